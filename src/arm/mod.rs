@@ -1,0 +1,18 @@
+//! Azure Resource Manager: the wire format of Microsoft.ImportExport, the client, its errors
+//! and where its tokens come from.
+
+mod client;
+mod convert;
+mod error;
+mod retry;
+mod token;
+pub mod wire;
+
+pub use client::{
+    AZURE_PUBLIC_ENDPOINT, ArmClient, ClientConfig, DEFAULT_API_VERSION, DeleteOutcome, JobPager,
+    ListScope,
+};
+pub use convert::{ConvertError, job_from_wire};
+pub use error::{ApiError, ArmError, RequestIds, TransportKind};
+pub use retry::RetryPolicy;
+pub use token::{AccessToken, BoxFuture, Secret, StaticToken, TokenError, TokenSource};

@@ -1,0 +1,16 @@
+//! iejobs: manage Azure Import/Export jobs, and watch what a cancel really does.
+//!
+//! The data flow, from a click to the screen and back:
+//!
+//! ```text
+//!  egui UI ──intent──▶ Command ──bounded mpsc──▶ worker (tokio, named thread)
+//!    ▲                                              │  ArmClient (reqwest) ──HTTP──▶ ARM or emulator
+//!    │ reads                                         ▼
+//!  model::Store ◀──apply(Event)── App::logic ◀──bounded channel + request_repaint()
+//! ```
+//!
+//! - [`model`]: jobs, drives, states and the Cancel/Delete rules; no I/O.
+//! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.
+
+pub mod arm;
+pub mod model;

@@ -1,0 +1,253 @@
+//! A job and its drives as the app sees them: the fields an administrator needs, typed.
+//!
+//! These are built from the wire format (`arm::wire`) and hold no I/O. Optional fields stay
+//! optional: a list response may omit the drives, an old job may lack timestamps.
+
+use std::fmt;
+
+use super::state::{DriveState, JobState, JobType};
+
+/// Where a job lives in Azure Resource Manager: the three path segments that name it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JobKey {
+    /// The subscription id (a GUID in Azure, any text for the emulator).
+    pub subscription_id: String,
+    /// The resource group name.
+    pub resource_group: String,
+    /// The job name.
+    pub name: String,
+}
+
+impl JobKey {
+    /// Builds a key from its three parts.
+    pub fn new(
+        subscription_id: impl Into<String>,
+        resource_group: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        Self {
+            subscription_id: subscription_id.into(),
+            resource_group: resource_group.into(),
+            name: name.into(),
+        }
+    }
+
+    /// Reads an ARM resource id of the form
+    /// `/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ImportExport/jobs/{name}`.
+    ///
+    /// Segment names are matched without regard to case, as ARM does. Returns `None` for any
+    /// other shape.
+    #[must_use]
+    pub fn from_resource_id(id: &str) -> Option<Self> {
+        let parts: Vec<&str> = id.trim_matches('/').split('/').collect();
+        match parts.as_slice() {
+            [subs, sub, rgs, rg, providers, namespace, jobs, name]
+                if subs.eq_ignore_ascii_case("subscriptions")
+                    && rgs.eq_ignore_ascii_case("resourceGroups")
+                    && providers.eq_ignore_ascii_case("providers")
+                    && namespace.eq_ignore_ascii_case("Microsoft.ImportExport")
+                    && jobs.eq_ignore_ascii_case("jobs")
+                    && ![sub, rg, name].iter().any(|s| s.is_empty()) =>
+            {
+                Some(Self::new(*sub, *rg, *name))
+            }
+            _ => None,
+        }
+    }
+
+    /// The ARM resource id of this job.
+    #[must_use]
+    pub fn resource_id(&self) -> String {
+        format!(
+            "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.ImportExport/jobs/{}",
+            self.subscription_id, self.resource_group, self.name
+        )
+    }
+}
+
+impl fmt::Display for JobKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.resource_group, self.name)
+    }
+}
+
+/// A package shipped to or from the data centre.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Package {
+    /// Carrier, e.g. "FedEx".
+    pub carrier_name: Option<String>,
+    /// The carrier's tracking number.
+    pub tracking_number: Option<String>,
+    /// How many drives are in the package.
+    pub drive_count: Option<i64>,
+    /// Ship date as the service wrote it (its format is free text, e.g. "8/11/2017 9:05:00 PM").
+    pub ship_date: Option<String>,
+}
+
+/// One drive of a job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drive {
+    /// The drive's serial number.
+    pub drive_id: String,
+    /// Where the drive is in its lifecycle.
+    pub state: DriveState,
+    /// Free text from the service, e.g. "InProgress"; present from Transferring on.
+    pub copy_status: Option<String>,
+    /// Copy progress, 0 to 100.
+    pub percent_complete: Option<i64>,
+    /// Bytes copied so far.
+    pub bytes_succeeded: Option<i64>,
+    /// Path of the manifest on the drive.
+    pub manifest_file: Option<String>,
+    /// URL of the error log blob.
+    pub error_log_uri: Option<String>,
+    /// URL of the verbose log blob.
+    pub verbose_log_uri: Option<String>,
+    /// URL of the manifest blob.
+    pub manifest_uri: Option<String>,
+}
+
+/// One Import/Export job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Job {
+    /// Where the job lives; what every action is addressed to.
+    pub key: JobKey,
+    /// The job's display name (the resource's `name`; usually equal to `key.name`).
+    pub name: String,
+    /// Azure region, as the service spells it ("West US" or "westus").
+    pub location: Option<String>,
+    /// Import or export.
+    pub job_type: Option<JobType>,
+    /// Lifecycle state.
+    pub state: JobState,
+    /// Whether a cancel was requested.
+    pub cancel_requested: bool,
+    /// Overall progress, 0 to 100.
+    pub percent_complete: Option<i64>,
+    /// ARM provisioning state, e.g. "Succeeded".
+    pub provisioning_state: Option<String>,
+    /// ARM id of the storage account the data goes to or comes from.
+    pub storage_account_id: Option<String>,
+    /// Blob directory that receives the logs.
+    pub diagnostics_path: Option<String>,
+    /// "Error" or "Verbose".
+    pub log_level: Option<String>,
+    /// Whether the drive manifests are backed up to blobs.
+    pub backup_drive_manifest: Option<bool>,
+    /// The customer's shipment to the data centre.
+    pub delivery_package: Option<Package>,
+    /// The shipment back to the customer (absent until shipped).
+    pub return_package: Option<Package>,
+    /// Blob list of what did not fit on an export's drives.
+    pub incomplete_blob_list_uri: Option<String>,
+    /// The drives; `None` when the response omitted the list (list responses often do).
+    pub drives: Option<Vec<Drive>>,
+    /// When the job was created (`systemData.createdAt`).
+    pub created_at: Option<jiff::Timestamp>,
+    /// When the job was last modified (`systemData.lastModifiedAt`).
+    pub last_modified_at: Option<jiff::Timestamp>,
+}
+
+impl Job {
+    /// A job with only its key and state set; the rest empty. Handy for tests and for the
+    /// optimistic placeholder of a job whose details are not loaded yet.
+    #[must_use]
+    pub fn new(key: JobKey, state: JobState) -> Self {
+        Self {
+            name: key.name.clone(),
+            key,
+            location: None,
+            job_type: None,
+            state,
+            cancel_requested: false,
+            percent_complete: None,
+            provisioning_state: None,
+            storage_account_id: None,
+            diagnostics_path: None,
+            log_level: None,
+            backup_drive_manifest: None,
+            delivery_package: None,
+            return_package: None,
+            incomplete_blob_list_uri: None,
+            drives: None,
+            created_at: None,
+            last_modified_at: None,
+        }
+    }
+
+    /// The storage account's name: the last segment of its ARM id.
+    #[must_use]
+    pub fn storage_account_name(&self) -> Option<&str> {
+        self.storage_account_id
+            .as_deref()
+            .and_then(|id| id.trim_end_matches('/').rsplit('/').next())
+            .filter(|name| !name.is_empty())
+    }
+
+    /// Bytes copied over all drives, when any drive reports it.
+    #[must_use]
+    pub fn bytes_succeeded(&self) -> Option<i64> {
+        let drives = self.drives.as_ref()?;
+        drives
+            .iter()
+            .filter_map(|d| d.bytes_succeeded)
+            .fold(None, |sum, b| Some(sum.unwrap_or(0_i64).saturating_add(b)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resource_id_round_trips_and_ignores_segment_case() {
+        let key = JobKey::new("sub-1", "rg-a", "job-7");
+        assert_eq!(
+            JobKey::from_resource_id(&key.resource_id()),
+            Some(key.clone())
+        );
+        let lower =
+            "/SUBSCRIPTIONS/sub-1/resourcegroups/rg-a/providers/microsoft.importexport/JOBS/job-7";
+        assert_eq!(JobKey::from_resource_id(lower), Some(key));
+    }
+
+    #[test]
+    fn other_resource_ids_are_refused() {
+        for id in [
+            "",
+            "/subscriptions/s/resourceGroups/r",
+            "/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/a",
+            "/subscriptions//resourceGroups/r/providers/Microsoft.ImportExport/jobs/j",
+            "/subscriptions/s/resourceGroups/r/providers/Microsoft.ImportExport/jobs/j/extra",
+        ] {
+            assert_eq!(JobKey::from_resource_id(id), None, "{id}");
+        }
+    }
+
+    #[test]
+    fn storage_account_name_and_byte_sum() {
+        let mut job = Job::new(JobKey::new("s", "r", "j"), JobState::Transferring);
+        assert_eq!(job.storage_account_name(), None);
+        assert_eq!(job.bytes_succeeded(), None);
+        job.storage_account_id = Some(
+            "/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/acct"
+                .into(),
+        );
+        assert_eq!(job.storage_account_name(), Some("acct"));
+        let drive = |bytes| Drive {
+            drive_id: "D".into(),
+            state: DriveState::Transferring,
+            copy_status: None,
+            percent_complete: None,
+            bytes_succeeded: bytes,
+            manifest_file: None,
+            error_log_uri: None,
+            verbose_log_uri: None,
+            manifest_uri: None,
+        };
+        job.drives = Some(vec![drive(Some(5)), drive(None), drive(Some(i64::MAX))]);
+        assert_eq!(job.bytes_succeeded(), Some(i64::MAX));
+        job.drives = Some(vec![drive(Some(5)), drive(Some(7))]);
+        assert_eq!(job.bytes_succeeded(), Some(12));
+    }
+}

@@ -1,0 +1,15 @@
+//! The app's own view of jobs: types, states and the action rules.
+//!
+//! Nothing here does I/O or knows about egui or tokio, so it is tested with plain unit and
+//! property tests. The wire format lives in `arm::wire` and is converted into these types.
+
+mod job;
+mod open_enum;
+mod rules;
+mod state;
+
+pub use job::{Drive, Job, JobKey, Package};
+pub use rules::{Action, Permission, permission};
+pub use state::{DriveState, JobState, JobType};
+
+pub(crate) use open_enum::open_enum;
