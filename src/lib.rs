@@ -11,6 +11,8 @@
 //!
 //! - [`model`]: jobs, drives, states and the Cancel/Delete rules; no I/O.
 //! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.
+//! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
 
 pub mod arm;
+pub mod emulator;
 pub mod model;

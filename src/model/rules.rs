@@ -79,15 +79,13 @@ pub fn permission(action: Action, state: &JobState, cancel_requested: bool) -> P
         ));
     }
     match action {
-        Action::Cancel => match state {
-            S::Creating | S::Shipping | S::Received | S::Transferring if cancel_requested => {
-                Permission::Denied("A cancel was already requested".to_owned())
-            }
-            S::Creating | S::Shipping | S::Received | S::Transferring => Permission::Allowed,
-            _ => Permission::Denied(format!(
-                "Cancel is possible only before Packaging; this job is {state}"
-            )),
-        },
+        Action::Cancel if !state.is_before_packaging() => Permission::Denied(format!(
+            "Cancel is possible only before Packaging; this job is {state}"
+        )),
+        Action::Cancel if cancel_requested => {
+            Permission::Denied("A cancel was already requested".to_owned())
+        }
+        Action::Cancel => Permission::Allowed,
         Action::Delete => match state {
             S::Creating | S::Completed => Permission::Allowed,
             _ => Permission::Denied(format!(

@@ -57,6 +57,16 @@ open_enum! {
 }
 
 impl JobState {
+    /// True in the states before Packaging, the ones in which a cancel can be requested:
+    /// Creating, Shipping, Received, Transferring.
+    #[must_use]
+    pub fn is_before_packaging(&self) -> bool {
+        matches!(
+            self,
+            Self::Creating | Self::Shipping | Self::Received | Self::Transferring
+        )
+    }
+
     /// True once the job has shipped its drives back (Completed or Closed): Azure then keeps
     /// it for 90 days.
     #[must_use]

@@ -1,0 +1,106 @@
+//! `iejobs-emulator`: the local Microsoft.ImportExport emulator as a standalone server.
+#![expect(
+    clippy::print_stdout,
+    reason = "the ready line on stdout is this binary's interface"
+)]
+
+use anyhow::Context as _;
+use clap::Parser;
+use iejobs::emulator::faults::FaultRule;
+use iejobs::emulator::scenario::Scenario;
+use iejobs::emulator::{DEFAULT_SPEED, Emulator, EmulatorConfig};
+
+/// A local emulator of the Azure Import/Export REST API (Microsoft.ImportExport), with a
+/// simulated job lifecycle and fault injection.
+///
+/// When ready it prints `iejobs-emulator listening on http://HOST:PORT`, then the
+/// subscriptions it serves. Any `Authorization: Bearer …` token is accepted.
+#[derive(Parser, Debug)]
+#[command(version, about, long_about)]
+struct Args {
+    /// Address to listen on; `127.0.0.1:0` picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8642")]
+    listen: String,
+
+    /// Jobs to start with: `demo` (about 30 jobs in every state), `empty`, `load:N`
+    /// (N generated jobs, up to 1,000,000), or a path to a JSON file of jobs in the API's own
+    /// shape (an array of jobs or a list response; their state stays as given).
+    #[arg(long, default_value = "demo")]
+    scenario: Scenario,
+
+    /// Simulated seconds per real second.
+    #[arg(long, default_value_t = DEFAULT_SPEED)]
+    speed: f64,
+
+    /// Seed of all randomness, for runs that repeat.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+
+    /// A fault to inject, `[ROUTE:]KIND[=ARG][@P | *N | #PATTERN]`; repeatable.
+    /// ROUTE: all, list, get, put, patch, delete, bitlocker, locations, operations.
+    /// KIND: 429[=retry-after secs], 500, 503, delay[=ms], drop, truncate.
+    /// Examples: `list:429=2@0.3`, `delete:drop*1`, `get:500#0101`.
+    #[arg(long, value_parser = parse_fault)]
+    fault: Vec<FaultRule>,
+}
+
+fn parse_fault(text: &str) -> Result<FaultRule, String> {
+    FaultRule::parse(text)
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+    if !args.speed.is_finite() || args.speed < 0.0 {
+        anyhow::bail!("--speed must be a non-negative number, got {}", args.speed);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("iejobs-emulator")
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let config = EmulatorConfig {
+            scenario: args.scenario,
+            speed: args.speed,
+            seed: args.seed,
+            faults: args.fault,
+            token_check: None,
+        };
+        let emulator = Emulator::start(&args.listen, config).await?;
+        println!("iejobs-emulator listening on {}", emulator.url());
+        println!("subscriptions: {}", emulator.subscriptions().join(", "));
+        wait_for_stop().await;
+        emulator.shutdown().await;
+        anyhow::Ok(())
+    })
+}
+
+/// Waits for Ctrl-C (SIGINT) or SIGTERM.
+async fn wait_for_stop() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,327 @@
+//! Fault injection: make chosen routes fail on purpose, by chance or by script.
+//!
+//! A fault spec is `[ROUTE:]KIND[=ARG][@PROBABILITY | *COUNT | #PATTERN]`:
+//!
+//! - ROUTE: `all` (default), `list`, `get`, `put`, `patch`, `delete`, `bitlocker`,
+//!   `locations`, `operations`.
+//! - KIND: `429` (ARG: Retry-After seconds, default 1), `500`, `503`, `delay` (ARG:
+//!   milliseconds, default 1000), `drop` (the request is carried out, then the connection is
+//!   cut before the body is sent), `truncate` (the request is carried out, the JSON body is
+//!   cut in half).
+//! - `@0.25`: each matching request fails with that probability; `*3`: the next 3 matching
+//!   requests fail; `#0110`: a script, one character per matching request (`1` fails), after
+//!   which the rule is spent. Without any of these, every matching request fails.
+//!
+//! Examples: `429=2@0.3`, `list:503*2`, `delete:drop*1`, `get:delay=5000`, `patch:truncate#01`.
+
+use std::fmt;
+
+use rand::RngExt as _;
+
+/// The kinds of requests a fault can target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// Every ARM request.
+    All,
+    /// Job listings.
+    List,
+    /// `GET` one job.
+    Get,
+    /// `PUT` (create).
+    Put,
+    /// `PATCH` (update, cancel).
+    Patch,
+    /// `DELETE`.
+    Delete,
+    /// `POST …/listBitLockerKeys`.
+    BitLocker,
+    /// Locations.
+    Locations,
+    /// Operations.
+    Operations,
+}
+
+impl Route {
+    const NAMES: [(&'static str, Route); 9] = [
+        ("all", Route::All),
+        ("list", Route::List),
+        ("get", Route::Get),
+        ("put", Route::Put),
+        ("patch", Route::Patch),
+        ("delete", Route::Delete),
+        ("bitlocker", Route::BitLocker),
+        ("locations", Route::Locations),
+        ("operations", Route::Operations),
+    ];
+
+    /// The route's name in fault specs and in the request log.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("all", |(n, _)| n)
+    }
+}
+
+/// What happens to a faulted request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FaultKind {
+    /// 429 with `Retry-After` in seconds.
+    Throttle {
+        /// The `Retry-After` value.
+        retry_after_secs: u64,
+    },
+    /// 500 Internal Server Error.
+    ServerError,
+    /// 503 Service Unavailable.
+    Unavailable,
+    /// Wait this long, then answer normally.
+    Delay {
+        /// Milliseconds.
+        ms: u64,
+    },
+    /// Carry out the request, then cut the connection before the body.
+    Drop,
+    /// Carry out the request, then send only half of the JSON body.
+    Truncate,
+}
+
+impl fmt::Display for FaultKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FaultKind::Throttle { retry_after_secs } => write!(f, "429={retry_after_secs}"),
+            FaultKind::ServerError => f.write_str("500"),
+            FaultKind::Unavailable => f.write_str("503"),
+            FaultKind::Delay { ms } => write!(f, "delay={ms}"),
+            FaultKind::Drop => f.write_str("drop"),
+            FaultKind::Truncate => f.write_str("truncate"),
+        }
+    }
+}
+
+/// When a rule fires.
+#[derive(Clone, Debug, PartialEq)]
+enum Trigger {
+    Always,
+    Probability(f64),
+    /// Remaining script; `true` fires. Spent when empty.
+    Script(std::collections::VecDeque<bool>),
+}
+
+/// One fault rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaultRule {
+    route: Route,
+    kind: FaultKind,
+    trigger: Trigger,
+    spec: String,
+}
+
+impl FaultRule {
+    /// Parses a spec (see the module documentation).
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let text = spec.trim();
+        let (route, rest) = match text.split_once(':') {
+            Some((route, rest)) => {
+                let route = Route::NAMES
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(route.trim()))
+                    .map(|(_, r)| *r)
+                    .ok_or_else(|| {
+                        format!("unknown route {route:?} in fault {spec:?}; use one of all, list, get, put, patch, delete, bitlocker, locations, operations")
+                    })?;
+                (route, rest)
+            }
+            None => (Route::All, text),
+        };
+        let (kind_text, trigger) = if let Some((k, p)) = rest.split_once('@') {
+            let p: f64 = p
+                .parse()
+                .map_err(|_| format!("bad probability {p:?} in fault {spec:?}"))?;
+            if !(0.0..=1.0).contains(&p) {
+                return Err(format!(
+                    "probability {p} in fault {spec:?} is not between 0 and 1"
+                ));
+            }
+            (k, Trigger::Probability(p))
+        } else if let Some((k, n)) = rest.split_once('*') {
+            let n: usize = n
+                .parse()
+                .map_err(|_| format!("bad count {n:?} in fault {spec:?}"))?;
+            (k, Trigger::Script(std::iter::repeat_n(true, n).collect()))
+        } else if let Some((k, script)) = rest.split_once('#') {
+            let script = script
+                .chars()
+                .map(|c| match c {
+                    '1' => Ok(true),
+                    '0' => Ok(false),
+                    other => Err(format!(
+                        "bad script character {other:?} in fault {spec:?}; use 0 and 1"
+                    )),
+                })
+                .collect::<Result<_, _>>()?;
+            (k, Trigger::Script(script))
+        } else {
+            (rest, Trigger::Always)
+        };
+        let (name, arg) = match kind_text.split_once('=') {
+            Some((n, a)) => (n.trim(), Some(a.trim())),
+            None => (kind_text.trim(), None),
+        };
+        let number = |default: u64| -> Result<u64, String> {
+            arg.map_or(Ok(default), |a| {
+                a.parse()
+                    .map_err(|_| format!("bad number {a:?} in fault {spec:?}"))
+            })
+        };
+        let kind = match name.to_ascii_lowercase().as_str() {
+            "429" => FaultKind::Throttle {
+                retry_after_secs: number(1)?,
+            },
+            "500" => FaultKind::ServerError,
+            "503" => FaultKind::Unavailable,
+            "delay" => FaultKind::Delay {
+                ms: number(1000)?.min(600_000),
+            },
+            "drop" => FaultKind::Drop,
+            "truncate" => FaultKind::Truncate,
+            other => {
+                return Err(format!(
+                    "unknown fault {other:?} in {spec:?}; use 429, 500, 503, delay, drop or truncate"
+                ));
+            }
+        };
+        Ok(Self {
+            route,
+            kind,
+            trigger,
+            spec: text.to_owned(),
+        })
+    }
+
+    /// The spec this rule was parsed from.
+    #[must_use]
+    pub fn spec(&self) -> &str {
+        &self.spec
+    }
+
+    fn spent(&self) -> bool {
+        matches!(&self.trigger, Trigger::Script(s) if s.is_empty())
+    }
+}
+
+/// The active fault rules.
+#[derive(Debug, Default)]
+pub struct Faults {
+    rules: Vec<FaultRule>,
+}
+
+impl Faults {
+    /// Replaces all rules.
+    pub fn set(&mut self, rules: Vec<FaultRule>) {
+        self.rules = rules;
+    }
+
+    /// The rules still active, as specs.
+    #[must_use]
+    pub fn specs(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .filter(|r| !r.spent())
+            .map(|r| r.spec.clone())
+            .collect()
+    }
+
+    /// Decides the fault for one request on `route`: the first matching rule that fires.
+    /// Every matching scripted rule advances one step.
+    pub fn decide(&mut self, route: Route, rng: &mut impl rand::Rng) -> Option<FaultKind> {
+        let mut chosen = None;
+        for rule in &mut self.rules {
+            if rule.route != Route::All && rule.route != route {
+                continue;
+            }
+            let fires = match &mut rule.trigger {
+                Trigger::Always => true,
+                Trigger::Probability(p) => rng.random_bool(*p),
+                Trigger::Script(script) => script.pop_front().unwrap_or(false),
+            };
+            if fires && chosen.is_none() {
+                chosen = Some(rule.kind);
+            }
+        }
+        self.rules.retain(|r| !r.spent());
+        chosen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng as _;
+
+    use super::*;
+
+    #[test]
+    fn specs_parse() {
+        let rule = FaultRule::parse("list:429=2@0.3").unwrap();
+        assert_eq!(rule.route, Route::List);
+        assert_eq!(
+            rule.kind,
+            FaultKind::Throttle {
+                retry_after_secs: 2
+            }
+        );
+        assert_eq!(rule.trigger, Trigger::Probability(0.3));
+        assert_eq!(FaultRule::parse("drop").unwrap().route, Route::All);
+        assert_eq!(
+            FaultRule::parse("get:delay").unwrap().kind,
+            FaultKind::Delay { ms: 1000 }
+        );
+        for bad in [
+            "nope",
+            "list:429@2",
+            "x:500",
+            "503*x",
+            "500#012",
+            "delay=abc",
+        ] {
+            assert!(FaultRule::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scripts_and_counts_are_spent_in_order() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+        let mut faults = Faults::default();
+        faults.set(vec![
+            FaultRule::parse("delete:503*2").unwrap(),
+            FaultRule::parse("get:500#01").unwrap(),
+        ]);
+        assert_eq!(faults.decide(Route::Get, &mut rng), None);
+        assert_eq!(
+            faults.decide(Route::Delete, &mut rng),
+            Some(FaultKind::Unavailable)
+        );
+        assert_eq!(
+            faults.decide(Route::Get, &mut rng),
+            Some(FaultKind::ServerError)
+        );
+        assert_eq!(
+            faults.decide(Route::Delete, &mut rng),
+            Some(FaultKind::Unavailable)
+        );
+        assert_eq!(faults.decide(Route::Delete, &mut rng), None);
+        assert!(faults.specs().is_empty(), "all spent");
+    }
+
+    #[test]
+    fn probability_is_roughly_honoured() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(2);
+        let mut faults = Faults::default();
+        faults.set(vec![FaultRule::parse("500@0.25").unwrap()]);
+        let fired = (0..4000)
+            .filter(|_| faults.decide(Route::List, &mut rng).is_some())
+            .count();
+        assert!((800..1200).contains(&fired), "{fired}");
+    }
+}

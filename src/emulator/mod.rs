@@ -1,0 +1,376 @@
+//! A local emulator of the Microsoft.ImportExport REST API, for the app's default mode, for
+//! every test, and as a sandbox in which to rehearse a cancellation.
+//!
+//! It answers the ARM paths as Azure does (JSON shapes, status codes, `nextLink` paging,
+//! `api-version` and bearer checks, ARM error bodies, request-id and rate-limit headers),
+//! runs each job through a simulated lifecycle on a sped-up clock, and can inject faults.
+//! Under `/_emulator` (loopback only) it shows its request log and takes fault and clock
+//! settings.
+
+mod admin;
+pub mod catalog;
+pub mod clock;
+pub mod faults;
+pub mod filter;
+pub mod routes;
+pub mod scenario;
+pub mod sim;
+pub mod store;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Request, State as AxumState};
+use axum::http::Method;
+use axum::response::Response;
+use rand::SeedableRng as _;
+use serde::Serialize;
+
+use self::clock::{SimClock, rfc3339};
+use self::faults::{FaultKind, FaultRule, Faults, Route};
+use self::scenario::Scenario;
+use self::store::Store;
+
+pub use self::scenario::{DEMO_SUBSCRIPTION, DEMO_SUBSCRIPTION_2};
+
+/// Simulated seconds per real second by default: a demo cancellation (a few simulated
+/// hours of copy, then packaging) plays out in a few real minutes.
+pub const DEFAULT_SPEED: f64 = 120.0;
+
+/// How many requests the log keeps.
+pub const REQUEST_LOG_CAPACITY: usize = 10_000;
+
+/// Decides whether a bearer token is accepted (for tests with an identity stand-in).
+pub type TokenCheck = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
+/// How to start an emulator.
+#[derive(Clone)]
+pub struct EmulatorConfig {
+    /// The jobs to start with.
+    pub scenario: Scenario,
+    /// Simulated seconds per real second.
+    pub speed: f64,
+    /// Seed of all randomness (scenario, shipments, fault probabilities).
+    pub seed: u64,
+    /// Faults active from the start.
+    pub faults: Vec<FaultRule>,
+    /// When set, only tokens it accepts pass; otherwise any bearer token does.
+    pub token_check: Option<TokenCheck>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            scenario: Scenario::Demo,
+            speed: DEFAULT_SPEED,
+            seed: 1,
+            faults: Vec::new(),
+            token_check: None,
+        }
+    }
+}
+
+/// Why an emulator could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum EmulatorError {
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: String,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The scenario could not be built.
+    #[error("{0}")]
+    Scenario(String),
+}
+
+/// One entry of the request log.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedRequest {
+    /// Sequence number, from 1.
+    pub seq: u64,
+    /// HTTP method.
+    pub method: String,
+    /// Path, percent-encoded as sent.
+    pub path: String,
+    /// Query string, if any.
+    pub query: Option<String>,
+    /// Route kind (`list`, `get`, `patch`, …), when the path was an ARM route.
+    pub route: Option<&'static str>,
+    /// Status answered.
+    pub status: u16,
+    /// The fault injected, if any.
+    pub fault: Option<String>,
+    /// Simulated time of the request.
+    pub sim_time: String,
+}
+
+/// Mutable state behind one lock; handlers hold it briefly and never across an await.
+struct State {
+    store: Store,
+    faults: Faults,
+    rng: rand::rngs::StdRng,
+    log: VecDeque<LoggedRequest>,
+    next_seq: u64,
+    rate_limits: HashMap<(String, &'static str), (u64, u32)>,
+}
+
+/// What all handlers share.
+pub struct Shared {
+    clock: SimClock,
+    state: Mutex<State>,
+    token_check: Option<TokenCheck>,
+    addr: SocketAddr,
+    base_url: url::Url,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // Handlers never leave the state half-changed across a panic point: every change is
+        // computed on a copy and stored in one assignment.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn decide_fault(&self, route: Route) -> Option<FaultKind> {
+        let mut state = self.lock();
+        let State { faults, rng, .. } = &mut *state;
+        faults.decide(route, rng)
+    }
+
+    fn new_request_id(&self) -> String {
+        use rand::RngExt as _;
+        let n: u128 = self.lock().rng.random();
+        let hex = format!("{n:032x}");
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..]
+        )
+    }
+
+    /// The rate-limit header for a request and its value: ARM's hourly budgets per
+    /// subscription (12,000 reads, 1,200 writes, 15,000 deletes).
+    fn rate_limit(&self, subscription: &str, method: &Method) -> (&'static str, u32) {
+        let (kind, budget) = match *method {
+            Method::GET => ("x-ms-ratelimit-remaining-subscription-reads", 12_000),
+            Method::DELETE => ("x-ms-ratelimit-remaining-subscription-deletes", 15_000),
+            _ => ("x-ms-ratelimit-remaining-subscription-writes", 1_200),
+        };
+        let hour = jiff::Timestamp::now().as_second().unsigned_abs() / 3600;
+        let mut state = self.lock();
+        let entry = state
+            .rate_limits
+            .entry((subscription.to_ascii_lowercase(), kind))
+            .or_insert((hour, budget));
+        if entry.0 != hour {
+            *entry = (hour, budget);
+        }
+        entry.1 = entry.1.saturating_sub(1);
+        (kind, entry.1)
+    }
+
+    fn log(
+        &self,
+        method: &Method,
+        uri: &axum::http::Uri,
+        route: Option<Route>,
+        status: u16,
+        fault: Option<FaultKind>,
+    ) {
+        let sim_time = rfc3339(self.clock.now());
+        let mut state = self.lock();
+        state.next_seq += 1;
+        let entry = LoggedRequest {
+            seq: state.next_seq,
+            method: method.to_string(),
+            path: uri.path().to_owned(),
+            query: uri.query().map(str::to_owned),
+            route: route.map(Route::name),
+            status,
+            fault: fault.map(|f| f.to_string()),
+            sim_time,
+        };
+        if state.log.len() == REQUEST_LOG_CAPACITY {
+            state.log.pop_front();
+        }
+        state.log.push_back(entry);
+    }
+}
+
+/// A running emulator. Dropping it does not stop it; call [`Emulator::shutdown`].
+pub struct Emulator {
+    shared: Arc<Shared>,
+    shutdown: tokio::sync::watch::Sender<bool>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Emulator {
+    /// Binds `listen` and starts serving on the current tokio runtime.
+    pub async fn start(listen: &str, config: EmulatorConfig) -> Result<Self, EmulatorError> {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|source| EmulatorError::Bind {
+                addr: listen.to_owned(),
+                source,
+            })?;
+        Self::serve(listener, config)
+    }
+
+    /// Serves on an already bound listener.
+    pub fn serve(
+        listener: tokio::net::TcpListener,
+        config: EmulatorConfig,
+    ) -> Result<Self, EmulatorError> {
+        let addr = listener
+            .local_addr()
+            .map_err(|source| EmulatorError::Bind {
+                addr: "listener".to_owned(),
+                source,
+            })?;
+        let clock = SimClock::new(config.speed);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(config.seed);
+        let jobs = scenario::build(&config.scenario, clock.now(), &mut rng)
+            .map_err(EmulatorError::Scenario)?;
+        let mut store = Store::default();
+        for job in jobs {
+            store.insert(job);
+        }
+        let mut faults = Faults::default();
+        faults.set(config.faults);
+        let base_url = url::Url::parse(&format!("http://{addr}"))
+            .map_err(|e| EmulatorError::Scenario(format!("bad listen address {addr}: {e}")))?;
+        let shared = Arc::new(Shared {
+            clock,
+            state: Mutex::new(State {
+                store,
+                faults,
+                rng,
+                log: VecDeque::new(),
+                next_seq: 0,
+                rate_limits: HashMap::new(),
+            }),
+            token_check: config.token_check,
+            addr,
+            base_url,
+        });
+        let (shutdown, mut stopped) = tokio::sync::watch::channel(false);
+        let app = Router::new().fallback(dispatch).with_state(shared.clone());
+        let purge_shared = shared.clone();
+        let mut purge_stop = shutdown.subscribe();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(1));
+            loop {
+                tokio::select! {
+                    _ = tick.tick() => {
+                        let now = purge_shared.clock.now();
+                        purge_shared.lock().store.purge_expired(now);
+                    }
+                    _ = purge_stop.changed() => break,
+                }
+            }
+        });
+        let server = tokio::spawn(async move {
+            let service = app.into_make_service_with_connect_info::<SocketAddr>();
+            let result = axum::serve(listener, service)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                })
+                .await;
+            if let Err(e) = result {
+                tracing::error!(error = %e, "emulator server stopped");
+            }
+        });
+        Ok(Self {
+            shared,
+            shutdown,
+            server,
+        })
+    }
+
+    /// The address it listens on.
+    #[must_use]
+    pub fn addr(&self) -> SocketAddr {
+        self.shared.addr
+    }
+
+    /// `http://HOST:PORT`.
+    #[must_use]
+    pub fn url(&self) -> String {
+        format!("http://{}", self.shared.addr)
+    }
+
+    /// The subscriptions that hold jobs.
+    #[must_use]
+    pub fn subscriptions(&self) -> Vec<String> {
+        self.shared
+            .lock()
+            .store
+            .subscriptions()
+            .into_iter()
+            .collect()
+    }
+
+    /// Simulated time now, in Unix milliseconds.
+    #[must_use]
+    pub fn now(&self) -> clock::Millis {
+        self.shared.clock.now()
+    }
+
+    /// Jumps the simulated clock forward.
+    pub fn advance(&self, by: clock::Millis) {
+        self.shared.clock.advance(by);
+    }
+
+    /// Changes the clock's speed.
+    pub fn set_speed(&self, speed: f64) {
+        self.shared.clock.set_speed(speed);
+    }
+
+    /// Replaces the active faults.
+    pub fn set_faults(&self, rules: Vec<FaultRule>) {
+        self.shared.lock().faults.set(rules);
+    }
+
+    /// The request log, oldest first.
+    #[must_use]
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.shared.lock().log.iter().cloned().collect()
+    }
+
+    /// Stops serving and waits for open connections to finish.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.server.await;
+    }
+}
+
+async fn dispatch(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    if parts.uri.path().starts_with("/_emulator") {
+        return admin::handle(&shared, peer, &parts, body).await;
+    }
+    let (response, route, fault) = routes::handle(&shared, &parts, body).await;
+    shared.log(
+        &parts.method,
+        &parts.uri,
+        route,
+        response.status().as_u16(),
+        fault,
+    );
+    response
+}

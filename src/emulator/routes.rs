@@ -1,0 +1,1012 @@
+//! The ARM surface of the emulator: routing, checks, the job operations, faults on the way.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts};
+use axum::response::Response;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::arm::wire::{
+    DriveBitLockerKey, ErrorResponse, GetBitLockerKeysResponse, JobDetails, JobResponse,
+    ListJobsResponse, ListOperationsResponse, LocationsResponse, PutJobParameters, Tags,
+    UpdateJobParameters, UpdateJobProperties,
+};
+use crate::model::{Action, JobKey, JobState, JobType, Permission, permission};
+
+use super::clock::Millis;
+
+use super::Shared;
+use super::catalog;
+use super::faults::{FaultKind, Route};
+use super::filter::Filter;
+use super::sim::{Course, ShipmentProfile, SimJob, random_drive};
+use super::store::ListQuery;
+
+/// The API versions the emulator speaks.
+pub const API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
+
+/// Largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Default and largest page of a listing.
+pub const MAX_TOP: usize = 100;
+
+/// What a request asks for, once its path is read.
+#[derive(Debug)]
+enum Call {
+    Operations,
+    Locations,
+    Location(String),
+    List {
+        subscription: String,
+        resource_group: Option<String>,
+    },
+    Job(JobKey),
+    BitLockerKeys(JobKey),
+}
+
+impl Call {
+    fn route(&self, method: &Method) -> Route {
+        match self {
+            Call::Operations => Route::Operations,
+            Call::Locations | Call::Location(_) => Route::Locations,
+            Call::List { .. } => Route::List,
+            Call::BitLockerKeys(_) => Route::BitLocker,
+            Call::Job(_) => match *method {
+                Method::PUT => Route::Put,
+                Method::PATCH => Route::Patch,
+                Method::DELETE => Route::Delete,
+                _ => Route::Get,
+            },
+        }
+    }
+
+    fn allowed_methods(&self) -> &'static [Method] {
+        match self {
+            Call::Job(_) => &[Method::GET, Method::PUT, Method::PATCH, Method::DELETE],
+            Call::BitLockerKeys(_) => &[Method::POST],
+            _ => &[Method::GET],
+        }
+    }
+
+    fn subscription(&self) -> Option<&str> {
+        match self {
+            Call::List { subscription, .. } => Some(subscription),
+            Call::Job(key) | Call::BitLockerKeys(key) => Some(&key.subscription_id),
+            _ => None,
+        }
+    }
+}
+
+/// A finished answer before faults and headers: status and JSON body (none for DELETE).
+struct Answer {
+    status: StatusCode,
+    body: Option<Value>,
+}
+
+impl Answer {
+    fn ok(body: &impl Serialize) -> Self {
+        Self::with(StatusCode::OK, body)
+    }
+
+    fn with(status: StatusCode, body: &impl Serialize) -> Self {
+        match serde_json::to_value(body) {
+            Ok(value) => Self {
+                status,
+                body: Some(value),
+            },
+            Err(e) => error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "InternalServerError",
+                &format!("could not write the response: {e}"),
+            ),
+        }
+    }
+
+    fn empty() -> Self {
+        Self {
+            status: StatusCode::OK,
+            body: None,
+        }
+    }
+}
+
+fn error(status: StatusCode, code: &str, message: &str) -> Answer {
+    Answer {
+        status,
+        body: serde_json::to_value(ErrorResponse::new(code, message)).ok(),
+    }
+}
+
+/// Handles one ARM request from start to end; returns the response and what to log.
+pub async fn handle(
+    shared: &Arc<Shared>,
+    parts: &Parts,
+    body: Body,
+) -> (Response, Option<Route>, Option<FaultKind>) {
+    let mut ids = ResponseIds::new(shared, &parts.headers);
+    let (call, query) = match check_request(shared, parts) {
+        Ok(checked) => checked,
+        Err((answer, call)) => {
+            let subscription = call.as_ref().and_then(Call::subscription);
+            let mut response = ids.finish(shared, answer, subscription, &parts.method);
+            if response.status() == StatusCode::UNAUTHORIZED {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            if let Some(call) = &call
+                && response.status() == StatusCode::METHOD_NOT_ALLOWED
+            {
+                let allowed: Vec<&str> =
+                    call.allowed_methods().iter().map(Method::as_str).collect();
+                if let Ok(value) = HeaderValue::from_str(&allowed.join(", ")) {
+                    response.headers_mut().insert(header::ALLOW, value);
+                }
+            }
+            return (response, call.map(|c| c.route(&parts.method)), None);
+        }
+    };
+    let route = call.route(&parts.method);
+    let subscription = call.subscription();
+    let fault = shared.decide_fault(route);
+    if let Some(answer) = injected_failure(fault) {
+        let mut response = ids.finish(shared, answer, subscription, &parts.method);
+        if let Some(FaultKind::Throttle { retry_after_secs }) = fault {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
+        return (response, Some(route), fault);
+    }
+    if let Some(FaultKind::Delay { ms }) = fault {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    let answer = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(body) => execute(shared, &call, &parts.method, &query, &parts.headers, &body),
+        Err(_) => error(
+            StatusCode::BAD_REQUEST,
+            "RequestBodyTooLarge",
+            &format!(
+                "The request body is larger than {MAX_BODY_BYTES} bytes or could not be read."
+            ),
+        ),
+    };
+    let mut response = ids.finish(shared, answer, subscription, &parts.method);
+    match fault {
+        Some(FaultKind::Drop) => response = cut_connection(response),
+        Some(FaultKind::Truncate) => response = truncate(response).await,
+        _ => {}
+    }
+    (response, Some(route), fault)
+}
+
+/// Path, method, bearer token and `api-version`: what every request must pass before it
+/// is carried out. A refusal comes with the call when the path was understood.
+fn check_request(shared: &Shared, parts: &Parts) -> Result<(Call, Query), (Answer, Option<Call>)> {
+    let call = parse_path(parts.uri.path()).map_err(|answer| (answer, None))?;
+    if !call.allowed_methods().contains(&parts.method) {
+        let allowed: Vec<&str> = call.allowed_methods().iter().map(Method::as_str).collect();
+        let answer = error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "MethodNotAllowed",
+            &format!(
+                "The HTTP method '{}' is not supported here; use {}.",
+                parts.method,
+                allowed.join(", ")
+            ),
+        );
+        return Err((answer, Some(call)));
+    }
+    if let Err(answer) = check_auth(shared, &parts.headers) {
+        return Err((answer, Some(call)));
+    }
+    let query = Query::parse(parts.uri.query());
+    if let Err(answer) = check_api_version(query.get("api-version")) {
+        return Err((answer, Some(call)));
+    }
+    Ok((call, query))
+}
+
+/// The answer of a fault that replaces the real one (429, 500, 503).
+fn injected_failure(fault: Option<FaultKind>) -> Option<Answer> {
+    match fault? {
+        FaultKind::Throttle { .. } => Some(error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "TooManyRequests",
+            "The request was throttled (emulator fault injection); retry after the time in Retry-After.",
+        )),
+        FaultKind::ServerError => Some(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalServerError",
+            "Injected fault: internal server error.",
+        )),
+        FaultKind::Unavailable => Some(error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "Injected fault: the service is unavailable.",
+        )),
+        FaultKind::Delay { .. } | FaultKind::Drop | FaultKind::Truncate => None,
+    }
+}
+
+fn execute(
+    shared: &Shared,
+    call: &Call,
+    method: &Method,
+    query: &Query,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Answer {
+    match call {
+        Call::Operations => Answer::ok(&ListOperationsResponse {
+            value: catalog::operations(),
+        }),
+        Call::Locations => Answer::ok(&LocationsResponse {
+            value: catalog::locations(),
+        }),
+        Call::Location(name) => match catalog::location(name) {
+            Some(location) => Answer::ok(&location),
+            None => error(
+                StatusCode::NOT_FOUND,
+                "ResourceNotFound",
+                &format!("The location '{name}' is not an Import/Export location."),
+            ),
+        },
+        Call::List {
+            subscription,
+            resource_group,
+        } => list(
+            shared,
+            subscription,
+            resource_group.as_deref(),
+            query,
+            headers,
+        ),
+        Call::BitLockerKeys(key) => {
+            let now = shared.clock.now();
+            let state = shared.lock();
+            match state.store.get(key, now) {
+                Some(job) => Answer::ok(&GetBitLockerKeysResponse {
+                    value: job
+                        .drives
+                        .iter()
+                        .map(|d| DriveBitLockerKey {
+                            bit_locker_key: d.bit_locker_key.clone(),
+                            drive_id: Some(d.drive_id.clone()),
+                        })
+                        .collect(),
+                }),
+                None => not_found(key),
+            }
+        }
+        Call::Job(key) => match *method {
+            Method::GET => {
+                let now = shared.clock.now();
+                let state = shared.lock();
+                state
+                    .store
+                    .get(key, now)
+                    .map_or_else(|| not_found(key), |job| Answer::ok(&job.view(now)))
+            }
+            Method::PUT => create(shared, key, body),
+            Method::PATCH => update(shared, key, body),
+            _ => delete(shared, key),
+        },
+    }
+}
+
+fn not_found(key: &JobKey) -> Answer {
+    error(
+        StatusCode::NOT_FOUND,
+        "ResourceNotFound",
+        &format!(
+            "The Resource 'Microsoft.ImportExport/jobs/{}' under resource group '{}' was not found.",
+            key.name, key.resource_group
+        ),
+    )
+}
+
+fn list(
+    shared: &Shared,
+    subscription: &str,
+    resource_group: Option<&str>,
+    query: &Query,
+    headers: &HeaderMap,
+) -> Answer {
+    let top = match query.get("$top") {
+        None => MAX_TOP,
+        Some(text) => match text.parse::<usize>() {
+            Ok(n) if (1..=MAX_TOP).contains(&n) => n,
+            _ => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "InvalidQueryParameterValue",
+                    &format!(
+                        "The value '{text}' of $top is invalid: it must be a whole number from 1 to {MAX_TOP}."
+                    ),
+                );
+            }
+        },
+    };
+    let filter_text = query.get("$filter").unwrap_or("");
+    let filter = match Filter::parse(filter_text) {
+        Ok(filter) => filter,
+        Err(why) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "InvalidFilter",
+                &format!("The $filter '{filter_text}' is invalid: {why}."),
+            );
+        }
+    };
+    let now = shared.clock.now();
+    let (value, continuation) = {
+        let state = shared.lock();
+        state.store.page(
+            &ListQuery {
+                subscription,
+                resource_group,
+                after: query.get("$skiptoken"),
+                top,
+                filter: &filter,
+            },
+            now,
+        )
+    };
+    let next_link = continuation.map(|token| {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).map_or_else(|| shared.addr.to_string(), str::to_owned);
+        let base = match resource_group {
+            Some(rg) => format!("/subscriptions/{subscription}/resourceGroups/{rg}/providers/Microsoft.ImportExport/jobs"),
+            None => format!("/subscriptions/{subscription}/providers/Microsoft.ImportExport/jobs"),
+        };
+        let mut url = url::Url::parse(&format!("http://{host}"))
+            .or_else(|_| url::Url::parse(&format!("http://{}", shared.addr)))
+            .unwrap_or_else(|_| shared.base_url.clone());
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.clear().extend(base.trim_start_matches('/').split('/'));
+        }
+        {
+            let mut pairs = url.query_pairs_mut();
+            pairs.append_pair("api-version", query.get("api-version").unwrap_or(API_VERSIONS[1]));
+            if let Some(top) = query.get("$top") {
+                pairs.append_pair("$top", top);
+            }
+            if !filter_text.is_empty() {
+                pairs.append_pair("$filter", filter_text);
+            }
+            pairs.append_pair("$skiptoken", &token);
+        }
+        url.to_string()
+    });
+    Answer::ok(&ListJobsResponse { next_link, value })
+}
+
+/// Job names: lowercase letters, digits and hyphens, starting with a letter (the portal's
+/// rule), 3 to 64 characters.
+fn valid_job_name(name: &str) -> bool {
+    (3..=64).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, Answer> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            "The request body is empty; a JSON object is required.",
+        ));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            &format!("The request content was invalid and could not be deserialized: {e}."),
+        )
+    })
+}
+
+/// A create request that passed validation.
+struct NewJob {
+    location_name: String,
+    location: crate::arm::wire::Location,
+    props: JobDetails,
+    drives: Vec<crate::arm::wire::DriveStatus>,
+    tags: Option<crate::arm::wire::Tags>,
+}
+
+fn validate_create(key: &JobKey, body: &Bytes) -> Result<NewJob, Answer> {
+    if !valid_job_name(&key.name) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidJobName",
+            &format!(
+                "The job name '{}' is invalid: use 3 to 64 lowercase letters, digits and hyphens, starting with a letter.",
+                key.name
+            ),
+        ));
+    }
+    let params: PutJobParameters = parse_body(body)?;
+    let Some(location_name) = params.location.clone() else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            "The location is required.",
+        ));
+    };
+    let Some(location) = catalog::location(&location_name) else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "LocationNotSupported",
+            &format!(
+                "The location '{location_name}' is not an Import/Export location; see GET /providers/Microsoft.ImportExport/locations."
+            ),
+        ));
+    };
+    let Some(mut props) = params.properties.clone() else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            "The properties are required.",
+        ));
+    };
+    if props
+        .storage_account_id
+        .as_deref()
+        .is_none_or(str::is_empty)
+    {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            "properties.storageAccountId is required.",
+        ));
+    }
+    let job_type = props.job_type.clone().unwrap_or(JobType::Import);
+    if !job_type.is_known() {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidJobType",
+            &format!("The job type '{job_type}' is invalid; use Import or Export."),
+        ));
+    }
+    let drives = props.drive_list.take().unwrap_or_default();
+    if drives.len() > 10 {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "TooManyDrives",
+            "A job has at most 10 drives.",
+        ));
+    }
+    if job_type == JobType::Import && drives.is_empty() {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            "An import job needs properties.driveList with 1 to 10 drives.",
+        ));
+    }
+    if let Some(bad) = drives.iter().find(|d| {
+        d.drive_id.as_deref().is_none_or(str::is_empty)
+            || d.bit_locker_key.as_deref().is_none_or(str::is_empty)
+    }) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidDrive",
+            &format!(
+                "Every drive needs a driveId and a bitLockerKey (drive {:?}).",
+                bad.drive_id.as_deref().unwrap_or("")
+            ),
+        ));
+    }
+    Ok(NewJob {
+        location_name,
+        location,
+        props,
+        drives,
+        tags: params.tags,
+    })
+}
+
+fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
+    let NewJob {
+        location_name,
+        location,
+        mut props,
+        drives,
+        tags,
+    } = match validate_create(key, body) {
+        Ok(valid) => valid,
+        Err(answer) => return answer,
+    };
+    let now = shared.clock.now();
+    let mut state = shared.lock();
+    let super::State { store, rng, .. } = &mut *state;
+    let existing = store
+        .get(key, now)
+        .map(|job| (job.state_at(now), job.created_at));
+    if let Some((current, _)) = &existing
+        && *current != JobState::Creating
+    {
+        return error(
+            StatusCode::CONFLICT,
+            "JobCannotBeReplaced",
+            &format!("A job can be replaced only in Creating; this job is {current}."),
+        );
+    }
+    props.state = None;
+    props.cancel_requested = None;
+    props.percent_complete = None;
+    props.return_package = None;
+    props.provisioning_state = None;
+    props.shipping_information = Some(catalog::shipping_information(&location));
+    let sim_drives = drives
+        .iter()
+        .map(|d| {
+            let mut drive = random_drive(rng, None);
+            drive.drive_id = d.drive_id.clone().unwrap_or_default();
+            drive.bit_locker_key.clone_from(&d.bit_locker_key);
+            drive.manifest_file.clone_from(&d.manifest_file);
+            drive.manifest_hash.clone_from(&d.manifest_hash);
+            drive
+        })
+        .collect();
+    let job = SimJob {
+        key: key.clone(),
+        base: JobResponse {
+            location: Some(location_name),
+            tags,
+            properties: Some(props),
+            identity: Some(crate::arm::wire::IdentityDetails {
+                identity_type: Some(crate::arm::wire::IdentityType::None),
+                ..Default::default()
+            }),
+            ..JobResponse::default()
+        },
+        course: Course::Simulated,
+        created_at: existing.as_ref().map_or(now, |(_, created)| *created),
+        modified_at: now,
+        shipped_at: None,
+        received_at: None,
+        packaging_at: None,
+        finished_at: None,
+        cancel_at: None,
+        drives: sim_drives,
+    };
+    let view = job.view(now);
+    store.insert(job);
+    Answer::with(
+        if existing.is_some() {
+            StatusCode::OK
+        } else {
+            StatusCode::CREATED
+        },
+        &view,
+    )
+}
+
+fn update(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
+    let (changes, tags, wants_shipping) = match read_update(body) {
+        Ok(read) => read,
+        Err(answer) => return answer,
+    };
+    let now = shared.clock.now();
+    let mut guard = shared.lock();
+    let super::State { store, rng, .. } = &mut *guard;
+    let Some(job) = store.get_mut(key, now) else {
+        return not_found(key);
+    };
+    match apply_update(job, changes, tags, wants_shipping, now, rng) {
+        Ok(updated) => {
+            let view = updated.view(now);
+            *job = updated;
+            Answer::ok(&view)
+        }
+        Err(answer) => answer,
+    }
+}
+
+/// Reads a `PATCH` body: the changes, new tags, and whether it asks for Shipping.
+fn read_update(body: &Bytes) -> Result<(UpdateJobProperties, Option<Tags>, bool), Answer> {
+    let params: UpdateJobParameters = parse_body(body)?;
+    let changes = params.properties.unwrap_or_default();
+    if changes.cancel_requested == Some(false) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            "cancelRequested can only be set to true.",
+        ));
+    }
+    // An empty state is accepted and ignored, as the service does (the SDK's own test sends it).
+    let wants_shipping = match changes.state.as_deref().map(str::trim) {
+        None | Some("") => false,
+        Some(s) if s.eq_ignore_ascii_case("Shipping") => true,
+        Some(other) => {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "InvalidStateTransition",
+                &format!("The state can only be set to Shipping, not '{other}'."),
+            ));
+        }
+    };
+    Ok((changes, params.tags, wants_shipping))
+}
+
+/// Applies a `PATCH` to a copy of `job`, all or nothing.
+fn apply_update(
+    job: &SimJob,
+    changes: UpdateJobProperties,
+    tags: Option<Tags>,
+    wants_shipping: bool,
+    now: Millis,
+    rng: &mut rand::rngs::StdRng,
+) -> Result<SimJob, Answer> {
+    let current = job.state_at(now);
+    let mut updated = job.clone();
+    if changes.cancel_requested == Some(true) {
+        match permission(Action::Cancel, &current, job.cancel_requested()) {
+            Permission::Allowed => updated.cancel(now),
+            // A second cancel while one is pending changes nothing and succeeds.
+            Permission::Denied(_) if job.cancel_requested() && current.is_before_packaging() => {}
+            Permission::Denied(reason) => {
+                return Err(error(
+                    StatusCode::CONFLICT,
+                    "JobCannotBeCancelled",
+                    &format!("{reason}."),
+                ));
+            }
+        }
+    }
+    let shipping_change = changes.return_address.is_some()
+        || changes.return_shipping.is_some()
+        || changes.delivery_package.is_some()
+        || changes.drive_list.is_some();
+    if shipping_change && !matches!(current, JobState::Creating | JobState::Shipping) {
+        return Err(error(
+            StatusCode::CONFLICT,
+            "JobCannotBeUpdated",
+            &format!(
+                "Shipping details can be changed only in Creating or Shipping; this job is {current}."
+            ),
+        ));
+    }
+    if (changes.log_level.is_some() || changes.backup_drive_manifest.is_some())
+        && !current.is_before_packaging()
+    {
+        return Err(error(
+            StatusCode::CONFLICT,
+            "JobCannotBeUpdated",
+            &format!(
+                "The log level and manifest backup can be changed only before Packaging; this job is {current}."
+            ),
+        ));
+    }
+    let tracking_given = changes
+        .delivery_package
+        .as_ref()
+        .is_some_and(|p| p.tracking_number.as_deref().is_some_and(|t| !t.is_empty()));
+    let props = updated
+        .base
+        .properties
+        .get_or_insert_with(JobDetails::default);
+    if changes.return_address.is_some() {
+        props.return_address = changes.return_address;
+    }
+    if changes.return_shipping.is_some() {
+        props.return_shipping = changes.return_shipping;
+    }
+    if changes.delivery_package.is_some() {
+        props.delivery_package = changes.delivery_package;
+    }
+    if changes.log_level.is_some() {
+        props.log_level = changes.log_level;
+    }
+    if changes.backup_drive_manifest.is_some() {
+        props.backup_drive_manifest = changes.backup_drive_manifest;
+    }
+    if tags.is_some() {
+        updated.base.tags = tags;
+    }
+    // Tracking information moves a Creating job to Shipping, as the portal does; so does an
+    // explicit state, which the REST contract documents.
+    if current == JobState::Creating && (wants_shipping || tracking_given) {
+        let ready = props.return_address.is_some()
+            && props
+                .delivery_package
+                .as_ref()
+                .is_some_and(|p| p.carrier_name.is_some() && p.tracking_number.is_some());
+        if !ready {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "InvalidShippingInformation",
+                "To move the job to Shipping, ReturnAddress and DeliveryPackage (carrierName and trackingNumber) must be set in this request or an earlier one.",
+            ));
+        }
+        if updated.cancel_at.is_none() {
+            updated.ship(now, ShipmentProfile::random(rng), rng);
+        }
+    } else if wants_shipping && current != JobState::Shipping {
+        return Err(error(
+            StatusCode::CONFLICT,
+            "InvalidStateTransition",
+            &format!("Only a Creating job can move to Shipping; this job is {current}."),
+        ));
+    }
+    // Any update of a Creating job restarts its 14-day expiry.
+    updated.modified_at = now;
+    Ok(updated)
+}
+
+fn delete(shared: &Shared, key: &JobKey) -> Answer {
+    let now = shared.clock.now();
+    let mut state = shared.lock();
+    let Some(job) = state.store.get(key, now) else {
+        return not_found(key);
+    };
+    match permission(Action::Delete, &job.state_at(now), job.cancel_requested()) {
+        Permission::Allowed => {
+            state.store.remove(key);
+            Answer::empty()
+        }
+        Permission::Denied(reason) => error(
+            StatusCode::CONFLICT,
+            "JobCannotBeDeleted",
+            &format!("{reason}."),
+        ),
+    }
+}
+
+fn check_auth(shared: &Shared, headers: &HeaderMap) -> Result<(), Answer> {
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let Some(value) = value else {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            "AuthenticationFailed",
+            "Authentication failed. The 'Authorization' header is missing.",
+        ));
+    };
+    let token = match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("Bearer") && !token.trim().is_empty() =>
+        {
+            token.trim()
+        }
+        _ => {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "AuthenticationFailed",
+                "Authentication failed. The 'Authorization' header is not in the Bearer scheme.",
+            ));
+        }
+    };
+    if let Some(check) = &shared.token_check
+        && !check(token)
+    {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            "InvalidAuthenticationToken",
+            "The access token is invalid or expired.",
+        ));
+    }
+    Ok(())
+}
+
+fn check_api_version(version: Option<&str>) -> Result<(), Answer> {
+    match version {
+        Some(v) if API_VERSIONS.contains(&v) => Ok(()),
+        Some(v) => Err(error(
+            StatusCode::BAD_REQUEST,
+            "InvalidApiVersionParameter",
+            &format!(
+                "The api-version '{v}' is invalid. The supported versions are '{}'.",
+                API_VERSIONS.join(",")
+            ),
+        )),
+        None => Err(error(
+            StatusCode::BAD_REQUEST,
+            "MissingApiVersionParameter",
+            &format!(
+                "The api-version query parameter (?api-version=) is required for all requests. The supported versions are '{}'.",
+                API_VERSIONS.join(",")
+            ),
+        )),
+    }
+}
+
+fn parse_path(path: &str) -> Result<Call, Answer> {
+    let segments: Vec<String> = path
+        .trim_matches('/')
+        .split('/')
+        .map(|s| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8()
+                .map(std::borrow::Cow::into_owned)
+        })
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "InvalidUri",
+                "The request path is not valid UTF-8.",
+            )
+        })?;
+    let s: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let provider = |p: &str, ns: &str| is(p, "providers") && is(ns, "Microsoft.ImportExport");
+    let nonempty = |parts: &[&str]| parts.iter().all(|p| !p.is_empty());
+    let call = match s.as_slice() {
+        [p, ns, "operations" | "Operations"] if provider(p, ns) => Some(Call::Operations),
+        [p, ns, l] if provider(p, ns) && is(l, "locations") => Some(Call::Locations),
+        [p, ns, l, name] if provider(p, ns) && is(l, "locations") && nonempty(&[name]) => {
+            Some(Call::Location((*name).to_owned()))
+        }
+        [subs, sub, p, ns, jobs]
+            if is(subs, "subscriptions")
+                && provider(p, ns)
+                && is(jobs, "jobs")
+                && nonempty(&[sub]) =>
+        {
+            Some(Call::List {
+                subscription: (*sub).to_owned(),
+                resource_group: None,
+            })
+        }
+        [subs, sub, rgs, rg, p, ns, jobs]
+            if is(subs, "subscriptions")
+                && is(rgs, "resourceGroups")
+                && provider(p, ns)
+                && is(jobs, "jobs")
+                && nonempty(&[sub, rg]) =>
+        {
+            Some(Call::List {
+                subscription: (*sub).to_owned(),
+                resource_group: Some((*rg).to_owned()),
+            })
+        }
+        [subs, sub, rgs, rg, p, ns, jobs, name]
+            if is(subs, "subscriptions")
+                && is(rgs, "resourceGroups")
+                && provider(p, ns)
+                && is(jobs, "jobs")
+                && nonempty(&[sub, rg, name]) =>
+        {
+            Some(Call::Job(JobKey::new(*sub, *rg, *name)))
+        }
+        [subs, sub, rgs, rg, p, ns, jobs, name, action]
+            if is(subs, "subscriptions")
+                && is(rgs, "resourceGroups")
+                && provider(p, ns)
+                && is(jobs, "jobs")
+                && is(action, "listBitLockerKeys")
+                && nonempty(&[sub, rg, name]) =>
+        {
+            Some(Call::BitLockerKeys(JobKey::new(*sub, *rg, *name)))
+        }
+        _ => None,
+    };
+    call.ok_or_else(|| {
+        error(
+            StatusCode::NOT_FOUND,
+            "InvalidResourceType",
+            &format!("No Microsoft.ImportExport resource or operation answers at '{path}'."),
+        )
+    })
+}
+
+/// Decoded query parameters.
+struct Query(Vec<(String, String)>);
+
+impl Query {
+    fn parse(query: Option<&str>) -> Self {
+        Self(
+            url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The ids and rate-limit headers every answer carries.
+struct ResponseIds {
+    request: String,
+    correlation: String,
+    client_request: Option<String>,
+}
+
+impl ResponseIds {
+    fn new(shared: &Shared, headers: &HeaderMap) -> Self {
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let request = shared.new_request_id();
+        Self {
+            correlation: text("x-ms-correlation-request-id").unwrap_or_else(|| request.clone()),
+            client_request: text("x-ms-client-request-id"),
+            request,
+        }
+    }
+
+    fn finish(
+        &mut self,
+        shared: &Shared,
+        answer: Answer,
+        subscription: Option<&str>,
+        method: &Method,
+    ) -> Response {
+        let body = answer
+            .body
+            .map(|v| serde_json::to_vec(&v).unwrap_or_default())
+            .unwrap_or_default();
+        let mut response = Response::new(Body::from(body));
+        *response.status_mut() = answer.status;
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        let mut put = |name: &'static str, value: &str| {
+            if let Ok(value) = HeaderValue::from_str(value) {
+                headers.insert(name, value);
+            }
+        };
+        put("x-ms-request-id", &self.request);
+        put("x-ms-correlation-request-id", &self.correlation);
+        if let Some(client) = &self.client_request {
+            put("x-ms-client-request-id", client);
+        }
+        if let Some(sub) = subscription {
+            let (kind, remaining) = shared.rate_limit(sub, method);
+            put(kind, &remaining.to_string());
+        }
+        response
+    }
+}
+
+/// Replaces the body with one that fails at once: the client gets the status line and then a
+/// broken connection.
+fn cut_connection(response: Response) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let failing = futures_util::stream::iter([Err::<Bytes, std::io::Error>(std::io::Error::new(
+        std::io::ErrorKind::ConnectionReset,
+        "fault injection: connection dropped",
+    ))]);
+    Response::from_parts(parts, Body::from_stream(failing))
+}
+
+/// Sends only the first half of the body.
+async fn truncate(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let cut = bytes.slice(..bytes.len() / 2);
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(cut.len()));
+    Response::from_parts(parts, Body::from(cut))
+}
+
+/// For the request log: the peer must be on this machine to use the admin endpoints.
+#[must_use]
+pub fn is_local(peer: &SocketAddr) -> bool {
+    peer.ip().is_loopback()
+}
