@@ -32,6 +32,9 @@ pub const API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
 /// Largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// How much of an oversized body is read and dropped before answering.
+pub const DRAIN_BYTES: usize = 16 * 1024 * 1024;
+
 /// Default and largest page of a listing.
 pub const MAX_TOP: usize = 100;
 
@@ -166,9 +169,9 @@ pub async fn handle(
     if let Some(FaultKind::Delay { ms }) = fault {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
-    let answer = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => execute(shared, &call, &parts.method, &query, &parts.headers, &body),
-        Err(_) => error(
+    let answer = match read_body(body).await {
+        Some(body) => execute(shared, &call, &parts.method, &query, &parts.headers, &body),
+        None => error(
             StatusCode::BAD_REQUEST,
             "RequestBodyTooLarge",
             &format!(
@@ -183,6 +186,27 @@ pub async fn handle(
         _ => {}
     }
     (response, Some(route), fault)
+}
+
+/// Reads a request body of at most [`MAX_BODY_BYTES`]. A larger one is read on and
+/// thrown away (up to [`DRAIN_BYTES`]) so that the client, still sending, gets the 400
+/// instead of a broken pipe. `None` when too large or unreadable.
+async fn read_body(body: Body) -> Option<Bytes> {
+    use futures_util::StreamExt as _;
+    let mut stream = body.into_data_stream();
+    let mut kept = Vec::new();
+    let mut seen = 0_usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.ok()?;
+        seen = seen.saturating_add(chunk.len());
+        if seen > DRAIN_BYTES {
+            return None;
+        }
+        if seen <= MAX_BODY_BYTES {
+            kept.extend_from_slice(&chunk);
+        }
+    }
+    (seen <= MAX_BODY_BYTES).then(|| Bytes::from(kept))
 }
 
 /// Path, method, bearer token and `api-version`: what every request must pass before it

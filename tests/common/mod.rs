@@ -24,3 +24,42 @@ pub fn example(version: &str, file: &str) -> serde_json::Value {
 pub fn example_body(version: &str, file: &str, status: &str) -> serde_json::Value {
     example(version, file)["responses"][status]["body"].clone()
 }
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use iejobs::arm::{ArmClient, ClientConfig, RetryPolicy, Secret, StaticToken};
+use iejobs::emulator::scenario::Scenario;
+use iejobs::emulator::{Emulator, EmulatorConfig};
+
+/// The token tests send; it must never show up where it should not.
+pub const TEST_TOKEN: &str = "test-token-7c1e";
+
+/// Starts an emulator on 127.0.0.1:0 with a frozen clock (speed 0): tests move time with
+/// `advance`, so nothing depends on how fast the machine is.
+pub async fn emulator(scenario: Scenario) -> Emulator {
+    let config = EmulatorConfig {
+        scenario,
+        speed: 0.0,
+        seed: 7,
+        ..EmulatorConfig::default()
+    };
+    Emulator::start("127.0.0.1:0", config).await.unwrap()
+}
+
+/// A client for `url` with short retry waits.
+pub fn client(url: &str) -> ArmClient {
+    let mut config = ClientConfig::new(url).unwrap();
+    config.retry = RetryPolicy {
+        max_attempts: 3,
+        base_delay: Duration::from_millis(10),
+        max_delay: Duration::from_millis(50),
+        max_retry_after: Duration::from_secs(5),
+    };
+    config.request_timeout = Duration::from_secs(20);
+    ArmClient::new(
+        config,
+        Arc::new(StaticToken::new(Secret::new(TEST_TOKEN), "tests")),
+    )
+    .unwrap()
+}
