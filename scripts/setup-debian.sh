@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages iejobs needs to build, test and run (Debian 12; Rust itself
+# comes from rustup and is expected on PATH). Installs only what is missing.
+#   gcc, libc6-dev          linker and C compiler (aws-lc-sys, the TLS crypto, builds C)
+#   ca-certificates         crates.io over https
+#   python3, python3-venv   the official Python SDK conformance test (tests/sdk/run.sh)
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+packages=(ca-certificates gcc libc6-dev python3 python3-venv)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+    echo "setup-debian: all packages present"
+else
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    echo "setup-debian: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if ! command -v cargo >/dev/null 2>&1; then
+    echo "setup-debian: cargo not found; install Rust 1.95 with rustup (https://rustup.rs)" >&2
+    exit 1
+fi
