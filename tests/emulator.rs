@@ -838,3 +838,51 @@ async fn a_scenario_file_is_served_as_given() {
     std::fs::remove_dir_all(dir).ok();
     emulator.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_high_speed_a_job_runs_its_course_by_itself() {
+    // 500,000 simulated seconds per real second: the days of shipping and copy pass in
+    // about a second of real time, with no manual clock jumps.
+    let config = iejobs::emulator::EmulatorConfig {
+        scenario: Scenario::Empty,
+        speed: 500_000.0,
+        seed: 11,
+        ..Default::default()
+    };
+    let emulator = Emulator::start("127.0.0.1:0", config).await.unwrap();
+    let client = common::client(&emulator.url());
+    let url = job_url(&emulator, "rg-fast", "fast-1");
+    let mut create = common::example(V, "CreateJob.json")["parameters"]["body"].clone();
+    create["properties"]["deliveryPackage"] =
+        json!({"carrierName": "FedEx", "trackingNumber": "1"});
+    let (status, _, _) = raw(reqwest::Method::PUT, &url, Some(create)).await;
+    assert_eq!(status, 201);
+    let (status, _, body) = raw(
+        reqwest::Method::PATCH,
+        &url,
+        Some(json!({"properties": {"state": "Shipping"}})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["properties"]["state"].as_str()),
+        (200, Some("Shipping"))
+    );
+    let key = JobKey::new(DEMO_SUBSCRIPTION, "rg-fast", "fast-1");
+    let mut seen = HashSet::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        let state = job(&client, &key).await.state;
+        let finished = state.is_finished();
+        seen.insert(state);
+        if finished {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert!(
+        seen.iter().any(JobState::is_finished),
+        "not finished after 30 s: {seen:?}"
+    );
+    assert!(seen.contains(&JobState::Shipping));
+    emulator.shutdown().await;
+}

@@ -1,6 +1,9 @@
 //! The `iejobs-emulator` binary as scripts use it, and the official Python SDK against it.
 
-#![allow(clippy::unwrap_used, reason = "a test that cannot go on should stop loudly")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot go on should stop loudly"
+)]
 
 mod common;
 
@@ -41,11 +44,16 @@ fn the_binary_prints_its_url_serves_the_demo_and_stops_on_sigterm() {
         subscriptions,
         "subscriptions: 00000000-0000-0000-0000-000000000001, 00000000-0000-0000-0000-000000000002"
     );
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let jobs = runtime
-        .block_on(common::client(&url).list_jobs(&iejobs::arm::ListScope::Subscription(
-            "00000000-0000-0000-0000-000000000001".into(),
-        )))
+        .block_on(
+            common::client(&url).list_jobs(&iejobs::arm::ListScope::Subscription(
+                "00000000-0000-0000-0000-000000000001".into(),
+            )),
+        )
         .unwrap();
     assert!(jobs.len() >= 20, "{}", jobs.len());
     let status = stop(child);
@@ -66,7 +74,10 @@ fn bad_flags_are_refused_with_a_message() {
             .unwrap();
         assert!(!output.status.success(), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(!stderr.is_empty() && !stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            !stderr.is_empty() && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
     }
 }
 
@@ -81,6 +92,12 @@ fn the_official_python_sdk_works_against_the_emulator() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     stop(child);
-    assert!(output.status.success(), "SDK conformance failed:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("sdk conformance: 10 passed, 0 failed"), "{stdout}");
+    assert!(
+        output.status.success(),
+        "SDK conformance failed:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("sdk conformance: 10 passed, 0 failed"),
+        "{stdout}"
+    );
 }

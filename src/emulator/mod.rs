@@ -208,7 +208,8 @@ impl Shared {
     }
 }
 
-/// A running emulator. Dropping it does not stop it; call [`Emulator::shutdown`].
+/// A running emulator. Dropping it stops it; [`Emulator::shutdown`] also waits for open
+/// connections to finish.
 pub struct Emulator {
     shared: Arc<Shared>,
     shutdown: tokio::sync::watch::Sender<bool>,
