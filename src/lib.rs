@@ -16,3 +16,5 @@
 pub mod arm;
 pub mod emulator;
 pub mod model;
+pub mod ui;
+pub mod worker;

@@ -10,6 +10,7 @@
 mod admin;
 pub mod catalog;
 pub mod clock;
+pub mod embedded;
 pub mod faults;
 pub mod filter;
 pub mod routes;

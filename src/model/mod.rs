@@ -7,9 +7,14 @@ mod job;
 mod open_enum;
 mod rules;
 mod state;
+mod store;
 
 pub use job::{Drive, Job, JobKey, Package};
 pub use rules::{Action, Permission, permission};
 pub use state::{DriveState, JobState, JobType};
+pub use store::{
+    ActionFailure, Activity, CancelWatch, Event, JobEntry, MAX_TRANSITIONS, Pending, PollStatus,
+    ProgressSample, RETENTION, Store, Transition,
+};
 
 pub(crate) use open_enum::open_enum;

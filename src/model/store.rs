@@ -1,0 +1,687 @@
+//! The app's job data. [`Store::apply`] is the only place where it changes: everything the
+//! worker learns, and every action the user starts, arrives as an [`Event`].
+
+use std::collections::{BTreeMap, VecDeque};
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::job::{Job, JobKey};
+use super::rules::{Action, Permission};
+use super::state::JobState;
+
+/// Azure deletes Completed and Closed jobs this long after they finish.
+pub const RETENTION: SignedDuration = SignedDuration::from_hours(90 * 24);
+/// Observed state changes kept per job.
+pub const MAX_TRANSITIONS: usize = 64;
+/// Progress samples kept per job (at one sample per 2 s poll, over an hour).
+pub const MAX_SAMPLES: usize = 2_048;
+/// Entries kept in the activity log.
+pub const MAX_ACTIVITY: usize = 500;
+
+/// Something that happened, as the store learns it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// A full listing of one subscription: jobs of it that are missing are gone.
+    Listed {
+        /// The subscription listed.
+        subscription: String,
+        /// Every job it holds.
+        jobs: Vec<Job>,
+        /// When the listing finished.
+        at: Timestamp,
+    },
+    /// One job, freshly read.
+    Loaded {
+        /// The job.
+        job: Job,
+        /// When it was read.
+        at: Timestamp,
+    },
+    /// A job no longer exists (the service answered 404).
+    Gone {
+        /// Which.
+        key: JobKey,
+        /// When that was learnt.
+        at: Timestamp,
+    },
+    /// The user started an action; it is on its way.
+    ActionSent {
+        /// Which job.
+        key: JobKey,
+        /// Which action.
+        action: Action,
+        /// When.
+        at: Timestamp,
+    },
+    /// The service confirmed an action. For a cancel, the job as the service answered.
+    ActionDone {
+        /// Which job.
+        key: JobKey,
+        /// Which action.
+        action: Action,
+        /// The job after a cancel; `None` after a delete.
+        job: Option<Job>,
+        /// When.
+        at: Timestamp,
+    },
+    /// An action failed, or was not sent because the freshest state forbids it.
+    ActionFailed {
+        /// Which job.
+        key: JobKey,
+        /// Which action.
+        action: Action,
+        /// ARM error code, when the service refused.
+        code: Option<String>,
+        /// What went wrong, in words.
+        message: String,
+        /// When.
+        at: Timestamp,
+    },
+    /// A round of polling succeeded.
+    PollSucceeded {
+        /// When.
+        at: Timestamp,
+    },
+    /// A round of polling failed; the worker retries at `retry_at`.
+    PollFailed {
+        /// What went wrong.
+        message: String,
+        /// When the next try is due.
+        retry_at: Timestamp,
+        /// When.
+        at: Timestamp,
+    },
+    /// When the next full listing is due.
+    NextPoll {
+        /// When.
+        at: Timestamp,
+    },
+    /// Requests now in flight.
+    InFlight(u32),
+    /// State histories kept from earlier runs.
+    HistoryLoaded(Vec<(JobKey, Vec<Transition>)>),
+}
+
+/// A state change observed at a time.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Transition {
+    /// When it was observed.
+    pub at: Timestamp,
+    /// The state from then on.
+    pub state: JobState,
+}
+
+/// An action sent and not answered yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    /// Which action.
+    pub action: Action,
+    /// Since when.
+    pub since: Timestamp,
+}
+
+/// The last failed action of a job, shown next to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionFailure {
+    /// Which action.
+    pub action: Action,
+    /// ARM error code.
+    pub code: Option<String>,
+    /// What went wrong.
+    pub message: String,
+    /// When.
+    pub at: Timestamp,
+}
+
+/// Bytes copied per drive at one time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgressSample {
+    /// When observed.
+    pub at: Timestamp,
+    /// Bytes per drive, in the job's drive order (`None`: not reported).
+    pub drive_bytes: Vec<Option<i64>>,
+}
+
+/// What iejobs knows of a cancel request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CancelWatch {
+    /// When it was requested, or first seen pending when iejobs did not send it.
+    pub requested_at: Timestamp,
+    /// Whether iejobs saw the request happen (false: it was pending when first seen).
+    pub seen_requested: bool,
+    /// Bytes per drive at that moment, by drive id.
+    pub baseline: Vec<(String, i64)>,
+}
+
+/// One job and what iejobs observed of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobEntry {
+    /// The job as last read.
+    pub job: Job,
+    /// When it was last read.
+    pub observed_at: Timestamp,
+    /// When a change was last observed.
+    pub changed_at: Timestamp,
+    /// An action on its way.
+    pub pending: Option<Pending>,
+    /// The last failed action.
+    pub failure: Option<ActionFailure>,
+    /// Observed states, oldest first.
+    pub timeline: Vec<Transition>,
+    /// Drive progress over time, recorded while drives move or a cancel is pending.
+    pub progress: Vec<ProgressSample>,
+    /// The cancel request, once known.
+    pub cancel: Option<CancelWatch>,
+}
+
+impl JobEntry {
+    fn new(job: Job, at: Timestamp) -> Self {
+        let mut entry = Self {
+            timeline: vec![Transition {
+                at,
+                state: job.state.clone(),
+            }],
+            job,
+            observed_at: at,
+            changed_at: at,
+            pending: None,
+            failure: None,
+            progress: Vec::new(),
+            cancel: None,
+        };
+        entry.record_progress(at);
+        if entry.job.cancel_requested {
+            entry.start_cancel_watch(at, false);
+        }
+        entry
+    }
+
+    /// Whether a cancel is requested, or on its way from this app.
+    #[must_use]
+    pub fn cancel_pending(&self) -> bool {
+        self.job.cancel_requested
+            || self
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.action == Action::Cancel)
+    }
+
+    /// Whether `action` may be started now: the job's rule, and no action already on its way.
+    #[must_use]
+    pub fn permission(&self, action: Action) -> Permission {
+        if let Some(pending) = &self.pending {
+            return Permission::Denied(format!(
+                "A {} request is on its way",
+                pending.action.label().to_lowercase()
+            ));
+        }
+        self.job.permission(action)
+    }
+
+    /// When the job finished (Completed or Closed): the observed change, else the return
+    /// shipment's date when it is a timestamp.
+    #[must_use]
+    pub fn finished_at(&self) -> Option<Timestamp> {
+        if !self.job.state.is_finished() {
+            return None;
+        }
+        let observed = self
+            .timeline
+            .windows(2)
+            .rev()
+            .find(|pair| !pair[0].state.is_finished() && pair[1].state.is_finished())
+            .map(|pair| pair[1].at);
+        observed.or_else(|| {
+            self.job
+                .return_package
+                .as_ref()
+                .and_then(|p| p.ship_date.as_deref())
+                .and_then(|d| d.parse().ok())
+        })
+    }
+
+    /// When Azure deletes the job: 90 days after it finished.
+    #[must_use]
+    pub fn deletion_at(&self) -> Option<Timestamp> {
+        self.finished_at()
+            .and_then(|t| t.checked_add(RETENTION).ok())
+    }
+
+    /// Bytes each drive copied since the cancel request, by drive id.
+    #[must_use]
+    pub fn bytes_since_cancel(&self) -> Vec<(String, i64)> {
+        let Some(watch) = &self.cancel else {
+            return Vec::new();
+        };
+        self.job
+            .drives
+            .iter()
+            .flatten()
+            .map(|drive| {
+                let base = watch
+                    .baseline
+                    .iter()
+                    .find(|(id, _)| *id == drive.drive_id)
+                    .map_or(0, |(_, b)| *b);
+                let now = drive.bytes_succeeded.unwrap_or(base);
+                (drive.drive_id.clone(), now.saturating_sub(base).max(0))
+            })
+            .collect()
+    }
+
+    /// The copy rate of each drive in bytes per second over the last two samples in which
+    /// it moved (0 when it did not).
+    #[must_use]
+    pub fn drive_rates(&self) -> Vec<f64> {
+        let count = self.job.drives.as_ref().map_or(0, Vec::len);
+        let mut rates = vec![0.0; count];
+        if let [.., before, last] = self.progress.as_slice() {
+            let seconds = last.at.duration_since(before.at).as_secs_f64();
+            if seconds > 0.0 {
+                for (i, rate) in rates.iter_mut().enumerate() {
+                    if let (Some(Some(a)), Some(Some(b))) =
+                        (before.drive_bytes.get(i), last.drive_bytes.get(i))
+                    {
+                        #[expect(
+                            clippy::cast_precision_loss,
+                            reason = "rates need no byte precision"
+                        )]
+                        let delta = b.saturating_sub(*a).max(0) as f64;
+                        *rate = delta / seconds;
+                    }
+                }
+            }
+        }
+        rates
+    }
+
+    fn start_cancel_watch(&mut self, at: Timestamp, seen_requested: bool) {
+        let baseline = self
+            .job
+            .drives
+            .iter()
+            .flatten()
+            .map(|d| (d.drive_id.clone(), d.bytes_succeeded.unwrap_or(0)))
+            .collect();
+        self.cancel = Some(CancelWatch {
+            requested_at: at,
+            seen_requested,
+            baseline,
+        });
+    }
+
+    /// Keeps a progress sample when the drives moved (or on the first look).
+    fn record_progress(&mut self, at: Timestamp) {
+        let Some(drives) = &self.job.drives else {
+            return;
+        };
+        let bytes: Vec<Option<i64>> = drives.iter().map(|d| d.bytes_succeeded).collect();
+        if bytes.iter().all(Option::is_none) {
+            return;
+        }
+        if self
+            .progress
+            .last()
+            .is_some_and(|last| last.drive_bytes == bytes)
+        {
+            return;
+        }
+        if self.progress.len() == MAX_SAMPLES {
+            self.progress.remove(0);
+        }
+        self.progress.push(ProgressSample {
+            at,
+            drive_bytes: bytes,
+        });
+    }
+
+    /// Replaces the job with a fresh read; true when anything visible changed.
+    fn update(&mut self, mut job: Job, at: Timestamp) -> bool {
+        // Lists often omit drives: keep the ones a GET brought.
+        if job.drives.is_none() {
+            job.drives.clone_from(&self.job.drives);
+        }
+        self.observed_at = at;
+        if job == self.job {
+            return false;
+        }
+        if job.state != self.job.state {
+            if self.timeline.len() == MAX_TRANSITIONS {
+                self.timeline.remove(1);
+            }
+            self.timeline.push(Transition {
+                at,
+                state: job.state.clone(),
+            });
+        }
+        let newly_cancelled = job.cancel_requested && !self.job.cancel_requested;
+        self.job = job;
+        self.changed_at = at;
+        if newly_cancelled && self.cancel.is_none() {
+            self.start_cancel_watch(at, self.pending.is_some());
+        }
+        self.record_progress(at);
+        true
+    }
+}
+
+/// One line of the activity log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Activity {
+    /// When.
+    pub at: Timestamp,
+    /// Which job, if about one.
+    pub key: Option<JobKey>,
+    /// What happened.
+    pub text: String,
+    /// Whether it is an error.
+    pub is_error: bool,
+}
+
+/// How polling goes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PollStatus {
+    /// The last successful poll.
+    pub last_success: Option<Timestamp>,
+    /// When the next full listing is due.
+    pub next_poll: Option<Timestamp>,
+    /// Requests in flight.
+    pub in_flight: u32,
+    /// Set while polling fails: the message and when the next try is due.
+    pub degraded: Option<(String, Timestamp)>,
+}
+
+/// All jobs and what was observed of them.
+#[derive(Debug, Default)]
+pub struct Store {
+    jobs: BTreeMap<JobKey, JobEntry>,
+    version: u64,
+    activity: VecDeque<Activity>,
+    poll: PollStatus,
+    history: BTreeMap<JobKey, Vec<Transition>>,
+}
+
+impl Store {
+    /// Applies one event; returns true when anything changed.
+    pub fn apply(&mut self, event: Event) -> bool {
+        let changed = match event {
+            Event::Listed {
+                subscription,
+                jobs,
+                at,
+            } => self.listed(&subscription, jobs, at),
+            Event::Loaded { job, at } => self.loaded(job, at),
+            Event::Gone { key, at } => {
+                let removed = self.jobs.remove(&key).is_some();
+                if removed {
+                    self.log(at, Some(key), "no longer exists".to_owned(), false);
+                }
+                removed
+            }
+            Event::ActionSent { key, action, at } => match self.jobs.get_mut(&key) {
+                Some(entry) => {
+                    entry.pending = Some(Pending { action, since: at });
+                    entry.failure = None;
+                    self.log(
+                        at,
+                        Some(key),
+                        format!("{} requested…", action.label()),
+                        false,
+                    );
+                    true
+                }
+                None => false,
+            },
+            Event::ActionDone {
+                key,
+                action,
+                job,
+                at,
+            } => self.action_done(key, action, job, at),
+            Event::ActionFailed {
+                key,
+                action,
+                code,
+                message,
+                at,
+            } => self.action_failed(key, action, code, message, at),
+            Event::PollSucceeded { at } => {
+                let was_degraded = self.poll.degraded.take().is_some();
+                if was_degraded {
+                    self.log(at, None, "Connection restored".to_owned(), false);
+                }
+                self.poll.last_success = Some(at);
+                true
+            }
+            Event::PollFailed {
+                message,
+                retry_at,
+                at,
+            } => self.poll_failed(message, retry_at, at),
+            Event::NextPoll { at } => {
+                let changed = self.poll.next_poll != Some(at);
+                self.poll.next_poll = Some(at);
+                changed
+            }
+            Event::InFlight(n) => {
+                let changed = self.poll.in_flight != n;
+                self.poll.in_flight = n;
+                changed
+            }
+            Event::HistoryLoaded(histories) => {
+                for (key, mut timeline) in histories {
+                    timeline.truncate(MAX_TRANSITIONS);
+                    if let Some(entry) = self.jobs.get_mut(&key) {
+                        merge_history(&mut entry.timeline, &timeline);
+                    }
+                    self.history.insert(key, timeline);
+                }
+                true
+            }
+        };
+        if changed {
+            self.version += 1;
+        }
+        changed
+    }
+
+    fn listed(&mut self, subscription: &str, jobs: Vec<Job>, at: Timestamp) -> bool {
+        let mut changed = false;
+        let listed: std::collections::BTreeSet<JobKey> =
+            jobs.iter().map(|j| j.key.clone()).collect();
+        let gone: Vec<JobKey> = self
+            .jobs
+            .keys()
+            .filter(|k| {
+                k.subscription_id.eq_ignore_ascii_case(subscription) && !listed.contains(*k)
+            })
+            .cloned()
+            .collect();
+        for key in gone {
+            // A job with an action on its way stays until the action's answer says more.
+            if self.jobs.get(&key).is_some_and(|e| e.pending.is_none()) {
+                self.jobs.remove(&key);
+                self.log(at, Some(key), "no longer listed".to_owned(), false);
+                changed = true;
+            }
+        }
+        for job in jobs {
+            changed |= self.loaded(job, at);
+        }
+        changed
+    }
+
+    fn loaded(&mut self, job: Job, at: Timestamp) -> bool {
+        let key = job.key.clone();
+        if let Some(entry) = self.jobs.get_mut(&key) {
+            let old_state = entry.job.state.clone();
+            let changed = entry.update(job, at);
+            let new_state = entry.job.state.clone();
+            if old_state != new_state {
+                self.log(at, Some(key), format!("{old_state} -> {new_state}"), false);
+            }
+            return changed;
+        }
+        let mut entry = JobEntry::new(job, at);
+        if let Some(history) = self.history.get(&key) {
+            merge_history(&mut entry.timeline, history);
+        }
+        self.jobs.insert(key, entry);
+        true
+    }
+
+    fn action_failed(
+        &mut self,
+        key: JobKey,
+        action: Action,
+        code: Option<String>,
+        message: String,
+        at: Timestamp,
+    ) -> bool {
+        let text = match &code {
+            Some(code) => format!("{} failed: {code}: {message}", action.label()),
+            None => format!("{} failed: {message}", action.label()),
+        };
+        if let Some(entry) = self.jobs.get_mut(&key) {
+            entry.pending = None;
+            entry.failure = Some(ActionFailure {
+                action,
+                code,
+                message,
+                at,
+            });
+        }
+        self.log(at, Some(key), text, true);
+        true
+    }
+
+    fn poll_failed(&mut self, message: String, retry_at: Timestamp, at: Timestamp) -> bool {
+        if self.poll.degraded.is_none() {
+            self.log(at, None, format!("Polling failed: {message}"), true);
+        }
+        self.poll.degraded = Some((message, retry_at));
+        true
+    }
+
+    fn action_done(
+        &mut self,
+        key: JobKey,
+        action: Action,
+        job: Option<Job>,
+        at: Timestamp,
+    ) -> bool {
+        match action {
+            Action::Delete => {
+                self.jobs.remove(&key);
+                self.log(at, Some(key), "Deleted".to_owned(), false);
+            }
+            Action::Cancel => {
+                if let Some(entry) = self.jobs.get_mut(&key) {
+                    if let Some(job) = job {
+                        entry.update(job, at);
+                    }
+                    let sent_at = entry.pending.take().map_or(at, |p| p.since);
+                    entry.failure = None;
+                    if entry.cancel.as_ref().is_none_or(|w| !w.seen_requested) {
+                        entry.start_cancel_watch(sent_at, true);
+                    }
+                }
+                self.log(
+                    at,
+                    Some(key),
+                    "Cancel confirmed by the service".to_owned(),
+                    false,
+                );
+            }
+        }
+        true
+    }
+
+    fn log(&mut self, at: Timestamp, key: Option<JobKey>, text: String, is_error: bool) {
+        if self.activity.len() == MAX_ACTIVITY {
+            self.activity.pop_front();
+        }
+        self.activity.push_back(Activity {
+            at,
+            key,
+            text,
+            is_error,
+        });
+    }
+
+    /// Bumped by every change: caches of sorted and filtered views compare it.
+    #[must_use]
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// One job.
+    #[must_use]
+    pub fn get(&self, key: &JobKey) -> Option<&JobEntry> {
+        self.jobs.get(key)
+    }
+
+    /// All jobs, ordered by subscription, resource group and name.
+    pub fn iter(&self) -> impl Iterator<Item = &JobEntry> {
+        self.jobs.values()
+    }
+
+    /// Number of jobs.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// True when there are no jobs.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// The activity log, oldest first.
+    #[must_use]
+    pub fn activity(&self) -> impl DoubleEndedIterator<Item = &Activity> {
+        self.activity.iter()
+    }
+
+    /// How polling goes.
+    #[must_use]
+    pub fn poll(&self) -> &PollStatus {
+        &self.poll
+    }
+
+    /// Jobs with a cancel requested or on its way.
+    pub fn cancellations(&self) -> impl Iterator<Item = &JobEntry> {
+        self.jobs.values().filter(|e| e.cancel_pending())
+    }
+
+    /// The state timelines to keep for the next run.
+    #[must_use]
+    pub fn histories(&self) -> Vec<(JobKey, Vec<Transition>)> {
+        self.jobs
+            .iter()
+            .map(|(k, e)| (k.clone(), e.timeline.clone()))
+            .collect()
+    }
+}
+
+/// Puts the earlier run's transitions before the current ones.
+fn merge_history(timeline: &mut Vec<Transition>, earlier: &[Transition]) {
+    let first = timeline.first().map(|t| t.at);
+    let mut merged: Vec<Transition> = earlier
+        .iter()
+        .filter(|t| first.is_none_or(|f| t.at < f))
+        .cloned()
+        .collect();
+    for transition in timeline.drain(..) {
+        if merged
+            .last()
+            .is_none_or(|last| last.state != transition.state)
+        {
+            merged.push(transition);
+        }
+    }
+    let excess = merged.len().saturating_sub(MAX_TRANSITIONS);
+    merged.drain(..excess);
+    *timeline = merged;
+}

@@ -1,0 +1,384 @@
+//! The window: panels, the flow of intents to the worker, and events into the store.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use crate::arm::ArmClient;
+use crate::model::{Action, Event, JobKey, Store};
+use crate::worker::{Command, WorkerConfig, WorkerHandle};
+
+use super::confirm_dialog::{Answer, ConfirmDialog, confirm_dialog_ui};
+use super::table_view::{TableQuery, TableView};
+
+/// Where the jobs come from, as the status bar says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The embedded emulator with its demo data.
+    Emulator {
+        /// Its URL.
+        url: String,
+    },
+    /// Azure Resource Manager (or another endpoint).
+    Azure {
+        /// The endpoint.
+        endpoint: String,
+        /// Who the token is for.
+        identity: String,
+    },
+}
+
+impl Source {
+    /// The label shown in the window.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Source::Emulator { url } => format!("Local emulator: demo data ({url})"),
+            Source::Azure { endpoint, identity } => format!("{endpoint} as {identity}"),
+        }
+    }
+}
+
+/// What the app needs to start.
+pub struct AppConfig {
+    /// The ARM client.
+    pub client: ArmClient,
+    /// How the worker polls.
+    pub worker: WorkerConfig,
+    /// Where the jobs come from.
+    pub source: Source,
+}
+
+/// The view shown in the centre.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// The jobs table.
+    #[default]
+    Jobs,
+    /// The cancellation monitor.
+    Cancellations,
+}
+
+/// What lasts across runs (through eframe's persistence).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// Table filters and order.
+    pub query: TableQuery,
+    /// The centre view.
+    pub tab: Tab,
+    /// Dark or light theme.
+    pub dark_mode: bool,
+    /// Whether the activity log is open.
+    pub show_activity: bool,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            query: TableQuery::default(),
+            tab: Tab::Jobs,
+            dark_mode: true,
+            show_activity: true,
+        }
+    }
+}
+
+/// Which rows are selected, and which job the detail panel shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The selected jobs.
+    pub keys: BTreeSet<JobKey>,
+    /// The job in the detail panel.
+    pub focus: Option<JobKey>,
+    /// Where a shift-click range starts.
+    pub anchor: Option<usize>,
+}
+
+/// Something the user asked for during a frame, carried out after drawing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Intent {
+    /// A row was clicked.
+    Click {
+        /// Its row.
+        row: usize,
+        /// Ctrl or Cmd held: toggle.
+        toggle: bool,
+        /// Shift held: range.
+        range: bool,
+    },
+    /// Show this job in the detail panel (and select it alone).
+    Focus(JobKey),
+    /// Ask before acting on these jobs.
+    Ask(Action, Vec<JobKey>),
+    /// List everything now.
+    Refresh,
+    /// Switch the centre view.
+    ShowTab(Tab),
+}
+
+const STORAGE_KEY: &str = "iejobs-ui";
+
+/// The application.
+pub struct App {
+    pub(crate) store: Store,
+    worker: WorkerHandle,
+    pub(crate) source: Source,
+    pub(crate) ui_state: UiState,
+    pub(crate) view: TableView,
+    pub(crate) selection: Selection,
+    dialog: Option<ConfirmDialog>,
+    pub(crate) notice: Option<String>,
+}
+
+impl App {
+    /// Starts the worker and restores the last UI state.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> std::io::Result<Self> {
+        let ui_state: UiState = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(if ui_state.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let ctx = cc.egui_ctx.clone();
+        let worker = WorkerHandle::spawn(
+            config.client,
+            config.worker,
+            std::sync::Arc::new(move || ctx.request_repaint()),
+        )?;
+        Ok(Self {
+            store: Store::default(),
+            worker,
+            source: config.source,
+            ui_state,
+            view: TableView::default(),
+            selection: Selection::default(),
+            dialog: None,
+            notice: None,
+        })
+    }
+
+    /// The store (for tests).
+    #[must_use]
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Takes the worker's events into the store, for at most ~10 ms per frame.
+    fn drain_events(&mut self, ctx: &egui::Context) {
+        let started = Instant::now();
+        while let Some(event) = self.worker.try_recv() {
+            self.store.apply(event);
+            if started.elapsed() > Duration::from_millis(10) {
+                ctx.request_repaint();
+                break;
+            }
+        }
+    }
+
+    fn handle(&mut self, intent: Intent) {
+        match intent {
+            Intent::Click { row, toggle, range } => self.click(row, toggle, range),
+            Intent::Focus(key) => {
+                self.selection.keys = [key.clone()].into();
+                self.selection.anchor = self.view.position(&key);
+                self.focus(key);
+            }
+            Intent::Ask(action, keys) => {
+                self.dialog = ConfirmDialog::new(&self.store, action, &keys);
+                if self.dialog.is_none() {
+                    self.notice = Some(format!(
+                        "{} is not possible for the selected jobs.",
+                        action.label()
+                    ));
+                }
+            }
+            Intent::Refresh => self.send(Command::Refresh),
+            Intent::ShowTab(tab) => self.ui_state.tab = tab,
+        }
+    }
+
+    fn click(&mut self, row: usize, toggle: bool, range: bool) {
+        let Some(key) = self.view.rows().get(row).cloned() else {
+            return;
+        };
+        if range && let Some(anchor) = self.selection.anchor {
+            let (from, to) = (anchor.min(row), anchor.max(row));
+            self.selection.keys = self.view.rows()[from..=to].iter().cloned().collect();
+        } else if toggle {
+            if !self.selection.keys.remove(&key) {
+                self.selection.keys.insert(key.clone());
+            }
+            self.selection.anchor = Some(row);
+        } else {
+            self.selection.keys = [key.clone()].into();
+            self.selection.anchor = Some(row);
+        }
+        self.focus(key);
+    }
+
+    fn focus(&mut self, key: JobKey) {
+        let needs_drives = self.store.get(&key).is_some_and(|e| e.job.drives.is_none());
+        if needs_drives {
+            self.send(Command::Inspect(key.clone()));
+        }
+        self.selection.focus = Some(key);
+    }
+
+    fn send(&mut self, command: Command) {
+        if let Err(e) = self.worker.send(command) {
+            self.notice = Some(e);
+        }
+    }
+
+    /// Sends the confirmed action: the rows show it at once, the worker sends it.
+    fn confirmed(&mut self, dialog: ConfirmDialog) {
+        let now = jiff::Timestamp::now();
+        for key in dialog.targets {
+            let command = match dialog.action {
+                Action::Cancel => Command::Cancel(key.clone()),
+                Action::Delete => Command::Delete(key.clone()),
+            };
+            match self.worker.send(command) {
+                Ok(()) => {
+                    self.store.apply(Event::ActionSent {
+                        key,
+                        action: dialog.action,
+                        at: now,
+                    });
+                }
+                Err(message) => {
+                    self.store.apply(Event::ActionFailed {
+                        key,
+                        action: dialog.action,
+                        code: None,
+                        message,
+                        at: now,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Arrow keys, Enter, Delete: only when no text field has the keyboard.
+    fn keyboard(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        if self.dialog.is_some() || ctx.egui_wants_keyboard_input() {
+            return intents;
+        }
+        let (down, up, enter, delete) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Delete),
+            )
+        });
+        let rows = self.view.rows().len();
+        if (down || up) && rows > 0 {
+            let current = self
+                .selection
+                .focus
+                .as_ref()
+                .and_then(|k| self.view.position(k));
+            let next = match (current, down) {
+                (None, _) => 0,
+                (Some(r), true) => (r + 1).min(rows - 1),
+                (Some(r), false) => r.saturating_sub(1),
+            };
+            intents.push(Intent::Click {
+                row: next,
+                toggle: false,
+                range: false,
+            });
+        }
+        if enter && let Some(key) = self.selection.focus.clone() {
+            intents.push(Intent::ShowTab(Tab::Jobs));
+            intents.push(Intent::Focus(key));
+        }
+        if delete {
+            let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
+            let any_allowed = keys.iter().any(|k| {
+                self.store
+                    .get(k)
+                    .is_some_and(|e| e.permission(Action::Delete).is_allowed())
+            });
+            if any_allowed {
+                intents.push(Intent::Ask(Action::Delete, keys));
+            }
+        }
+        intents
+    }
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_events(ctx);
+        self.view.refresh(&self.store, &self.ui_state.query);
+        if let Some(focus) = &self.selection.focus
+            && self.store.get(focus).is_none()
+        {
+            self.selection.focus = None;
+        }
+        let store = &self.store;
+        self.selection.keys.retain(|k| store.get(k).is_some());
+        // The status bar counts down while the API is failing.
+        if self.store.poll().degraded.is_some() {
+            ctx.request_repaint_after(Duration::from_secs(1));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut intents = self.keyboard(&ctx);
+        egui::Panel::top("toolbar")
+            .show(ui, |ui| super::toolbar::toolbar_ui(ui, self, &mut intents));
+        egui::Panel::bottom("status").show(ui, |ui| super::status_bar::status_bar_ui(ui, self));
+        if self.ui_state.show_activity {
+            egui::Panel::bottom("activity")
+                .resizable(true)
+                .default_size(120.0)
+                .show(ui, |ui| {
+                    super::activity_log::activity_log_ui(ui, &self.store);
+                });
+        }
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(440.0)
+            .show(ui, |ui| {
+                super::job_detail::job_detail_ui(ui, self, &mut intents);
+            });
+        egui::CentralPanel::default().show(ui, |ui| match self.ui_state.tab {
+            Tab::Jobs => super::jobs_table::jobs_table_ui(ui, self, &mut intents),
+            Tab::Cancellations => {
+                super::cancel_monitor::cancel_monitor_ui(ui, &self.store, &mut intents);
+            }
+        });
+        if let Some(dialog) = &self.dialog
+            && let Some(answer) = confirm_dialog_ui(&ctx, dialog)
+        {
+            let dialog = self.dialog.take();
+            if answer == Answer::Confirm
+                && let Some(dialog) = dialog
+            {
+                self.confirmed(dialog);
+            }
+        }
+        for intent in intents {
+            self.handle(intent);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.ui_state);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.worker.shutdown();
+    }
+}

@@ -1,0 +1,107 @@
+//! The modal that asks before Cancel or Delete, listing what will be acted on and skipped.
+
+use eframe::egui;
+
+use crate::model::{Action, JobKey, Permission, Store};
+
+/// A question waiting for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfirmDialog {
+    /// Cancel or Delete.
+    pub action: Action,
+    /// The jobs it will be sent for.
+    pub targets: Vec<JobKey>,
+    /// The jobs of the selection it will not be sent for, with the reason.
+    pub skipped: Vec<(JobKey, String)>,
+}
+
+/// What the user answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Go.
+    Confirm,
+    /// Do not.
+    Dismiss,
+}
+
+impl ConfirmDialog {
+    /// A dialog for `action` on `keys`, split by the rules; `None` if no job may be acted on.
+    #[must_use]
+    pub fn new(store: &Store, action: Action, keys: &[JobKey]) -> Option<Self> {
+        let mut targets = Vec::new();
+        let mut skipped = Vec::new();
+        for key in keys {
+            match store.get(key).map(|e| e.permission(action)) {
+                Some(Permission::Allowed) => targets.push(key.clone()),
+                Some(Permission::Denied(reason)) => skipped.push((key.clone(), reason)),
+                None => skipped.push((key.clone(), "The job is no longer listed".to_owned())),
+            }
+        }
+        (!targets.is_empty()).then_some(Self {
+            action,
+            targets,
+            skipped,
+        })
+    }
+}
+
+/// Shows the dialog; returns the answer once given.
+#[must_use]
+pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<Answer> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm-dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        let count = dialog.targets.len();
+        let title = match (dialog.action, count) {
+            (Action::Cancel, 1) => format!("Cancel job {}?", dialog.targets[0].name),
+            (Action::Cancel, n) => format!("Cancel {n} jobs?"),
+            (Action::Delete, 1) => format!("Delete job {}?", dialog.targets[0].name),
+            (Action::Delete, n) => format!("Delete {n} jobs?"),
+        };
+        ui.heading(title);
+        ui.add_space(4.0);
+        match dialog.action {
+            Action::Cancel => {
+                ui.label("Azure cancels on a best-effort basis. Drives already in transfer may keep copying until they finish; drives not started yet are skipped. The job then goes through Packaging to Completed, and Azure deletes it 90 days later.");
+            }
+            Action::Delete => {
+                ui.label("Deleting removes the job from Azure: its information and status are no longer available. This cannot be undone.");
+            }
+        }
+        ui.add_space(6.0);
+        if count > 1 || !dialog.skipped.is_empty() {
+            ui.strong(format!("{} will be sent for:", dialog.action.label()));
+            egui::ScrollArea::vertical().id_salt("targets").max_height(140.0).show(ui, |ui| {
+                for key in &dialog.targets {
+                    ui.label(format!("• {key}"));
+                }
+            });
+        }
+        if !dialog.skipped.is_empty() {
+            ui.add_space(4.0);
+            ui.strong(format!("Skipped ({}):", dialog.skipped.len()));
+            egui::ScrollArea::vertical().id_salt("skipped").max_height(140.0).show(ui, |ui| {
+                for (key, reason) in &dialog.skipped {
+                    ui.label(format!("• {key}: {reason}"));
+                }
+            });
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let verb = match dialog.action {
+                Action::Cancel => "Request cancel",
+                Action::Delete => "Delete permanently",
+            };
+            if ui.button(verb).clicked() {
+                answer = Some(Answer::Confirm);
+            }
+            if ui.button("Keep the job").clicked() {
+                answer = Some(Answer::Dismiss);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Answer::Dismiss);
+    }
+    answer
+}

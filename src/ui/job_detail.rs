@@ -1,0 +1,226 @@
+//! The detail panel: everything about the focused job, its drives, its timeline, and the
+//! Cancel and Delete buttons with the reason when they are disabled.
+
+use eframe::egui;
+
+use crate::model::{Action, JobEntry, Package};
+
+use super::app::{App, Intent, Tab};
+use super::format;
+
+/// Draws the panel.
+pub fn job_detail_ui(ui: &mut egui::Ui, app: &App, intents: &mut Vec<Intent>) {
+    let Some(entry) = app.selection.focus.as_ref().and_then(|k| app.store.get(k)) else {
+        ui.add_space(8.0);
+        ui.label("Select a job to see its details.");
+        if app.selection.keys.len() > 1 {
+            ui.label(format!("{} jobs selected.", app.selection.keys.len()));
+        }
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                ui.heading(&entry.job.name);
+                super::jobs_table::state_badge_ui(ui, entry);
+            });
+            actions_ui(ui, entry, intents);
+            if let Some(failure) = &entry.failure {
+                let code = failure
+                    .code
+                    .as_deref()
+                    .map(|c| format!("{c}: "))
+                    .unwrap_or_default();
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "{} failed at {}: {code}{}",
+                        failure.action.label(),
+                        format::time(failure.at),
+                        failure.message
+                    ),
+                );
+            }
+            if entry.cancel_pending() && ui.link("Watch this cancellation").clicked() {
+                intents.push(Intent::ShowTab(Tab::Cancellations));
+            }
+            ui.separator();
+            properties_ui(ui, entry);
+            ui.separator();
+            drives_ui(ui, entry);
+            ui.separator();
+            timeline_ui(ui, entry);
+        });
+}
+
+fn actions_ui(ui: &mut egui::Ui, entry: &JobEntry, intents: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        for action in Action::ALL {
+            let permission = entry.permission(action);
+            let button = ui
+                .add_enabled(
+                    permission.is_allowed(),
+                    egui::Button::new(format!("{}…", action.label())),
+                )
+                .on_disabled_hover_text(permission.reason().unwrap_or_default());
+            if button.clicked() {
+                intents.push(Intent::Ask(action, vec![entry.job.key.clone()]));
+            }
+        }
+    });
+}
+
+fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
+    let job = &entry.job;
+    let none = || "—".to_owned();
+    let rows: Vec<(&str, String)> = vec![
+        ("State", format::state_text(&job.state)),
+        (
+            "Cancel requested",
+            if entry
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.action == Action::Cancel)
+            {
+                "cancel requested… (waiting for the service)".to_owned()
+            } else if job.cancel_requested {
+                "yes".to_owned()
+            } else {
+                "no".to_owned()
+            },
+        ),
+        (
+            "Provisioning state",
+            job.provisioning_state.clone().unwrap_or_else(none),
+        ),
+        (
+            "Job type",
+            job.job_type.as_ref().map_or_else(none, ToString::to_string),
+        ),
+        ("Resource group", job.key.resource_group.clone()),
+        ("Subscription", job.key.subscription_id.clone()),
+        (
+            "Storage account",
+            job.storage_account_name().map_or_else(none, str::to_owned),
+        ),
+        ("Location", job.location.clone().unwrap_or_else(none)),
+        (
+            "Progress",
+            job.percent_complete.map_or_else(none, |p| format!("{p} %")),
+        ),
+        ("Delivery package", package(job.delivery_package.as_ref())),
+        ("Return package", package(job.return_package.as_ref())),
+        (
+            "Diagnostics path",
+            job.diagnostics_path.clone().unwrap_or_else(none),
+        ),
+        ("Log level", job.log_level.clone().unwrap_or_else(none)),
+        (
+            "Backup manifest",
+            job.backup_drive_manifest
+                .map_or_else(none, |b| if b { "yes".into() } else { "no".into() }),
+        ),
+        ("Created", job.created_at.map_or_else(none, format::time)),
+        (
+            "Last modified",
+            job.last_modified_at.map_or_else(none, format::time),
+        ),
+        ("Last observed change", format::time(entry.changed_at)),
+    ];
+    egui::Grid::new("job-properties")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (name, value) in rows {
+                ui.label(name);
+                ui.label(value);
+                ui.end_row();
+            }
+            if let Some(deletion) = entry.deletion_at() {
+                ui.label("Azure deletes it on");
+                ui.label(format!(
+                    "{} (90 days after completion)",
+                    format::date(deletion)
+                ));
+                ui.end_row();
+            }
+        });
+}
+
+fn package(package: Option<&Package>) -> String {
+    let Some(p) = package else {
+        return "—".to_owned();
+    };
+    let mut parts = Vec::new();
+    if let Some(carrier) = &p.carrier_name {
+        parts.push(carrier.clone());
+    }
+    if let Some(tracking) = &p.tracking_number {
+        parts.push(format!("tracking {tracking}"));
+    }
+    if let Some(count) = p.drive_count {
+        parts.push(format!("{count} drive(s)"));
+    }
+    if let Some(date) = &p.ship_date {
+        parts.push(format!("shipped {date}"));
+    }
+    parts.join(", ")
+}
+
+fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
+    let Some(drives) = &entry.job.drives else {
+        ui.label("Drives: loading…");
+        return;
+    };
+    ui.strong(format!("Drives ({})", drives.len()));
+    for drive in drives {
+        ui.horizontal(|ui| {
+            ui.monospace(if drive.drive_id.is_empty() {
+                "(no id)"
+            } else {
+                &drive.drive_id
+            });
+            ui.colored_label(format::drive_color(&drive.state), drive.state.as_str());
+            if let Some(status) = &drive.copy_status {
+                ui.label(format!("· {status}"));
+            }
+        });
+        ui.horizontal(|ui| {
+            #[expect(clippy::cast_precision_loss, reason = "0 to 100")]
+            let fraction = drive.percent_complete.unwrap_or(0).clamp(0, 100) as f32 / 100.0;
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(format!("{} %", drive.percent_complete.unwrap_or(0))),
+            );
+            if let Some(bytes) = drive.bytes_succeeded {
+                ui.label(format::bytes(bytes));
+            }
+        });
+        ui.horizontal(|ui| {
+            for (name, link) in [
+                ("error log", &drive.error_log_uri),
+                ("verbose log", &drive.verbose_log_uri),
+                ("manifest", &drive.manifest_uri),
+            ] {
+                if let Some(url) = link {
+                    ui.hyperlink_to(name, url);
+                }
+            }
+        });
+        ui.add_space(2.0);
+    }
+}
+
+fn timeline_ui(ui: &mut egui::Ui, entry: &JobEntry) {
+    ui.strong("Observed states");
+    for transition in &entry.timeline {
+        ui.label(format!(
+            "{}  {}",
+            format::time(transition.at),
+            format::state_text(&transition.state)
+        ));
+    }
+}

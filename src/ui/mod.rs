@@ -1,0 +1,15 @@
+//! The egui window. `app.rs` holds the `eframe::App`; each panel or dialog has a file of
+//! its own and a `*_ui` function that reads the model and pushes intents.
+
+mod activity_log;
+pub mod app;
+mod cancel_monitor;
+pub mod confirm_dialog;
+pub mod format;
+mod job_detail;
+mod jobs_table;
+mod status_bar;
+pub mod table_view;
+mod toolbar;
+
+pub use app::{App, AppConfig, Source, Tab, UiState};

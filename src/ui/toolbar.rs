@@ -1,0 +1,165 @@
+//! The top bar: actions on the selection, the text filter, state chips, the views.
+
+use eframe::egui;
+
+use crate::model::{Action, JobKey, JobState, Permission};
+
+use super::app::{App, Intent, Tab};
+use super::format;
+
+/// Draws the toolbar and the filter row.
+pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
+    ui.add_space(2.0);
+    ui.horizontal(|ui| {
+        ui.strong("iejobs");
+        ui.separator();
+        let tab = &mut app.ui_state.tab;
+        let cancels = app.view.cancel_pending();
+        if ui.selectable_label(*tab == Tab::Jobs, "Jobs").clicked() {
+            *tab = Tab::Jobs;
+        }
+        if ui
+            .selectable_label(
+                *tab == Tab::Cancellations,
+                format!("Cancellations ({cancels})"),
+            )
+            .clicked()
+        {
+            *tab = Tab::Cancellations;
+        }
+        ui.separator();
+        let selected: Vec<JobKey> = app.selection.keys.iter().cloned().collect();
+        for action in Action::ALL {
+            selection_action_ui(ui, app, action, &selected, intents);
+        }
+        if ui
+            .button("Refresh")
+            .on_hover_text("List all jobs now")
+            .clicked()
+        {
+            intents.push(Intent::Refresh);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let dark = app.ui_state.dark_mode;
+            if ui
+                .button(if dark { "Light theme" } else { "Dark theme" })
+                .clicked()
+            {
+                app.ui_state.dark_mode = !dark;
+                ui.ctx().set_theme(if dark {
+                    egui::Theme::Light
+                } else {
+                    egui::Theme::Dark
+                });
+            }
+            ui.toggle_value(&mut app.ui_state.show_activity, "Activity log");
+        });
+    });
+    filter_row_ui(ui, app);
+    if let Some(notice) = app.notice.clone() {
+        ui.horizontal(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, notice);
+            if ui.small_button("Dismiss").clicked() {
+                app.notice = None;
+            }
+        });
+    }
+    ui.add_space(2.0);
+}
+
+/// The text filter, the state chips with their counts, the cancel-pending filter.
+fn filter_row_ui(ui: &mut egui::Ui, app: &mut App) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Filter:");
+        ui.add(
+            egui::TextEdit::singleline(&mut app.ui_state.query.text)
+                .hint_text("name, group, subscription, location, account")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+        let counts = app.view.counts().clone();
+        let query = &mut app.ui_state.query;
+        let mut states: Vec<String> = JobState::KNOWN
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect();
+        states.extend(
+            counts
+                .keys()
+                .filter(|s| !JobState::parse(s).is_known())
+                .cloned(),
+        );
+        for state in states {
+            let count = counts.get(&state).copied().unwrap_or(0);
+            let on = query.states.contains(&state);
+            let label = format!("{} {count}", format::state_text(&JobState::parse(&state)));
+            let chip = egui::Button::selectable(
+                on,
+                egui::RichText::new(label).color(format::state_color(&JobState::parse(&state))),
+            );
+            if ui
+                .add(chip)
+                .on_hover_text("Show only jobs in this state (several may be chosen)")
+                .clicked()
+            {
+                if on {
+                    query.states.remove(&state);
+                } else {
+                    query.states.insert(state);
+                }
+            }
+        }
+        ui.toggle_value(
+            &mut query.cancel_pending_only,
+            format!("Cancel pending {}", app.view.cancel_pending()),
+        );
+        let filtered =
+            !query.states.is_empty() || query.cancel_pending_only || !query.text.is_empty();
+        if filtered && ui.button("Clear filters").clicked() {
+            {
+                *query = super::table_view::TableQuery {
+                    sort: query.sort,
+                    ascending: query.ascending,
+                    ..Default::default()
+                };
+            }
+        }
+    });
+}
+
+/// "Cancel selected" or "Delete selected", enabled when the rule allows it for at least one
+/// selected job; the hover text says why not.
+fn selection_action_ui(
+    ui: &mut egui::Ui,
+    app: &App,
+    action: Action,
+    selected: &[JobKey],
+    intents: &mut Vec<Intent>,
+) {
+    let verdicts: Vec<Permission> = selected
+        .iter()
+        .filter_map(|k| app.store.get(k).map(|e| e.permission(action)))
+        .collect();
+    let allowed = verdicts.iter().filter(|v| v.is_allowed()).count();
+    let label = format!("{} selected ({allowed})", action.label());
+    let why = if selected.is_empty() {
+        "Select jobs in the table first".to_owned()
+    } else if selected.len() == 1 {
+        verdicts
+            .first()
+            .and_then(|v| v.reason().map(str::to_owned))
+            .unwrap_or_default()
+    } else {
+        format!(
+            "{} is not possible for any of the {} selected jobs",
+            action.label(),
+            selected.len()
+        )
+    };
+    let button = ui
+        .add_enabled(allowed > 0, egui::Button::new(label))
+        .on_disabled_hover_text(why);
+    if button.clicked() {
+        intents.push(Intent::Ask(action, selected.to_vec()));
+    }
+}

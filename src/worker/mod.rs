@@ -1,0 +1,606 @@
+//! The background worker: a named thread with a tokio runtime that does all I/O.
+//!
+//! The UI sends [`Command`]s and receives [`Event`]s, both over bounded channels; the worker
+//! asks for a repaint only when an event changes what the window shows. Polling: a full
+//! listing of every subscription on the slow interval, and a `GET` on the fast interval for
+//! the jobs that move (a cancel pending, drives copying). Actions are checked against the
+//! freshest state before they are sent, and the job is read again right after.
+
+mod history;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use crate::arm::{ArmClient, ArmError, DeleteOutcome, ListScope, job_from_wire};
+use crate::model::{Action, Event, Job, JobKey, JobState, Permission, Transition};
+
+pub use history::History;
+
+/// Capacity of each channel.
+pub const CHANNEL_CAPACITY: usize = 256;
+
+/// What the UI asks of the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// List everything now.
+    Refresh,
+    /// Read one job now (e.g. the one just selected, whose drives the list omitted).
+    Inspect(JobKey),
+    /// Request a cancel.
+    Cancel(JobKey),
+    /// Delete.
+    Delete(JobKey),
+    /// Change the polling intervals.
+    SetPollIntervals {
+        /// Full listing interval.
+        slow: Duration,
+        /// Interval for moving jobs.
+        fast: Duration,
+    },
+    /// Stop.
+    Shutdown,
+}
+
+/// How the worker polls.
+#[derive(Clone, Debug)]
+pub struct WorkerConfig {
+    /// The subscriptions to list.
+    pub subscriptions: Vec<String>,
+    /// Full listing interval (default 30 s).
+    pub slow_poll: Duration,
+    /// Interval for jobs that move (default 2 s).
+    pub fast_poll: Duration,
+    /// Where the state timelines are kept; `None` keeps them in memory only.
+    pub history_path: Option<PathBuf>,
+    /// How many jobs are read at the same time on the fast interval.
+    pub concurrency: usize,
+}
+
+impl WorkerConfig {
+    /// The defaults for `subscriptions`.
+    #[must_use]
+    pub fn new(subscriptions: Vec<String>) -> Self {
+        Self {
+            subscriptions,
+            slow_poll: Duration::from_secs(30),
+            fast_poll: Duration::from_secs(2),
+            history_path: None,
+            concurrency: 8,
+        }
+    }
+}
+
+/// Asks the UI to repaint.
+pub type Notify = Arc<dyn Fn() + Send + Sync>;
+
+/// The UI's end of the worker.
+pub struct WorkerHandle {
+    commands: mpsc::Sender<Command>,
+    events: mpsc::Receiver<Event>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl WorkerHandle {
+    /// Starts the worker thread.
+    pub fn spawn(client: ArmClient, config: WorkerConfig, notify: Notify) -> std::io::Result<Self> {
+        let (command_tx, command_rx) = mpsc::channel(CHANNEL_CAPACITY);
+        let (event_tx, event_rx) = mpsc::channel(CHANNEL_CAPACITY);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("iejobs-worker-io")
+            .enable_all()
+            .build()?;
+        let thread = std::thread::Builder::new()
+            .name("iejobs-worker".to_owned())
+            .spawn(move || {
+                let worker = Worker {
+                    client,
+                    config,
+                    events: event_tx,
+                    notify,
+                    known: HashMap::new(),
+                    history: History::default(),
+                    history_dirty: false,
+                    in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
+                };
+                runtime.block_on(worker.run(command_rx));
+            })?;
+        Ok(Self {
+            commands: command_tx,
+            events: event_rx,
+            thread: Some(thread),
+        })
+    }
+
+    /// Sends a command without waiting. Fails only when the worker is gone or swamped; the
+    /// caller shows that, so no action is lost silently.
+    pub fn send(&self, command: Command) -> Result<(), String> {
+        self.commands.try_send(command).map_err(|e| match e {
+            mpsc::error::TrySendError::Full(_) => {
+                "the background worker is busy; try again in a moment".to_owned()
+            }
+            mpsc::error::TrySendError::Closed(_) => "the background worker has stopped".to_owned(),
+        })
+    }
+
+    /// The next event, if one is waiting.
+    pub fn try_recv(&mut self) -> Option<Event> {
+        self.events.try_recv().ok()
+    }
+
+    /// Stops the worker and waits for it (it saves the history first).
+    pub fn shutdown(&mut self) {
+        let _ = self.commands.try_send(Command::Shutdown);
+        // The worker may be blocked sending an event: drain so it can see the command.
+        self.events.close();
+        if let Some(thread) = self.thread.take()
+            && thread.join().is_err()
+        {
+            tracing::error!("the worker thread panicked");
+        }
+    }
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// What a background task reports back to the loop.
+enum Done {
+    Listed(Result<Vec<(String, Vec<Job>)>, ArmError>),
+    Fetched(Vec<(JobKey, Result<Job, ArmError>)>),
+    Action(Vec<Event>),
+}
+
+struct Worker {
+    client: ArmClient,
+    config: WorkerConfig,
+    events: mpsc::Sender<Event>,
+    notify: Notify,
+    /// The last version of each job sent to the UI: unchanged reads send nothing.
+    known: HashMap<JobKey, Job>,
+    history: History,
+    history_dirty: bool,
+    in_flight: Arc<std::sync::atomic::AtomicU32>,
+}
+
+impl Worker {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the select loop is the worker's whole schedule; split up, its timers would scatter"
+    )]
+    async fn run(mut self, mut commands: mpsc::Receiver<Command>) {
+        if let Some(path) = &self.config.history_path {
+            let path = path.clone();
+            self.history = tokio::task::spawn_blocking(move || History::load(&path))
+                .await
+                .unwrap_or_default();
+            let timelines = self.history.timelines();
+            if !timelines.is_empty() {
+                self.emit(Event::HistoryLoaded(timelines), true).await;
+            }
+        }
+        let mut tasks: JoinSet<Done> = JoinSet::new();
+        let mut listing = false;
+        let mut fetching = false;
+        let mut failures: u32 = 0;
+        let mut next_full = tokio::time::Instant::now();
+        let mut next_fast = next_full + self.config.fast_poll;
+        let mut next_save = next_full + Duration::from_secs(10);
+        loop {
+            tokio::select! {
+                command = commands.recv() => match command {
+                    None | Some(Command::Shutdown) => break,
+                    Some(Command::Refresh) => next_full = tokio::time::Instant::now(),
+                    Some(Command::Inspect(key)) => {
+                        let client = self.client.clone();
+                        let counter = self.in_flight.clone();
+                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, vec![key], 1).await) });
+                    }
+                    Some(Command::Cancel(key)) => {
+                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                        tasks.spawn(async move { Done::Action(act(&client, &counter, key, Action::Cancel).await) });
+                    }
+                    Some(Command::Delete(key)) => {
+                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                        tasks.spawn(async move { Done::Action(act(&client, &counter, key, Action::Delete).await) });
+                    }
+                    Some(Command::SetPollIntervals { slow, fast }) => {
+                        self.config.slow_poll = slow.max(Duration::from_secs(1));
+                        self.config.fast_poll = fast.max(Duration::from_millis(250));
+                        next_full = tokio::time::Instant::now() + self.config.slow_poll;
+                        next_fast = tokio::time::Instant::now() + self.config.fast_poll;
+                    }
+                },
+                () = tokio::time::sleep_until(next_full), if !listing => {
+                    listing = true;
+                    let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                    let subscriptions = self.config.subscriptions.clone();
+                    tasks.spawn(async move { Done::Listed(list_all(&client, &counter, subscriptions).await) });
+                    self.emit_in_flight().await;
+                }
+                () = tokio::time::sleep_until(next_fast), if !fetching => {
+                    next_fast = tokio::time::Instant::now() + self.config.fast_poll;
+                    let hot = self.hot_jobs();
+                    if !hot.is_empty() {
+                        fetching = true;
+                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                        let concurrency = self.config.concurrency;
+                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, hot, concurrency).await) });
+                    }
+                }
+                () = tokio::time::sleep_until(next_save) => {
+                    next_save = tokio::time::Instant::now() + Duration::from_secs(10);
+                    self.save_history().await;
+                }
+                Some(done) = tasks.join_next() => {
+                    let Ok(done) = done else { continue };
+                    match done {
+                        Done::Listed(result) => {
+                            listing = false;
+                            let now = tokio::time::Instant::now();
+                            match result {
+                                Ok(lists) => {
+                                    failures = 0;
+                                    next_full = now + self.config.slow_poll;
+                                    self.listed(lists).await;
+                                    self.emit(Event::NextPoll { at: later(self.config.slow_poll) }, false).await;
+                                }
+                                Err(error) => {
+                                    failures += 1;
+                                    let wait = retry_wait(&error, failures, self.config.slow_poll);
+                                    next_full = now + wait;
+                                    tracing::warn!(%error, "listing jobs failed");
+                                    let event = Event::PollFailed { message: error.to_string(), retry_at: later(wait), at: Timestamp::now() };
+                                    self.emit(event, true).await;
+                                }
+                            }
+                        }
+                        Done::Fetched(results) => {
+                            fetching = false;
+                            for (key, result) in results {
+                                match result {
+                                    Ok(job) => self.observed(job).await,
+                                    Err(e) if e.is_not_found() => self.gone(key).await,
+                                    Err(e) => tracing::debug!(job = %key, error = %e, "reading a job failed"),
+                                }
+                            }
+                        }
+                        Done::Action(events) => {
+                            for event in events {
+                                match event {
+                                    Event::Loaded { job, .. } => self.observed(job).await,
+                                    Event::Gone { key, .. } => self.gone(key).await,
+                                    other => self.emit(other, true).await,
+                                }
+                            }
+                        }
+                    }
+                    self.emit_in_flight().await;
+                }
+            }
+        }
+        tasks.shutdown().await;
+        self.save_history().await;
+    }
+
+    /// Jobs worth reading on the fast interval: a cancel pending, drives copying, or
+    /// Transferring with drives the list did not include.
+    fn hot_jobs(&self) -> Vec<JobKey> {
+        self.known
+            .values()
+            .filter(|job| !job.state.is_finished() && job.state.is_known())
+            .filter(|job| {
+                job.cancel_requested
+                    || job.state == JobState::Transferring
+                    || job
+                        .drives
+                        .iter()
+                        .flatten()
+                        .any(|d| d.state == crate::model::DriveState::Transferring)
+            })
+            .map(|job| job.key.clone())
+            .collect()
+    }
+
+    async fn listed(&mut self, lists: Vec<(String, Vec<Job>)>) {
+        let now = Timestamp::now();
+        let mut changed = false;
+        for (subscription, mut jobs) in lists {
+            let listed: HashSet<JobKey> = jobs.iter().map(|j| j.key.clone()).collect();
+            let gone = self.known.keys().any(|k| {
+                k.subscription_id.eq_ignore_ascii_case(&subscription) && !listed.contains(k)
+            });
+            for job in &mut jobs {
+                if job.drives.is_none()
+                    && let Some(known) = self.known.get(&job.key)
+                {
+                    job.drives.clone_from(&known.drives);
+                }
+            }
+            let differs = gone || jobs.iter().any(|j| self.known.get(&j.key) != Some(j));
+            if !differs {
+                continue;
+            }
+            changed = true;
+            self.known.retain(|k, _| {
+                !k.subscription_id.eq_ignore_ascii_case(&subscription) || listed.contains(k)
+            });
+            for job in &jobs {
+                self.record_history(job, now);
+                self.known.insert(job.key.clone(), job.clone());
+            }
+            self.emit(
+                Event::Listed {
+                    subscription,
+                    jobs,
+                    at: now,
+                },
+                true,
+            )
+            .await;
+        }
+        // An unchanged poll does not ask for a repaint; the window shows it at its next frame.
+        self.emit(Event::PollSucceeded { at: now }, changed).await;
+    }
+
+    async fn observed(&mut self, job: Job) {
+        if self.known.get(&job.key) == Some(&job) {
+            return;
+        }
+        let now = Timestamp::now();
+        self.record_history(&job, now);
+        self.known.insert(job.key.clone(), job.clone());
+        self.emit(Event::Loaded { job, at: now }, true).await;
+    }
+
+    async fn gone(&mut self, key: JobKey) {
+        self.known.remove(&key);
+        self.emit(
+            Event::Gone {
+                key,
+                at: Timestamp::now(),
+            },
+            true,
+        )
+        .await;
+    }
+
+    fn record_history(&mut self, job: &Job, at: Timestamp) {
+        if self.config.history_path.is_some() {
+            let transition = Transition {
+                at,
+                state: job.state.clone(),
+            };
+            self.history_dirty |= self.history.observe(&job.key, &transition);
+        }
+    }
+
+    async fn save_history(&mut self) {
+        let Some(path) = self.config.history_path.clone() else {
+            return;
+        };
+        if !std::mem::take(&mut self.history_dirty) {
+            return;
+        }
+        let history = self.history.clone();
+        let saved = tokio::task::spawn_blocking(move || history.save(&path)).await;
+        if let Ok(Err(e)) = saved {
+            tracing::warn!(error = %e, "cannot save the history");
+        }
+    }
+
+    async fn emit_in_flight(&self) {
+        let n = self.in_flight.load(std::sync::atomic::Ordering::Relaxed);
+        self.emit(Event::InFlight(n), false).await;
+    }
+
+    /// Sends an event; asks for a repaint when it changes what the window shows.
+    async fn emit(&self, event: Event, repaint: bool) {
+        if self.events.send(event).await.is_ok() && repaint {
+            (self.notify)();
+        }
+    }
+}
+
+fn later(wait: Duration) -> Timestamp {
+    Timestamp::now()
+        .checked_add(jiff::SignedDuration::try_from(wait).unwrap_or_default())
+        .unwrap_or_else(|_| Timestamp::now())
+}
+
+/// How long to wait after a failed listing: what the service asked, else a backoff that
+/// doubles from 2 s up to the slow interval.
+fn retry_wait(error: &ArmError, failures: u32, slow: Duration) -> Duration {
+    if let ArmError::Api(api) = error
+        && let Some(asked) = api.retry_after
+    {
+        return asked.max(Duration::from_secs(1));
+    }
+    Duration::from_secs(2)
+        .saturating_mul(1 << failures.saturating_sub(1).min(10))
+        .min(slow.max(Duration::from_secs(2)))
+}
+
+/// Counts a request in flight for as long as it lives.
+struct InFlight(Arc<std::sync::atomic::AtomicU32>);
+
+impl InFlight {
+    fn new(counter: &Arc<std::sync::atomic::AtomicU32>) -> Self {
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self(counter.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+async fn list_all(
+    client: &ArmClient,
+    counter: &Arc<std::sync::atomic::AtomicU32>,
+    subscriptions: Vec<String>,
+) -> Result<Vec<(String, Vec<Job>)>, ArmError> {
+    let _guard = InFlight::new(counter);
+    let mut lists = Vec::with_capacity(subscriptions.len());
+    for subscription in subscriptions {
+        let raw = client
+            .list_jobs(&ListScope::Subscription(subscription.clone()))
+            .await?;
+        let jobs = raw
+            .iter()
+            .filter_map(|j| match job_from_wire(j) {
+                Ok(job) => Some(job),
+                Err(e) => {
+                    tracing::warn!(error = %e, "skipping a job the service sent");
+                    None
+                }
+            })
+            .collect();
+        lists.push((subscription, jobs));
+    }
+    Ok(lists)
+}
+
+async fn fetch(
+    client: &ArmClient,
+    counter: &Arc<std::sync::atomic::AtomicU32>,
+    keys: Vec<JobKey>,
+    concurrency: usize,
+) -> Vec<(JobKey, Result<Job, ArmError>)> {
+    let semaphore = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
+    let mut set = JoinSet::new();
+    for key in keys {
+        let (client, counter, semaphore) = (client.clone(), counter.clone(), semaphore.clone());
+        set.spawn(async move {
+            let _permit = semaphore.acquire_owned().await;
+            let _guard = InFlight::new(&counter);
+            let result = read_job(&client, &key).await;
+            (key, result)
+        });
+    }
+    let mut results = BTreeMap::new();
+    while let Some(Ok((key, result))) = set.join_next().await {
+        results.insert(key, result);
+    }
+    results.into_iter().collect()
+}
+
+async fn read_job(client: &ArmClient, key: &JobKey) -> Result<Job, ArmError> {
+    let raw = client.get_job(key).await?;
+    job_from_wire(&raw).map_err(|e| ArmError::Decode {
+        status: 200,
+        what: "job",
+        detail: e.to_string(),
+        ids: crate::arm::RequestIds::default(),
+    })
+}
+
+/// Carries out one action: reads the freshest state, checks the rule, sends, reads again.
+/// Always ends with exactly one `ActionDone` or `ActionFailed`.
+async fn act(
+    client: &ArmClient,
+    counter: &Arc<std::sync::atomic::AtomicU32>,
+    key: JobKey,
+    action: Action,
+) -> Vec<Event> {
+    let _guard = InFlight::new(counter);
+    let failed = |code: Option<String>, message: String| Event::ActionFailed {
+        key: key.clone(),
+        action,
+        code,
+        message,
+        at: Timestamp::now(),
+    };
+    let fresh = match read_job(client, &key).await {
+        Ok(job) => job,
+        Err(e) if e.is_not_found() => {
+            return vec![
+                failed(
+                    e.code().map(str::to_owned),
+                    "The job no longer exists; nothing was sent.".to_owned(),
+                ),
+                Event::Gone {
+                    key: key.clone(),
+                    at: Timestamp::now(),
+                },
+            ];
+        }
+        Err(e) => {
+            return vec![failed(
+                e.code().map(str::to_owned),
+                format!("Could not read the job's current state, so nothing was sent: {e}"),
+            )];
+        }
+    };
+    if let Permission::Denied(reason) = fresh.permission(action) {
+        return vec![
+            failed(
+                None,
+                format!("Not sent: {reason} (it changed since the window showed it)."),
+            ),
+            Event::Loaded {
+                job: fresh,
+                at: Timestamp::now(),
+            },
+        ];
+    }
+    let mut events = Vec::new();
+    match action {
+        Action::Cancel => match client.request_cancel(&key).await {
+            Ok(answer) => {
+                let job = job_from_wire(&answer).ok();
+                events.push(Event::ActionDone {
+                    key: key.clone(),
+                    action,
+                    job,
+                    at: Timestamp::now(),
+                });
+            }
+            Err(e) => events.push(failed(e.code().map(str::to_owned), error_message(&e))),
+        },
+        Action::Delete => match client.delete_job(&key).await {
+            Ok(DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) => {
+                events.push(Event::ActionDone {
+                    key: key.clone(),
+                    action,
+                    job: None,
+                    at: Timestamp::now(),
+                });
+                return events;
+            }
+            Err(e) => events.push(failed(e.code().map(str::to_owned), error_message(&e))),
+        },
+    }
+    // Read the job again at once, so the window shows what the service now says.
+    match read_job(client, &key).await {
+        Ok(job) => events.push(Event::Loaded {
+            job,
+            at: Timestamp::now(),
+        }),
+        Err(e) if e.is_not_found() => events.push(Event::Gone {
+            key,
+            at: Timestamp::now(),
+        }),
+        Err(e) => tracing::debug!(error = %e, "re-reading after an action failed"),
+    }
+    events
+}
+
+/// The service's own message when it gave one, else the whole error.
+fn error_message(error: &ArmError) -> String {
+    match error {
+        ArmError::Api(api) => api.message.clone().unwrap_or_else(|| error.to_string()),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,326 @@
+//! The real `App` driven headlessly with `egui_kittest` against the in-process emulator.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::too_many_lines,
+    reason = "a test that cannot go on should stop loudly; scenarios read best in one piece"
+)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use iejobs::emulator::EmulatorConfig;
+use iejobs::emulator::clock::{HOUR, MINUTE};
+use iejobs::emulator::embedded::EmbeddedEmulator;
+use iejobs::emulator::faults::FaultRule;
+use iejobs::emulator::scenario::Scenario;
+use iejobs::model::{Action, JobEntry, JobState};
+use iejobs::ui::{App, AppConfig, Source};
+use iejobs::worker::WorkerConfig;
+
+/// The demo scenario on a frozen clock: tests move time themselves.
+fn emulator() -> EmbeddedEmulator {
+    EmbeddedEmulator::start(EmulatorConfig {
+        scenario: Scenario::Demo,
+        speed: 0.0,
+        seed: 5,
+        ..EmulatorConfig::default()
+    })
+    .unwrap()
+}
+
+fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
+    let client = common::client(emulator.url());
+    let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
+    worker.slow_poll = Duration::from_secs(2);
+    worker.fast_poll = Duration::from_millis(200);
+    let config = AppConfig {
+        client,
+        worker,
+        source: Source::Emulator {
+            url: emulator.url().to_owned(),
+        },
+    };
+    Harness::builder()
+        .with_size([1700.0, 1100.0])
+        .build_eframe(move |cc| App::new(cc, config).unwrap())
+}
+
+/// Steps the app until `condition` holds (the worker runs in real time), or fails.
+fn step_until(
+    harness: &mut Harness<'static, App>,
+    what: &str,
+    condition: impl Fn(&Harness<'static, App>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        harness.step();
+        if condition(harness) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn entry<'a>(harness: &'a Harness<'static, App>, name: &str) -> Option<&'a JobEntry> {
+    harness.state().store().iter().find(|e| e.job.name == name)
+}
+
+/// Types `name` into the filter and clicks its row, as a user finds a job.
+fn open_job(harness: &mut Harness<'static, App>, name: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .type_text(name);
+    harness.run_steps(3);
+    harness.get_by_label(name).click();
+    harness.run_steps(3);
+    let focused = harness.state().store().iter().any(|e| e.job.name == name);
+    assert!(focused, "{name} is listed");
+}
+
+fn loaded(harness: &mut Harness<'static, App>) {
+    step_until(harness, "the demo jobs are listed", |h| {
+        h.state().store().len() >= 30
+    });
+}
+
+#[test]
+fn buttons_follow_the_rule_for_every_state() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    let mut names_by_state: Vec<(JobState, String)> = Vec::new();
+    for e in harness.state().store().iter() {
+        if !names_by_state.iter().any(|(s, _)| *s == e.job.state) {
+            names_by_state.push((e.job.state.clone(), e.job.name.clone()));
+        }
+    }
+    assert!(
+        names_by_state.len() >= 8,
+        "every documented state and an unknown one: {names_by_state:?}"
+    );
+    for (state, name) in names_by_state {
+        open_job(&mut harness, &name);
+        let job = entry(&harness, &name).unwrap().job.clone();
+        for action in Action::ALL {
+            let label = format!("{}…", action.label());
+            let button = harness.get_by_label(&label);
+            let enabled = !button.accesskit_node().is_disabled();
+            assert_eq!(
+                enabled,
+                job.permission(action).is_allowed(),
+                "{action} for {name} in {state}"
+            );
+        }
+    }
+}
+
+#[test]
+fn cancel_shows_at_once_reaches_the_emulator_and_drives_keep_copying_until_completed() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    let name = "media-archive-2026-q3";
+    open_job(&mut harness, name);
+    harness.get_by_label("Cancel…").click();
+    step_until(&mut harness, "the dialog shows", |h| {
+        h.query_by_label("Request cancel").is_some()
+    });
+    assert!(
+        harness
+            .query_all_by_label_contains("Drives already in transfer may keep copying")
+            .next()
+            .is_some()
+    );
+    // Hold the PATCH for a second so that the optimistic state can be seen.
+    emulator.with(|e| e.set_faults(vec![FaultRule::parse("patch:delay=1000*1").unwrap()]));
+    harness.get_by_label("Request cancel").click();
+    harness.step();
+    harness.step();
+    let pending = entry(&harness, name).unwrap().pending.clone();
+    assert_eq!(
+        pending.map(|p| p.action),
+        Some(Action::Cancel),
+        "the row knows at once"
+    );
+    assert!(
+        harness.query_by_label("requested…").is_some(),
+        "and says so on screen"
+    );
+    step_until(&mut harness, "the service confirmed the cancel", |h| {
+        entry(h, name).is_some_and(|e| e.job.cancel_requested && e.pending.is_none())
+    });
+    let patches = emulator
+        .with(|e| e.requests().iter().filter(|r| r.method == "PATCH").count())
+        .unwrap();
+    assert_eq!(patches, 1, "exactly one PATCH reached the emulator");
+    assert!(harness.query_by_label("pending").is_some());
+
+    harness.get_by_label_contains("Cancellations (").click();
+    harness.run_steps(2);
+    let bytes = |h: &Harness<'static, App>| -> Vec<i64> {
+        entry(h, name)
+            .unwrap()
+            .job
+            .drives
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|d| d.bytes_succeeded.unwrap_or(0))
+            .collect()
+    };
+    let mut before = bytes(&harness);
+    for _ in 0..3 {
+        emulator.with(|e| e.advance(20 * MINUTE));
+        let baseline = before.clone();
+        step_until(&mut harness, "the copying drives moved", |h| {
+            bytes(h)[0] > baseline[0]
+        });
+        let now = bytes(&harness);
+        assert!(
+            now[1] > before[1],
+            "both copying drives keep copying after the cancel"
+        );
+        assert_eq!(&now[2..], [0, 0], "drives not started stay uncopied");
+        before = now;
+    }
+    assert!(
+        harness
+            .query_all_by_label_contains("still copying")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("copied since the request")
+            .next()
+            .is_some()
+    );
+    emulator.with(|e| e.advance(24 * HOUR));
+    step_until(&mut harness, "the job landed in Completed", |h| {
+        entry(h, name).is_some_and(|e| e.job.state == JobState::Completed)
+    });
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Azure deletes this job on")
+            .next()
+            .is_some(),
+        "the retention countdown shows"
+    );
+}
+
+#[test]
+fn delete_of_a_completed_job_removes_its_row() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    let name = "old-photos-2024";
+    open_job(&mut harness, name);
+    harness.get_by_label("Delete…").click();
+    step_until(&mut harness, "the dialog shows", |h| {
+        h.query_by_label("Delete permanently").is_some()
+    });
+    assert!(
+        harness
+            .query_all_by_label_contains("cannot be undone")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("Delete permanently").click();
+    step_until(&mut harness, "the row is gone", |h| {
+        entry(h, name).is_none()
+    });
+    harness.run_steps(2);
+    assert!(harness.query_by_label(name).is_none());
+    let deletes: Vec<u16> = emulator
+        .with(|e| {
+            e.requests()
+                .iter()
+                .filter(|r| r.method == "DELETE")
+                .map(|r| r.status)
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(deletes, [200]);
+}
+
+#[test]
+fn a_refused_cancel_shows_the_arm_error_and_the_window_goes_on() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    let name = "satellite-imagery-eu";
+    open_job(&mut harness, name);
+    assert_eq!(
+        entry(&harness, name).unwrap().job.state,
+        JobState::Transferring
+    );
+    // The PATCH is held up long enough for the job to reach Packaging on the service.
+    emulator.with(|e| e.set_faults(vec![FaultRule::parse("patch:delay=1500*1").unwrap()]));
+    harness.get_by_label("Cancel…").click();
+    step_until(&mut harness, "the dialog shows", |h| {
+        h.query_by_label("Request cancel").is_some()
+    });
+    harness.get_by_label("Request cancel").click();
+    step_until(&mut harness, "the PATCH is on its way", |_| {
+        emulator
+            .with(|e| {
+                e.requests()
+                    .iter()
+                    .any(|r| r.method == "GET" && r.path.ends_with(name))
+            })
+            .unwrap_or(false)
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    emulator.with(|e| e.advance(2 * HOUR));
+    step_until(&mut harness, "the refusal is shown", |h| {
+        entry(h, name).is_some_and(|e| e.failure.is_some())
+    });
+    let failure = entry(&harness, name).unwrap().failure.clone().unwrap();
+    assert_eq!(failure.code.as_deref(), Some("JobCannotBeCancelled"));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("JobCannotBeCancelled")
+            .next()
+            .is_some(),
+        "the ARM code is on screen"
+    );
+    step_until(&mut harness, "the job is re-read", |h| {
+        entry(h, name).is_some_and(|e| e.job.state == JobState::Packaging)
+    });
+}
+
+#[test]
+fn escape_closes_the_dialog_and_nothing_is_sent() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    open_job(&mut harness, "archive-2026-new");
+    harness.get_by_label("Delete…").click();
+    step_until(&mut harness, "the dialog shows", |h| {
+        h.query_by_label("Delete permanently").is_some()
+    });
+    assert!(harness.query_by_label("Delete permanently").is_some());
+    harness.key_press(egui::Key::Escape);
+    step_until(&mut harness, "the dialog closes", |h| {
+        h.query_by_label("Delete permanently").is_none()
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let deletes = emulator
+        .with(|e| e.requests().iter().filter(|r| r.method == "DELETE").count())
+        .unwrap();
+    assert_eq!(deletes, 0);
+}
