@@ -160,7 +160,10 @@ fn emulator_target(args: &Args) -> anyhow::Result<Target> {
     Ok(Target {
         endpoint: url.clone(),
         token: Secret::new("emulator"),
-        source: Source::Emulator { url },
+        source: Source::Emulator {
+            url,
+            speed: args.emulator_speed,
+        },
         subscriptions,
         history_file: "history-emulator.json",
         _emulator: Some(emulator),

@@ -354,12 +354,17 @@ impl JobEntry {
                 state: job.state.clone(),
             });
         }
-        let newly_cancelled = job.cancel_requested && !self.job.cancel_requested;
+        if job.cancel_requested && !self.job.cancel_requested && self.cancel.is_none() {
+            // Seen between two reads: counted from the bytes of the earlier one, and from
+            // the click when this app sent it.
+            let when = match &self.pending {
+                Some(p) if p.action == Action::Cancel => p.since,
+                _ => at,
+            };
+            self.start_cancel_watch(when, true);
+        }
         self.job = job;
         self.changed_at = at;
-        if newly_cancelled && self.cancel.is_none() {
-            self.start_cancel_watch(at, self.pending.is_some());
-        }
         self.record_progress(at);
         true
     }
@@ -505,6 +510,21 @@ impl Store {
                 changed = true;
             }
         }
+        let first_listing = !self
+            .jobs
+            .keys()
+            .any(|k| k.subscription_id.eq_ignore_ascii_case(subscription));
+        if first_listing {
+            self.log(
+                at,
+                None,
+                format!(
+                    "Listed {} job(s) of subscription {subscription}",
+                    jobs.len()
+                ),
+                false,
+            );
+        }
         for job in jobs {
             changed |= self.loaded(job, at);
         }
@@ -577,14 +597,15 @@ impl Store {
             }
             Action::Cancel => {
                 if let Some(entry) = self.jobs.get_mut(&key) {
+                    // The watch starts when the user asked, from the bytes seen then.
+                    let sent_at = entry.pending.take().map_or(at, |p| p.since);
+                    if entry.cancel.is_none() {
+                        entry.start_cancel_watch(sent_at, true);
+                    }
                     if let Some(job) = job {
                         entry.update(job, at);
                     }
-                    let sent_at = entry.pending.take().map_or(at, |p| p.since);
                     entry.failure = None;
-                    if entry.cancel.as_ref().is_none_or(|w| !w.seen_requested) {
-                        entry.start_cancel_watch(sent_at, true);
-                    }
                 }
                 self.log(
                     at,
@@ -684,4 +705,270 @@ fn merge_history(timeline: &mut Vec<Transition>, earlier: &[Transition]) {
     let excess = merged.len().saturating_sub(MAX_TRANSITIONS);
     merged.drain(..excess);
     *timeline = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Drive, DriveState};
+
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + second).unwrap()
+    }
+
+    fn drive(id: &str, bytes: i64) -> Drive {
+        Drive {
+            drive_id: id.into(),
+            state: DriveState::Transferring,
+            copy_status: Some("InProgress".into()),
+            percent_complete: Some(10),
+            bytes_succeeded: Some(bytes),
+            manifest_file: None,
+            error_log_uri: None,
+            verbose_log_uri: None,
+            manifest_uri: None,
+        }
+    }
+
+    fn job(name: &str, state: JobState, bytes: &[i64]) -> Job {
+        let mut job = Job::new(JobKey::new("sub", "rg", name), state);
+        job.drives = Some(
+            bytes
+                .iter()
+                .enumerate()
+                .map(|(i, b)| drive(&format!("D{i}"), *b))
+                .collect(),
+        );
+        job
+    }
+
+    #[test]
+    fn an_action_shows_at_once_then_the_answer_replaces_it() {
+        let mut store = Store::default();
+        let key = JobKey::new("sub", "rg", "a");
+        store.apply(Event::Listed {
+            subscription: "sub".into(),
+            jobs: vec![job("a", JobState::Transferring, &[100, 0])],
+            at: at(0),
+        });
+        assert!(
+            store
+                .get(&key)
+                .unwrap()
+                .permission(Action::Cancel)
+                .is_allowed()
+        );
+        let version = store.version();
+        assert!(store.apply(Event::ActionSent {
+            key: key.clone(),
+            action: Action::Cancel,
+            at: at(1)
+        }));
+        assert!(store.version() > version);
+        let entry = store.get(&key).unwrap();
+        assert!(entry.cancel_pending(), "optimistic");
+        assert_eq!(
+            entry.permission(Action::Delete).reason(),
+            Some("A cancel request is on its way")
+        );
+        let mut answered = job("a", JobState::Transferring, &[150, 0]);
+        answered.cancel_requested = true;
+        store.apply(Event::ActionDone {
+            key: key.clone(),
+            action: Action::Cancel,
+            job: Some(answered),
+            at: at(2),
+        });
+        let entry = store.get(&key).unwrap();
+        assert!(entry.pending.is_none() && entry.job.cancel_requested);
+        let watch = entry.cancel.as_ref().unwrap();
+        assert!(watch.seen_requested);
+        assert_eq!(watch.requested_at, at(1), "the moment the user asked");
+        // Drives keep copying after the request.
+        store.apply(Event::Loaded {
+            job: {
+                let mut j = job("a", JobState::Transferring, &[400, 0]);
+                j.cancel_requested = true;
+                j
+            },
+            at: at(12),
+        });
+        let entry = store.get(&key).unwrap();
+        assert_eq!(
+            entry.bytes_since_cancel(),
+            [("D0".to_owned(), 300), ("D1".to_owned(), 0)],
+            "from the 100 bytes seen at the click"
+        );
+        let rates = entry.drive_rates();
+        assert!((rates[0] - 25.0).abs() < 1e-9, "{rates:?}");
+        assert_eq!(store.cancellations().count(), 1);
+    }
+
+    #[test]
+    fn a_failure_is_kept_next_to_the_job_and_in_the_log() {
+        let mut store = Store::default();
+        let key = JobKey::new("sub", "rg", "a");
+        store.apply(Event::Loaded {
+            job: job("a", JobState::Transferring, &[]),
+            at: at(0),
+        });
+        store.apply(Event::ActionSent {
+            key: key.clone(),
+            action: Action::Cancel,
+            at: at(1),
+        });
+        store.apply(Event::ActionFailed {
+            key: key.clone(),
+            action: Action::Cancel,
+            code: Some("JobCannotBeCancelled".into()),
+            message: "no".into(),
+            at: at(2),
+        });
+        let entry = store.get(&key).unwrap();
+        assert!(entry.pending.is_none());
+        assert_eq!(
+            entry.failure.as_ref().unwrap().code.as_deref(),
+            Some("JobCannotBeCancelled")
+        );
+        let last = store.activity().last().unwrap();
+        assert!(last.is_error && last.text.contains("JobCannotBeCancelled"));
+    }
+
+    #[test]
+    fn listings_remove_missing_jobs_and_keep_drives_a_get_brought() {
+        let mut store = Store::default();
+        store.apply(Event::Listed {
+            subscription: "sub".into(),
+            jobs: vec![
+                job("a", JobState::Creating, &[5]),
+                job("b", JobState::Creating, &[]),
+            ],
+            at: at(0),
+        });
+        let mut without_drives = Job::new(JobKey::new("sub", "rg", "a"), JobState::Shipping);
+        without_drives.drives = None;
+        store.apply(Event::Listed {
+            subscription: "sub".into(),
+            jobs: vec![without_drives],
+            at: at(30),
+        });
+        assert_eq!(store.len(), 1, "b is gone");
+        let entry = store.get(&JobKey::new("sub", "rg", "a")).unwrap();
+        assert_eq!(
+            entry.job.drives.as_ref().map(Vec::len),
+            Some(1),
+            "drives kept"
+        );
+        assert_eq!(
+            entry
+                .timeline
+                .iter()
+                .map(|t| t.state.clone())
+                .collect::<Vec<_>>(),
+            [JobState::Creating, JobState::Shipping]
+        );
+        // Nothing new: no change, no new version.
+        let version = store.version();
+        let mut same = Job::new(JobKey::new("sub", "rg", "a"), JobState::Shipping);
+        same.drives = None;
+        assert!(!store.apply(Event::Listed {
+            subscription: "sub".into(),
+            jobs: vec![same],
+            at: at(60)
+        }));
+        assert_eq!(store.version(), version);
+    }
+
+    #[test]
+    fn completion_gives_the_deletion_date() {
+        let mut store = Store::default();
+        let key = JobKey::new("sub", "rg", "a");
+        store.apply(Event::Loaded {
+            job: job("a", JobState::Packaging, &[]),
+            at: at(0),
+        });
+        assert_eq!(store.get(&key).unwrap().deletion_at(), None);
+        store.apply(Event::Loaded {
+            job: job("a", JobState::Completed, &[]),
+            at: at(100),
+        });
+        assert_eq!(
+            store.get(&key).unwrap().deletion_at(),
+            Some(at(100).checked_add(RETENTION).unwrap())
+        );
+        // Seen Completed from the start: the return shipment's date, when it is a timestamp.
+        let mut finished = job("b", JobState::Completed, &[]);
+        finished.return_package = Some(crate::model::Package {
+            ship_date: Some("2026-01-01T00:00:00Z".into()),
+            ..Default::default()
+        });
+        store.apply(Event::Loaded {
+            job: finished,
+            at: at(0),
+        });
+        let deletion = store
+            .get(&JobKey::new("sub", "rg", "b"))
+            .unwrap()
+            .deletion_at()
+            .unwrap();
+        assert_eq!(deletion.to_string(), "2026-04-01T00:00:00Z");
+    }
+
+    #[test]
+    fn polling_degrades_and_recovers_with_one_log_line_each() {
+        let mut store = Store::default();
+        store.apply(Event::PollFailed {
+            message: "down".into(),
+            retry_at: at(5),
+            at: at(0),
+        });
+        store.apply(Event::PollFailed {
+            message: "down".into(),
+            retry_at: at(10),
+            at: at(5),
+        });
+        assert_eq!(store.poll().degraded, Some(("down".to_owned(), at(10))));
+        store.apply(Event::PollSucceeded { at: at(10) });
+        assert_eq!(store.poll().degraded, None);
+        assert_eq!(store.poll().last_success, Some(at(10)));
+        let texts: Vec<_> = store.activity().map(|a| a.text.clone()).collect();
+        assert_eq!(texts, ["Polling failed: down", "Connection restored"]);
+    }
+
+    #[test]
+    fn histories_from_an_earlier_run_come_first() {
+        let mut store = Store::default();
+        let key = JobKey::new("sub", "rg", "a");
+        store.apply(Event::HistoryLoaded(vec![(
+            key.clone(),
+            vec![
+                Transition {
+                    at: at(-100),
+                    state: JobState::Shipping,
+                },
+                Transition {
+                    at: at(-50),
+                    state: JobState::Transferring,
+                },
+            ],
+        )]));
+        store.apply(Event::Loaded {
+            job: job("a", JobState::Transferring, &[]),
+            at: at(0),
+        });
+        let states: Vec<_> = store
+            .get(&key)
+            .unwrap()
+            .timeline
+            .iter()
+            .map(|t| (t.at, t.state.clone()))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                (at(-100), JobState::Shipping),
+                (at(-50), JobState::Transferring)
+            ]
+        );
+    }
 }

@@ -14,12 +14,14 @@ use super::confirm_dialog::{Answer, ConfirmDialog, confirm_dialog_ui};
 use super::table_view::{TableQuery, TableView};
 
 /// Where the jobs come from, as the status bar says it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Source {
     /// The embedded emulator with its demo data.
     Emulator {
         /// Its URL.
         url: String,
+        /// Simulated seconds per real second.
+        speed: f64,
     },
     /// Azure Resource Manager (or another endpoint).
     Azure {
@@ -35,7 +37,9 @@ impl Source {
     #[must_use]
     pub fn label(&self) -> String {
         match self {
-            Source::Emulator { url } => format!("Local emulator: demo data ({url})"),
+            Source::Emulator { url, speed } => {
+                format!("Local emulator: demo data, clock x{speed} ({url})")
+            }
             Source::Azure { endpoint, identity } => format!("{endpoint} as {identity}"),
         }
     }
@@ -349,7 +353,9 @@ impl eframe::App for App {
         }
         egui::Panel::right("detail")
             .resizable(true)
-            .default_size(440.0)
+            .default_size(430.0)
+            .min_size(320.0)
+            .max_size(620.0)
             .show(ui, |ui| {
                 super::job_detail::job_detail_ui(ui, self, &mut intents);
             });

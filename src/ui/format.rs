@@ -49,6 +49,18 @@ pub fn time(at: Timestamp) -> String {
         .to_string()
 }
 
+/// Local time of day when `at` is today, else the date: for narrow columns.
+#[must_use]
+pub fn short_time(at: Timestamp, now: Timestamp) -> String {
+    let zone = jiff::tz::TimeZone::system();
+    let (then, today) = (at.to_zoned(zone.clone()), now.to_zoned(zone));
+    if then.date() == today.date() {
+        then.strftime("%H:%M:%S").to_string()
+    } else {
+        then.strftime("%Y-%m-%d").to_string()
+    }
+}
+
 /// Local date.
 #[must_use]
 pub fn date(at: Timestamp) -> String {

@@ -52,17 +52,17 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(210.0).at_least(80.0).clip(true))
-        .column(Column::initial(140.0).clip(true))
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(56.0))
-        .column(Column::initial(104.0))
-        .column(Column::initial(70.0))
-        .column(Column::initial(48.0))
-        .column(Column::initial(120.0))
-        .column(Column::initial(100.0).clip(true))
-        .column(Column::initial(130.0).clip(true))
-        .column(Column::remainder().at_least(120.0));
+        .column(Column::initial(180.0).at_least(80.0).clip(true))
+        .column(Column::initial(124.0).clip(true))
+        .column(Column::initial(84.0).clip(true))
+        .column(Column::initial(50.0))
+        .column(Column::initial(96.0))
+        .column(Column::initial(66.0))
+        .column(Column::initial(44.0))
+        .column(Column::initial(100.0))
+        .column(Column::initial(84.0).clip(true))
+        .column(Column::initial(120.0).clip(true))
+        .column(Column::remainder().at_least(64.0).clip(true));
     if let Some(row) = focus_row.filter(|_| arrow_pressed) {
         table = table.scroll_to_row(row, None);
     }
@@ -137,7 +137,8 @@ fn cells_ui(row: &mut egui_extras::TableRow<'_, '_>, entry: &JobEntry, selected:
         ui.label(entry.job.storage_account_name().unwrap_or(""));
     });
     row.col(|ui| {
-        ui.label(format::time(entry.changed_at));
+        ui.label(format::short_time(entry.changed_at, jiff::Timestamp::now()))
+            .on_hover_text(format::time(entry.changed_at));
     });
     clicked
 }
