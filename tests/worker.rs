@@ -1,0 +1,197 @@
+//! The background worker against the emulator: actions, repaints, history across restarts.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot go on should stop loudly"
+)]
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use iejobs::emulator::EmulatorConfig;
+use iejobs::emulator::clock::HOUR;
+use iejobs::emulator::embedded::EmbeddedEmulator;
+use iejobs::emulator::scenario::Scenario;
+use iejobs::model::{Action, Event, JobKey, JobState};
+use iejobs::worker::{Command, WorkerConfig, WorkerHandle};
+
+const SUB: &str = "00000000-0000-0000-0000-000000000001";
+
+fn emulator() -> EmbeddedEmulator {
+    EmbeddedEmulator::start(EmulatorConfig {
+        scenario: Scenario::Demo,
+        speed: 0.0,
+        seed: 9,
+        ..EmulatorConfig::default()
+    })
+    .unwrap()
+}
+
+fn worker(
+    emulator: &EmbeddedEmulator,
+    history: Option<std::path::PathBuf>,
+    repaints: Arc<AtomicUsize>,
+) -> WorkerHandle {
+    let mut config = WorkerConfig::new(emulator.subscriptions().to_vec());
+    config.slow_poll = Duration::from_millis(300);
+    config.fast_poll = Duration::from_millis(100);
+    config.history_path = history;
+    let notify = Arc::new(move || {
+        repaints.fetch_add(1, Ordering::SeqCst);
+    });
+    WorkerHandle::spawn(common::client(emulator.url()), config, notify).unwrap()
+}
+
+/// Collects events until `done` says stop, or fails after 20 s.
+fn until(
+    worker: &mut WorkerHandle,
+    what: &str,
+    mut done: impl FnMut(&Event) -> bool,
+) -> Vec<Event> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    loop {
+        while let Some(event) = worker.try_recv() {
+            let stop = done(&event);
+            seen.push(event);
+            if stop {
+                return seen;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}; saw {} events",
+            seen.len()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn listed(event: &Event) -> bool {
+    matches!(event, Event::Listed { subscription, .. } if subscription == SUB)
+}
+
+#[test]
+fn unchanged_polls_ask_for_no_repaint() {
+    let emulator = emulator();
+    let repaints = Arc::new(AtomicUsize::new(0));
+    let mut worker = worker(&emulator, None, repaints.clone());
+    until(&mut worker, "the first listing", listed);
+    std::thread::sleep(Duration::from_millis(300));
+    while worker.try_recv().is_some() {}
+    let before = repaints.load(Ordering::SeqCst);
+    // Six full listings and about twenty reads of the moving jobs, on a frozen clock.
+    std::thread::sleep(Duration::from_secs(2));
+    while worker.try_recv().is_some() {}
+    assert_eq!(
+        repaints.load(Ordering::SeqCst),
+        before,
+        "nothing changed, nothing to paint"
+    );
+    let gets = emulator
+        .with(|e| {
+            e.requests()
+                .iter()
+                .filter(|r| r.route == Some("get"))
+                .count()
+        })
+        .unwrap();
+    assert!(gets >= 10, "the fast poll ran ({gets} GETs)");
+    // A change is painted.
+    emulator.with(|e| e.advance(HOUR));
+    until(&mut worker, "a changed job", |e| {
+        matches!(e, Event::Loaded { .. } | Event::Listed { .. })
+    });
+    assert!(repaints.load(Ordering::SeqCst) > before);
+}
+
+#[test]
+fn every_action_ends_confirmed_or_failed_and_forbidden_ones_are_not_sent() {
+    let emulator = emulator();
+    let mut worker = worker(&emulator, None, Arc::new(AtomicUsize::new(0)));
+    until(&mut worker, "the first listing", listed);
+    let cancel = JobKey::new(SUB, "rg-media-archive", "media-archive-2026-q3");
+    worker.send(Command::Cancel(cancel.clone())).unwrap();
+    let events = until(&mut worker, "the cancel's answer", |e| {
+        matches!(e, Event::ActionDone { .. } | Event::ActionFailed { .. })
+    });
+    let Some(Event::ActionDone {
+        key,
+        action: Action::Cancel,
+        job: Some(job),
+        ..
+    }) = events.last()
+    else {
+        panic!("{events:?}")
+    };
+    assert_eq!(
+        (key, job.cancel_requested, &job.state),
+        (&cancel, true, &JobState::Transferring)
+    );
+    // Delete of a Transferring job: refused by the worker after a fresh read, never sent.
+    worker.send(Command::Delete(cancel.clone())).unwrap();
+    let events = until(&mut worker, "the delete's answer", |e| {
+        matches!(e, Event::ActionDone { .. } | Event::ActionFailed { .. })
+    });
+    let Some(Event::ActionFailed {
+        message,
+        code: None,
+        ..
+    }) = events.last()
+    else {
+        panic!("{events:?}")
+    };
+    assert!(
+        message.starts_with("Not sent: Delete is possible only in Creating or Completed"),
+        "{message}"
+    );
+    // Delete of a job that does not exist: failed, nothing sent.
+    let ghost = JobKey::new(SUB, "rg-media-archive", "no-such-job");
+    worker.send(Command::Delete(ghost)).unwrap();
+    let events = until(&mut worker, "the ghost's answer", |e| {
+        matches!(e, Event::ActionDone { .. } | Event::ActionFailed { .. })
+    });
+    assert!(
+        matches!(events.last(), Some(Event::ActionFailed { message, .. }) if message.contains("no longer exists"))
+    );
+    let log = emulator.with(|e| e.requests()).unwrap();
+    assert_eq!(log.iter().filter(|r| r.method == "PATCH").count(), 1);
+    assert_eq!(log.iter().filter(|r| r.method == "DELETE").count(), 0);
+}
+
+#[test]
+fn the_state_history_survives_a_restart() {
+    let dir = std::env::temp_dir().join(format!("iejobs-worker-{}", std::process::id()));
+    let path = dir.join("history.json");
+    let emulator = emulator();
+    let key = JobKey::new(SUB, "rg-media-archive", "marketing-assets");
+    {
+        let mut worker = worker(&emulator, Some(path.clone()), Arc::new(AtomicUsize::new(0)));
+        until(&mut worker, "the first listing", listed);
+        emulator.with(|e| e.advance(3 * HOUR));
+        until(&mut worker, "marketing-assets transferring", |e| match e {
+            Event::Listed { jobs, .. } => jobs
+                .iter()
+                .any(|j| j.key == key && j.state == JobState::Transferring),
+            Event::Loaded { job, .. } => job.key == key && job.state == JobState::Transferring,
+            _ => false,
+        });
+        worker.shutdown();
+    }
+    assert!(path.exists(), "saved at shutdown");
+    let mut worker = worker(&emulator, Some(path), Arc::new(AtomicUsize::new(0)));
+    let events = until(&mut worker, "the history", |e| {
+        matches!(e, Event::HistoryLoaded(_))
+    });
+    let Some(Event::HistoryLoaded(histories)) = events.last() else {
+        panic!()
+    };
+    let timeline = &histories.iter().find(|(k, _)| *k == key).unwrap().1;
+    let states: Vec<_> = timeline.iter().map(|t| t.state.clone()).collect();
+    assert_eq!(states, [JobState::Received, JobState::Transferring]);
+    drop(worker);
+    std::fs::remove_dir_all(dir).ok();
+}
