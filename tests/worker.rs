@@ -157,7 +157,7 @@ fn every_action_ends_confirmed_or_failed_and_forbidden_ones_are_not_sent() {
     assert!(
         matches!(events.last(), Some(Event::ActionFailed { message, .. }) if message.contains("no longer exists"))
     );
-    let log = emulator.with(|e| e.requests()).unwrap();
+    let log = emulator.with(iejobs::emulator::Emulator::requests).unwrap();
     assert_eq!(log.iter().filter(|r| r.method == "PATCH").count(), 1);
     assert_eq!(log.iter().filter(|r| r.method == "DELETE").count(), 0);
 }
