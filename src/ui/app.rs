@@ -55,24 +55,14 @@ pub struct AppConfig {
     pub source: Source,
 }
 
-/// The view shown in the centre.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tab {
-    /// The jobs table.
-    #[default]
-    Jobs,
-    /// The cancellation monitor.
-    Cancellations,
-}
-
 /// What lasts across runs (through eframe's persistence).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UiState {
     /// Table filters and order.
     pub query: TableQuery,
-    /// The centre view.
-    pub tab: Tab,
+    /// Whether the cancellation monitor is open (below the table).
+    pub show_monitor: bool,
     /// Dark or light theme.
     pub dark_mode: bool,
     /// Whether the activity log is open.
@@ -83,7 +73,7 @@ impl Default for UiState {
     fn default() -> Self {
         Self {
             query: TableQuery::default(),
-            tab: Tab::Jobs,
+            show_monitor: true,
             dark_mode: true,
             show_activity: true,
         }
@@ -119,8 +109,8 @@ pub enum Intent {
     Ask(Action, Vec<JobKey>),
     /// List everything now.
     Refresh,
-    /// Switch the centre view.
-    ShowTab(Tab),
+    /// Open the cancellation monitor.
+    ShowMonitor,
 }
 
 const STORAGE_KEY: &str = "iejobs-ui";
@@ -203,7 +193,7 @@ impl App {
                 }
             }
             Intent::Refresh => self.send(Command::Refresh),
-            Intent::ShowTab(tab) => self.ui_state.tab = tab,
+            Intent::ShowMonitor => self.ui_state.show_monitor = true,
         }
     }
 
@@ -302,7 +292,6 @@ impl App {
             });
         }
         if enter && let Some(key) = self.selection.focus.clone() {
-            intents.push(Intent::ShowTab(Tab::Jobs));
             intents.push(Intent::Focus(key));
         }
         if delete {
@@ -359,11 +348,18 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 super::job_detail::job_detail_ui(ui, self, &mut intents);
             });
-        egui::CentralPanel::default().show(ui, |ui| match self.ui_state.tab {
-            Tab::Jobs => super::jobs_table::jobs_table_ui(ui, self, &mut intents),
-            Tab::Cancellations => {
-                super::cancel_monitor::cancel_monitor_ui(ui, &self.store, &mut intents);
-            }
+        // After the detail panel, so that the monitor spans only the table's width.
+        if self.ui_state.show_monitor {
+            egui::Panel::bottom("monitor")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(120.0)
+                .show(ui, |ui| {
+                    super::cancel_monitor::cancel_monitor_ui(ui, &self.store, &mut intents);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            super::jobs_table::jobs_table_ui(ui, self, &mut intents)
         });
         if let Some(dialog) = &self.dialog
             && let Some(answer) = confirm_dialog_ui(&ctx, dialog)

@@ -13,6 +13,10 @@ use super::format;
 /// Draws the monitor.
 pub fn cancel_monitor_ui(ui: &mut egui::Ui, store: &Store, intents: &mut Vec<Intent>) {
     let entries: Vec<&JobEntry> = store.cancellations().collect();
+    ui.strong(format!(
+        "Cancellation monitor: {} job(s) with a cancel pending",
+        entries.len()
+    ));
     if entries.is_empty() {
         ui.centered_and_justified(|ui| {
             ui.label(

@@ -5,7 +5,7 @@ use eframe::egui;
 
 use crate::model::{Action, JobEntry, Package};
 
-use super::app::{App, Intent, Tab};
+use super::app::{App, Intent};
 use super::format;
 
 /// Draws the panel.
@@ -44,7 +44,7 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &App, intents: &mut Vec<Intent>) {
                 );
             }
             if entry.cancel_pending() && ui.link("Watch this cancellation").clicked() {
-                intents.push(Intent::ShowTab(Tab::Cancellations));
+                intents.push(Intent::ShowMonitor);
             }
             ui.separator();
             properties_ui(ui, entry);
@@ -132,6 +132,7 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
     egui::Grid::new("job-properties")
         .num_columns(2)
         .striped(true)
+        .max_col_width(270.0)
         .show(ui, |ui| {
             for (name, value) in rows {
                 ui.label(name);
@@ -164,6 +165,8 @@ fn package(package: Option<&Package>) -> String {
         parts.push(format!("{count} drive(s)"));
     }
     if let Some(date) = &p.ship_date {
+        // The service writes dates as free text; an RFC 3339 one is shown in local time.
+        let date = date.parse().map_or_else(|_| date.clone(), format::time);
         parts.push(format!("shipped {date}"));
     }
     parts.join(", ")

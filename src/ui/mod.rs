@@ -12,4 +12,4 @@ mod status_bar;
 pub mod table_view;
 mod toolbar;
 
-pub use app::{App, AppConfig, Source, Tab, UiState};
+pub use app::{App, AppConfig, Source, UiState};

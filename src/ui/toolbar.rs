@@ -4,7 +4,7 @@ use eframe::egui;
 
 use crate::model::{Action, JobKey, JobState, Permission};
 
-use super::app::{App, Intent, Tab};
+use super::app::{App, Intent};
 use super::format;
 
 /// Draws the toolbar and the filter row.
@@ -13,20 +13,14 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
     ui.horizontal(|ui| {
         ui.strong("iejobs");
         ui.separator();
-        let tab = &mut app.ui_state.tab;
         let cancels = app.view.cancel_pending();
-        if ui.selectable_label(*tab == Tab::Jobs, "Jobs").clicked() {
-            *tab = Tab::Jobs;
-        }
-        if ui
-            .selectable_label(
-                *tab == Tab::Cancellations,
-                format!("Cancellations ({cancels})"),
-            )
-            .clicked()
-        {
-            *tab = Tab::Cancellations;
-        }
+        ui.toggle_value(
+            &mut app.ui_state.show_monitor,
+            format!("Cancellation monitor ({cancels})"),
+        )
+        .on_hover_text(
+            "Watch every job with a cancel pending: drives still copying, bytes, rate, outcome",
+        );
         ui.separator();
         let selected: Vec<JobKey> = app.selection.keys.iter().cloned().collect();
         for action in Action::ALL {
