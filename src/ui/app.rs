@@ -359,7 +359,7 @@ impl eframe::App for App {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            super::jobs_table::jobs_table_ui(ui, self, &mut intents)
+            super::jobs_table::jobs_table_ui(ui, self, &mut intents);
         });
         if let Some(dialog) = &self.dialog
             && let Some(answer) = confirm_dialog_ui(&ctx, dialog)
