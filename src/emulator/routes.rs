@@ -23,7 +23,7 @@ use super::Shared;
 use super::catalog;
 use super::faults::{FaultKind, Route};
 use super::filter::Filter;
-use super::sim::{Course, ShipmentProfile, SimJob, random_drive};
+use super::sim::{ShipmentProfile, SimJob, random_drive};
 use super::store::ListQuery;
 
 /// The API versions the emulator speaks.
@@ -580,9 +580,9 @@ fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
             drive
         })
         .collect();
-    let job = SimJob {
-        key: key.clone(),
-        base: JobResponse {
+    let mut job = SimJob::new(
+        key.clone(),
+        JobResponse {
             location: Some(location_name),
             tags,
             properties: Some(props),
@@ -592,16 +592,10 @@ fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
             }),
             ..JobResponse::default()
         },
-        course: Course::Simulated,
-        created_at: existing.as_ref().map_or(now, |(_, created)| *created),
-        modified_at: now,
-        shipped_at: None,
-        received_at: None,
-        packaging_at: None,
-        finished_at: None,
-        cancel_at: None,
-        drives: sim_drives,
-    };
+        existing.as_ref().map_or(now, |(_, created)| *created),
+        sim_drives,
+    );
+    job.modified_at = now;
     let view = job.view(now);
     store.insert(job);
     Answer::with(

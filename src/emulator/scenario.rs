@@ -159,9 +159,9 @@ fn new_job(
         ..JobDetails::default()
     };
     let drives = (0..drive_count).map(|_| random_drive(rng, None)).collect();
-    SimJob {
+    SimJob::new(
         key,
-        base: JobResponse {
+        JobResponse {
             location: Some(location.to_owned()),
             properties: Some(properties),
             identity: Some(IdentityDetails {
@@ -171,16 +171,9 @@ fn new_job(
             }),
             ..JobResponse::default()
         },
-        course: Course::Simulated,
-        created_at: now - created_ago,
-        modified_at: now - created_ago,
-        shipped_at: None,
-        received_at: None,
-        packaging_at: None,
-        finished_at: None,
-        cancel_at: None,
+        now - created_ago,
         drives,
-    }
+    )
 }
 
 /// Sets the tracking information of a shipment made at `shipped_at`.
@@ -842,19 +835,10 @@ fn from_file(path: &std::path::Path, now: Millis) -> Result<Vec<SimJob>, String>
                     skipped: false,
                 })
                 .collect();
-            Ok(SimJob {
-                key,
-                base: job,
-                course: Course::Fixed(state),
-                created_at: now,
-                modified_at: now,
-                shipped_at: None,
-                received_at: None,
-                packaging_at: None,
-                finished_at: None,
-                cancel_at: cancel.then_some(now),
-                drives,
-            })
+            let mut sim = SimJob::new(key, job, now, drives);
+            sim.course = Course::Fixed(state);
+            sim.cancel_at = cancel.then_some(now);
+            Ok(sim)
         })
         .collect()
 }

@@ -140,6 +140,24 @@ impl ShipmentProfile {
 }
 
 impl SimJob {
+    /// A job created at `created_at`, following the simulated lifecycle, not shipped yet.
+    #[must_use]
+    pub fn new(key: JobKey, base: JobResponse, created_at: Millis, drives: Vec<SimDrive>) -> Self {
+        Self {
+            key,
+            base,
+            course: Course::Simulated,
+            created_at,
+            modified_at: created_at,
+            shipped_at: None,
+            received_at: None,
+            packaging_at: None,
+            finished_at: None,
+            cancel_at: None,
+            drives,
+        }
+    }
+
     /// The state at `now`.
     #[must_use]
     pub fn state_at(&self, now: Millis) -> JobState {
@@ -491,9 +509,9 @@ mod tests {
             .iter()
             .map(|s| random_drive(&mut rng, Some(*s)))
             .collect();
-        let job = SimJob {
-            key: JobKey::new("s", "r", "j"),
-            base: JobResponse {
+        let job = SimJob::new(
+            JobKey::new("s", "r", "j"),
+            JobResponse {
                 location: Some("West US".into()),
                 properties: Some(JobDetails {
                     job_type: Some(JobType::Import),
@@ -501,16 +519,9 @@ mod tests {
                 }),
                 ..JobResponse::default()
             },
-            course: Course::Simulated,
-            created_at: 0,
-            modified_at: 0,
-            shipped_at: None,
-            received_at: None,
-            packaging_at: None,
-            finished_at: None,
-            cancel_at: None,
+            0,
             drives,
-        };
+        );
         (job, rng)
     }
 
