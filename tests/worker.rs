@@ -195,3 +195,32 @@ fn the_state_history_survives_a_restart() {
     drop(worker);
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn new_poll_intervals_take_effect() {
+    let emulator = emulator();
+    let mut worker = worker(&emulator, None, Arc::new(AtomicUsize::new(0)));
+    until(&mut worker, "the first listing", listed);
+    let hour = Duration::from_hours(1);
+    worker
+        .send(Command::SetPollIntervals {
+            slow: hour,
+            fast: hour,
+        })
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let count = || emulator.with(|e| e.requests().len()).unwrap();
+    let before = count();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        count(),
+        before,
+        "no request within 1.5 s at hourly intervals"
+    );
+    while worker.try_recv().is_some() {}
+    worker.send(Command::Refresh).unwrap();
+    until(&mut worker, "the refresh", |e| {
+        matches!(e, Event::PollSucceeded { .. })
+    });
+    assert!(count() > before, "Refresh lists at once");
+}

@@ -111,6 +111,13 @@ pub enum Intent {
     Refresh,
     /// Open the cancellation monitor.
     ShowMonitor,
+    /// Change the polling intervals (seconds).
+    SetPolling {
+        /// Full listing interval.
+        slow_secs: u64,
+        /// Interval for moving jobs.
+        fast_secs: u64,
+    },
 }
 
 const STORAGE_KEY: &str = "iejobs-ui";
@@ -125,6 +132,10 @@ pub struct App {
     pub(crate) selection: Selection,
     dialog: Option<ConfirmDialog>,
     pub(crate) notice: Option<String>,
+    /// The polling intervals in force, in seconds (full listing, moving jobs), and the
+    /// values being edited in the toolbar.
+    pub(crate) polling: (u64, u64),
+    pub(crate) polling_edit: (u64, u64),
 }
 
 impl App {
@@ -140,6 +151,10 @@ impl App {
             egui::Theme::Light
         });
         let ctx = cc.egui_ctx.clone();
+        let polling = (
+            config.worker.slow_poll.as_secs().max(1),
+            config.worker.fast_poll.as_secs().max(1),
+        );
         let worker = WorkerHandle::spawn(
             config.client,
             config.worker,
@@ -154,6 +169,8 @@ impl App {
             selection: Selection::default(),
             dialog: None,
             notice: None,
+            polling,
+            polling_edit: polling,
         })
     }
 
@@ -194,6 +211,17 @@ impl App {
             }
             Intent::Refresh => self.send(Command::Refresh),
             Intent::ShowMonitor => self.ui_state.show_monitor = true,
+            Intent::SetPolling {
+                slow_secs,
+                fast_secs,
+            } => {
+                let (slow_secs, fast_secs) = (slow_secs.max(1), fast_secs.max(1));
+                self.send(Command::SetPollIntervals {
+                    slow: Duration::from_secs(slow_secs),
+                    fast: Duration::from_secs(fast_secs),
+                });
+                self.polling = (slow_secs, fast_secs);
+            }
         }
     }
 

@@ -33,6 +33,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
         {
             intents.push(Intent::Refresh);
         }
+        ui.menu_button("Polling", |ui| polling_ui(ui, app, intents));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let dark = app.ui_state.dark_mode;
             if ui
@@ -59,6 +60,32 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
         });
     }
     ui.add_space(2.0);
+}
+
+/// The polling intervals: full listings, and reads of the jobs that move.
+fn polling_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
+    let (slow, fast) = &mut app.polling_edit;
+    egui::Grid::new("polling").num_columns(2).show(ui, |ui| {
+        let label = ui.label("Full listing every (s)");
+        ui.add(egui::DragValue::new(slow).range(5..=3600))
+            .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label("Moving jobs every (s)");
+        ui.add(egui::DragValue::new(fast).range(1..=600))
+            .labelled_by(label.id);
+        ui.end_row();
+    });
+    let changed = app.polling_edit != app.polling;
+    if ui
+        .add_enabled(changed, egui::Button::new("Apply"))
+        .clicked()
+    {
+        intents.push(Intent::SetPolling {
+            slow_secs: app.polling_edit.0,
+            fast_secs: app.polling_edit.1,
+        });
+        ui.close();
+    }
 }
 
 /// The text filter, the state chips with their counts, the cancel-pending filter.
