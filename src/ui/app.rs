@@ -383,7 +383,12 @@ impl eframe::App for App {
                 .default_size(380.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
-                    super::cancel_monitor::cancel_monitor_ui(ui, &self.store, &mut intents);
+                    super::cancel_monitor::cancel_monitor_ui(
+                        ui,
+                        &self.store,
+                        self.view.cancellations(),
+                        &mut intents,
+                    );
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

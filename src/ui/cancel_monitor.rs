@@ -5,18 +5,42 @@
 use eframe::egui;
 use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
-use crate::model::{Drive, DriveState, JobEntry, Store};
+use crate::model::{Drive, DriveState, JobEntry, JobKey, Store};
 
 use super::app::Intent;
 use super::format;
 
-/// Draws the monitor.
-pub fn cancel_monitor_ui(ui: &mut egui::Ui, store: &Store, intents: &mut Vec<Intent>) {
-    let entries: Vec<&JobEntry> = store.cancellations().collect();
+/// Cards drawn at most; the rest are counted. Each card has a chart, so hundreds would cost
+/// frames; the table's "Cancel pending" filter lists them all.
+pub const MAX_CARDS: usize = 24;
+
+/// Draws the monitor for `keys` (in progress first).
+pub fn cancel_monitor_ui(
+    ui: &mut egui::Ui,
+    store: &Store,
+    keys: &[JobKey],
+    intents: &mut Vec<Intent>,
+) {
+    let entries: Vec<&JobEntry> = keys
+        .iter()
+        .take(MAX_CARDS)
+        .filter_map(|k| store.get(k))
+        .collect();
+    let active = keys
+        .iter()
+        .filter_map(|k| store.get(k))
+        .filter(|e| !e.job.state.is_finished())
+        .count();
     ui.strong(format!(
-        "Cancellation monitor: {} job(s) with a cancel pending",
-        entries.len()
+        "Cancellation monitor: {} job(s) with a cancel requested, {active} still in progress",
+        keys.len()
     ));
+    if keys.len() > MAX_CARDS {
+        ui.weak(format!(
+            "Showing the first {MAX_CARDS}; the table's \"Cancel pending\" filter lists all {}.",
+            keys.len()
+        ));
+    }
     if entries.is_empty() {
         ui.centered_and_justified(|ui| {
             ui.label(

@@ -127,6 +127,7 @@ pub struct TableView {
     rows: Vec<JobKey>,
     counts: BTreeMap<String, usize>,
     cancel_pending: usize,
+    cancellations: Vec<JobKey>,
 }
 
 impl TableView {
@@ -139,16 +140,23 @@ impl TableView {
         entries.sort_by(|a, b| query.compare(a, b));
         self.rows = entries.into_iter().map(|e| e.job.key.clone()).collect();
         self.counts.clear();
-        self.cancel_pending = 0;
+        self.cancellations.clear();
         for entry in store.iter() {
             *self
                 .counts
                 .entry(entry.job.state.as_str().to_owned())
                 .or_default() += 1;
             if entry.cancel_pending() {
-                self.cancel_pending += 1;
+                self.cancellations.push(entry.job.key.clone());
             }
         }
+        self.cancel_pending = self.cancellations.len();
+        // Cancellations still in progress first, then the most recently changed.
+        self.cancellations.sort_by_cached_key(|key| {
+            let entry = store.get(key);
+            let finished = entry.is_some_and(|e| e.job.state.is_finished());
+            (finished, entry.map(|e| std::cmp::Reverse(e.changed_at)))
+        });
         self.version = Some(store.version());
         self.query = query.clone();
     }
@@ -169,6 +177,12 @@ impl TableView {
     #[must_use]
     pub fn cancel_pending(&self) -> usize {
         self.cancel_pending
+    }
+
+    /// The jobs with a cancel requested: in progress first, then the latest finished.
+    #[must_use]
+    pub fn cancellations(&self) -> &[JobKey] {
+        &self.cancellations
     }
 
     /// The row of `key`, if shown.
