@@ -43,6 +43,10 @@ struct Args {
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
     fast_poll_secs: u64,
 
+    /// The embedded emulator's jobs: demo, empty, load:N or a JSON file of jobs.
+    #[arg(long, default_value = "demo")]
+    emulator_scenario: iejobs::emulator::scenario::Scenario,
+
     /// Simulated seconds per real second of the embedded emulator.
     #[arg(long, default_value_t = DEFAULT_SPEED)]
     emulator_speed: f64,
@@ -147,6 +151,7 @@ fn azure_target(endpoint: &str, args: &Args) -> anyhow::Result<Target> {
 
 fn emulator_target(args: &Args) -> anyhow::Result<Target> {
     let emulator = EmbeddedEmulator::start(EmulatorConfig {
+        scenario: args.emulator_scenario.clone(),
         speed: args.emulator_speed,
         ..EmulatorConfig::default()
     })
@@ -162,6 +167,7 @@ fn emulator_target(args: &Args) -> anyhow::Result<Target> {
         token: Secret::new("emulator"),
         source: Source::Emulator {
             url,
+            scenario: args.emulator_scenario.to_string(),
             speed: args.emulator_speed,
         },
         subscriptions,

@@ -43,6 +43,7 @@ fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
         worker,
         source: Source::Emulator {
             url: emulator.url().to_owned(),
+            scenario: "demo".to_owned(),
             speed: 0.0,
         },
     };

@@ -35,10 +35,20 @@ fn worker(
     history: Option<std::path::PathBuf>,
     repaints: Arc<AtomicUsize>,
 ) -> WorkerHandle {
+    worker_with(emulator, history, repaints, |_| {})
+}
+
+fn worker_with(
+    emulator: &EmbeddedEmulator,
+    history: Option<std::path::PathBuf>,
+    repaints: Arc<AtomicUsize>,
+    adjust: impl FnOnce(&mut WorkerConfig),
+) -> WorkerHandle {
     let mut config = WorkerConfig::new(emulator.subscriptions().to_vec());
     config.slow_poll = Duration::from_millis(300);
     config.fast_poll = Duration::from_millis(100);
     config.history_path = history;
+    adjust(&mut config);
     let notify = Arc::new(move || {
         repaints.fetch_add(1, Ordering::SeqCst);
     });
@@ -223,4 +233,45 @@ fn new_poll_intervals_take_effect() {
         matches!(e, Event::PollSucceeded { .. })
     });
     assert!(count() > before, "Refresh lists at once");
+}
+
+#[test]
+fn the_fast_poll_reads_cancellations_every_round_and_the_rest_in_turns() {
+    let emulator = emulator();
+    let mut worker = worker_with(&emulator, None, Arc::new(AtomicUsize::new(0)), |c| {
+        c.slow_poll = Duration::from_hours(1);
+        c.fast_poll_max = 4;
+    });
+    until(&mut worker, "the first listing", listed);
+    std::thread::sleep(Duration::from_millis(1500));
+    let gets: Vec<String> = emulator
+        .with(|e| {
+            e.requests()
+                .into_iter()
+                .filter(|r| r.route == Some("get"))
+                .map(|r| r.path)
+                .collect()
+        })
+        .unwrap();
+    let rounds = gets.len().div_ceil(4);
+    assert!(rounds >= 5, "{} GETs", gets.len());
+    let reads = |name: &str| gets.iter().filter(|p| p.ends_with(name)).count();
+    // Three unfinished jobs have a cancel pending: read in every round.
+    assert!(reads("/finance-ledger-2019") + 1 >= rounds, "{gets:?}");
+    assert!(reads("/dr-test-restore") + 1 >= rounds);
+    // One slot a round is left for the 6 other copying jobs, in turns.
+    let others = [
+        "media-archive-2026-q3",
+        "research-genomics-batch7",
+        "video-raw-footage-02",
+        "genomics-raw-2026",
+    ];
+    assert!(
+        others
+            .iter()
+            .filter(|n| reads(&format!("/{n}")) > 0)
+            .count()
+            >= 3,
+        "turns: {gets:?}"
+    );
 }

@@ -68,6 +68,17 @@ impl FromStr for Scenario {
     }
 }
 
+impl std::fmt::Display for Scenario {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scenario::Demo => f.write_str("demo"),
+            Scenario::Empty => f.write_str("empty"),
+            Scenario::Load(n) => write!(f, "load:{n}"),
+            Scenario::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
 /// Builds the jobs of `scenario` as of `now`.
 pub fn build(
     scenario: &Scenario,

@@ -20,6 +20,8 @@ pub enum Source {
     Emulator {
         /// Its URL.
         url: String,
+        /// The scenario it serves, e.g. "demo" or "load:100000".
+        scenario: String,
         /// Simulated seconds per real second.
         speed: f64,
     },
@@ -37,8 +39,17 @@ impl Source {
     #[must_use]
     pub fn label(&self) -> String {
         match self {
-            Source::Emulator { url, speed } => {
-                format!("Local emulator: demo data, clock x{speed} ({url})")
+            Source::Emulator {
+                url,
+                scenario,
+                speed,
+            } => {
+                let data = if scenario == "demo" {
+                    "demo data".to_owned()
+                } else {
+                    format!("scenario {scenario}")
+                };
+                format!("Local emulator: {data}, clock x{speed} ({url})")
             }
             Source::Azure { endpoint, identity } => format!("{endpoint} as {identity}"),
         }

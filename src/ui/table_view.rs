@@ -151,11 +151,10 @@ impl TableView {
             }
         }
         self.cancel_pending = self.cancellations.len();
-        // Cancellations still in progress first, then the most recently changed.
+        // Cancellations still in progress first; a stable order, so cards do not jump.
         self.cancellations.sort_by_cached_key(|key| {
-            let entry = store.get(key);
-            let finished = entry.is_some_and(|e| e.job.state.is_finished());
-            (finished, entry.map(|e| std::cmp::Reverse(e.changed_at)))
+            let finished = store.get(key).is_some_and(|e| e.job.state.is_finished());
+            (finished, key.clone())
         });
         self.version = Some(store.version());
         self.query = query.clone();
@@ -179,7 +178,7 @@ impl TableView {
         self.cancel_pending
     }
 
-    /// The jobs with a cancel requested: in progress first, then the latest finished.
+    /// The jobs with a cancel requested: in progress first, then finished, each by key.
     #[must_use]
     pub fn cancellations(&self) -> &[JobKey] {
         &self.cancellations

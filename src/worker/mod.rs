@@ -60,6 +60,8 @@ pub struct WorkerConfig {
     pub history_path: Option<PathBuf>,
     /// How many jobs are read at the same time on the fast interval.
     pub concurrency: usize,
+    /// How many jobs are read at most per fast round (cancellations first).
+    pub fast_poll_max: usize,
 }
 
 impl WorkerConfig {
@@ -72,6 +74,7 @@ impl WorkerConfig {
             fast_poll: Duration::from_secs(2),
             history_path: None,
             concurrency: 8,
+            fast_poll_max: 64,
         }
     }
 }
@@ -192,6 +195,7 @@ impl Worker {
         let mut listing = false;
         let mut fetching = false;
         let mut failures: u32 = 0;
+        let mut fast_cursor = 0_usize;
         let mut next_full = tokio::time::Instant::now();
         let mut next_fast = next_full + self.config.fast_poll;
         let mut next_save = next_full + Duration::from_secs(10);
@@ -229,7 +233,7 @@ impl Worker {
                 }
                 () = tokio::time::sleep_until(next_fast), if !fetching => {
                     next_fast = tokio::time::Instant::now() + self.config.fast_poll;
-                    let hot = self.hot_jobs();
+                    let hot = self.hot_jobs(&mut fast_cursor);
                     if !hot.is_empty() {
                         fetching = true;
                         let (client, counter) = (self.client.clone(), self.in_flight.clone());
@@ -292,15 +296,26 @@ impl Worker {
         self.save_history().await;
     }
 
-    /// Jobs worth reading on the fast interval: a cancel pending, drives copying, or
-    /// Transferring with drives the list did not include.
-    fn hot_jobs(&self) -> Vec<JobKey> {
-        self.known
+    /// Jobs worth reading on the fast interval: a cancel pending, then drives copying. At
+    /// most `fast_poll_max` a round: cancellations first, the rest in turns (`cursor`), so a
+    /// subscription with thousands of transfers is not read thousands of times every 2 s;
+    /// the full listing still refreshes every job.
+    fn hot_jobs(&self, cursor: &mut usize) -> Vec<JobKey> {
+        let moving = |job: &&Job| !job.state.is_finished() && job.state.is_known();
+        let mut cancelling: Vec<JobKey> = self
+            .known
             .values()
-            .filter(|job| !job.state.is_finished() && job.state.is_known())
+            .filter(moving)
+            .filter(|job| job.cancel_requested)
+            .map(|job| job.key.clone())
+            .collect();
+        let mut copying: Vec<JobKey> = self
+            .known
+            .values()
+            .filter(moving)
+            .filter(|job| !job.cancel_requested)
             .filter(|job| {
-                job.cancel_requested
-                    || job.state == JobState::Transferring
+                job.state == JobState::Transferring
                     || job
                         .drives
                         .iter()
@@ -308,7 +323,20 @@ impl Worker {
                         .any(|d| d.state == crate::model::DriveState::Transferring)
             })
             .map(|job| job.key.clone())
-            .collect()
+            .collect();
+        let max = self.config.fast_poll_max.max(1);
+        cancelling.sort();
+        cancelling.truncate(max);
+        let room = max - cancelling.len();
+        if room > 0 && !copying.is_empty() {
+            copying.sort();
+            let start = *cursor % copying.len();
+            copying.rotate_left(start);
+            copying.truncate(room);
+            *cursor = start + copying.len();
+            cancelling.extend(copying);
+        }
+        cancelling
     }
 
     async fn listed(&mut self, lists: Vec<(String, Vec<Job>)>) {
