@@ -397,7 +397,7 @@ impl eframe::App for App {
                     super::cancel_monitor::cancel_monitor_ui(
                         ui,
                         &self.store,
-                        self.view.cancellations(),
+                        &self.view,
                         &mut intents,
                     );
                 });

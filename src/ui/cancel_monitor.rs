@@ -5,10 +5,11 @@
 use eframe::egui;
 use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
-use crate::model::{Drive, DriveState, JobEntry, JobKey, Store};
+use crate::model::{Drive, DriveState, JobEntry, Store};
 
 use super::app::Intent;
 use super::format;
+use super::table_view::TableView;
 
 /// Cards drawn at most; the rest are counted. Each card has a chart, so hundreds would cost
 /// frames; the table's "Cancel pending" filter lists them all.
@@ -18,19 +19,16 @@ pub const MAX_CARDS: usize = 24;
 pub fn cancel_monitor_ui(
     ui: &mut egui::Ui,
     store: &Store,
-    keys: &[JobKey],
+    view: &TableView,
     intents: &mut Vec<Intent>,
 ) {
+    let keys = view.cancellations();
+    let active = view.cancellations_active();
     let entries: Vec<&JobEntry> = keys
         .iter()
         .take(MAX_CARDS)
         .filter_map(|k| store.get(k))
         .collect();
-    let active = keys
-        .iter()
-        .filter_map(|k| store.get(k))
-        .filter(|e| !e.job.state.is_finished())
-        .count();
     ui.strong(format!(
         "Cancellation monitor: {} job(s) with a cancel requested, {active} still in progress",
         keys.len()

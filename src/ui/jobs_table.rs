@@ -39,13 +39,17 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
         return;
     }
     let modifiers = ui.input(|i| i.modifiers);
-    let focus_row = app
-        .selection
-        .focus
-        .as_ref()
-        .and_then(|k| app.view.position(k));
     let arrow_pressed =
         ui.input(|i| i.key_pressed(egui::Key::ArrowDown) || i.key_pressed(egui::Key::ArrowUp));
+    // Finding the row is a linear search: only when the keyboard moved the focus.
+    let focus_row = if arrow_pressed {
+        app.selection
+            .focus
+            .as_ref()
+            .and_then(|k| app.view.position(k))
+    } else {
+        None
+    };
     let mut table = TableBuilder::new(ui)
         .id_salt("jobs")
         .striped(true)
@@ -63,7 +67,7 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
         .column(Column::initial(84.0).clip(true))
         .column(Column::initial(120.0).clip(true))
         .column(Column::remainder().at_least(64.0).clip(true));
-    if let Some(row) = focus_row.filter(|_| arrow_pressed) {
+    if let Some(row) = focus_row {
         table = table.scroll_to_row(row, None);
     }
     let query = &mut app.ui_state.query;

@@ -128,6 +128,7 @@ pub struct TableView {
     counts: BTreeMap<String, usize>,
     cancel_pending: usize,
     cancellations: Vec<JobKey>,
+    cancellations_active: usize,
 }
 
 impl TableView {
@@ -151,6 +152,11 @@ impl TableView {
             }
         }
         self.cancel_pending = self.cancellations.len();
+        self.cancellations_active = self
+            .cancellations
+            .iter()
+            .filter(|k| store.get(k).is_some_and(|e| !e.job.state.is_finished()))
+            .count();
         // Cancellations still in progress first; a stable order, so cards do not jump.
         self.cancellations.sort_by_cached_key(|key| {
             let finished = store.get(key).is_some_and(|e| e.job.state.is_finished());
@@ -182,6 +188,12 @@ impl TableView {
     #[must_use]
     pub fn cancellations(&self) -> &[JobKey] {
         &self.cancellations
+    }
+
+    /// How many of [`Self::cancellations`] are not finished yet.
+    #[must_use]
+    pub fn cancellations_active(&self) -> usize {
+        self.cancellations_active
     }
 
     /// The row of `key`, if shown.
