@@ -270,7 +270,8 @@ fn in_transfer(job: &mut SimJob, now: Millis, plans: &[DrivePlan], rng: &mut imp
             reason = "bytes from ms"
         )]
         let size = ((window.end - window.start) as f64 / 1000.0 * rate) as i64;
-        drive.size_bytes = size.max(1_000_000_000);
+        // Drives of 1 to 10 TB, as the service takes.
+        drive.size_bytes = size.clamp(1_000_000_000_000, 10_000_000_000_000);
         drive.copy = Some(window);
         first_start = first_start.min(window.start);
         last_end = last_end.max(window.end);
@@ -778,9 +779,20 @@ fn load(n: usize, now: Millis, rng: &mut impl rand::Rng) -> Vec<SimJob> {
                 ),
                 30..50 => {
                     let plans: Vec<DrivePlan> = (0..drives)
-                        .map(|_| DrivePlan::Copying {
-                            fraction: rng.random_range(0.0..0.95),
-                            remaining: rng.random_range(HOUR..30 * HOUR),
+                        .map(|_| {
+                            // 2 to 20 hours of copy in all: 1 to 10 TB at the rates used.
+                            let fraction: f64 = rng.random_range(0.0..0.95);
+                            let total: Millis = rng.random_range(2 * HOUR..20 * HOUR);
+                            #[expect(
+                                clippy::cast_precision_loss,
+                                clippy::cast_possible_truncation,
+                                reason = "hours in ms"
+                            )]
+                            let remaining = (total as f64 * (1.0 - fraction)) as Millis;
+                            DrivePlan::Copying {
+                                fraction,
+                                remaining: remaining.max(MINUTE),
+                            }
                         })
                         .collect();
                     in_transfer(&mut job, now, &plans, rng);
