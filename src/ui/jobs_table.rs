@@ -30,7 +30,14 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
     let rows = app.view.rows().len();
     if rows == 0 {
         ui.centered_and_justified(|ui| {
-            if app.store.is_empty() {
+            if let (true, Some((message, _))) = (app.store.is_empty(), &app.store.poll().degraded) {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "Cannot list the jobs: {message}\nRetrying by itself; see the status bar."
+                    ),
+                );
+            } else if app.store.is_empty() {
                 ui.label("No jobs yet. The first listing is on its way…");
             } else {
                 ui.label("No job matches the filters.");

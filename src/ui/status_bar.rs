@@ -16,12 +16,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
         ui.separator();
         match &poll.degraded {
             Some((message, retry_at)) => {
-                let wait = retry_at.duration_since(now).as_secs().max(0);
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("Degraded: retrying in {wait} s"),
-                )
-                .on_hover_text(message.as_str());
+                let wait = retry_at.duration_since(now).as_secs();
+                let text = if wait > 0 {
+                    format!("Degraded: retrying in {wait} s")
+                } else {
+                    "Degraded: retrying now…".to_owned()
+                };
+                ui.colored_label(ui.visuals().error_fg_color, text)
+                    .on_hover_text(message.as_str());
                 if let Some(last) = poll.last_success {
                     ui.label(format!("showing data from {} (stale)", format::time(last)));
                 }
