@@ -38,7 +38,7 @@ fn ok(value: &serde_json::Value) -> Response {
 
 /// Handles a request under `/_emulator`.
 pub async fn handle(shared: &Shared, peer: SocketAddr, parts: &Parts, body: Body) -> Response {
-    if !super::routes::is_local(&peer) {
+    if !peer.ip().is_loopback() {
         return error(
             StatusCode::FORBIDDEN,
             "Forbidden",

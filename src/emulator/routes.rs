@@ -1,6 +1,5 @@
 //! The ARM surface of the emulator: routing, checks, the job operations, faults on the way.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -76,6 +75,12 @@ impl Call {
         }
     }
 
+    /// The allowed methods as the `Allow` header writes them.
+    fn allowed_list(&self) -> String {
+        let names: Vec<&str> = self.allowed_methods().iter().map(Method::as_str).collect();
+        names.join(", ")
+    }
+
     fn subscription(&self) -> Option<&str> {
         match self {
             Call::List { subscription, .. } => Some(subscription),
@@ -144,12 +149,9 @@ pub async fn handle(
             }
             if let Some(call) = &call
                 && response.status() == StatusCode::METHOD_NOT_ALLOWED
+                && let Ok(value) = HeaderValue::from_str(&call.allowed_list())
             {
-                let allowed: Vec<&str> =
-                    call.allowed_methods().iter().map(Method::as_str).collect();
-                if let Ok(value) = HeaderValue::from_str(&allowed.join(", ")) {
-                    response.headers_mut().insert(header::ALLOW, value);
-                }
+                response.headers_mut().insert(header::ALLOW, value);
             }
             return (response, call.map(|c| c.route(&parts.method)), None);
         }
@@ -214,14 +216,13 @@ async fn read_body(body: Body) -> Option<Bytes> {
 fn check_request(shared: &Shared, parts: &Parts) -> Result<(Call, Query), (Answer, Option<Call>)> {
     let call = parse_path(parts.uri.path()).map_err(|answer| (answer, None))?;
     if !call.allowed_methods().contains(&parts.method) {
-        let allowed: Vec<&str> = call.allowed_methods().iter().map(Method::as_str).collect();
         let answer = error(
             StatusCode::METHOD_NOT_ALLOWED,
             "MethodNotAllowed",
             &format!(
                 "The HTTP method '{}' is not supported here; use {}.",
                 parts.method,
-                allowed.join(", ")
+                call.allowed_list()
             ),
         );
         return Err((answer, Some(call)));
@@ -1021,10 +1022,4 @@ async fn truncate(response: Response) -> Response {
         .headers
         .insert(header::CONTENT_LENGTH, HeaderValue::from(cut.len()));
     Response::from_parts(parts, Body::from(cut))
-}
-
-/// For the request log: the peer must be on this machine to use the admin endpoints.
-#[must_use]
-pub fn is_local(peer: &SocketAddr) -> bool {
-    peer.ip().is_loopback()
 }
