@@ -11,9 +11,13 @@
 //!
 //! - [`model`]: jobs, drives, states and the Cancel/Delete rules; no I/O.
 //! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.
+//! - [`auth`]: signing in to Azure (`azure_identity`) and the Entra ID stand-in for tests.
+//! - [`config`]: the settings file, environment and flags, merged and validated.
 //! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
 
 pub mod arm;
+pub mod auth;
+pub mod config;
 pub mod emulator;
 pub mod model;
 pub mod ui;

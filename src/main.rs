@@ -1,47 +1,84 @@
-//! `iejobs`: the window. With no endpoint given it starts the local emulator in-process and
-//! shows its demo data; with `--endpoint` it talks to Azure Resource Manager.
+//! `iejobs`: the window. With nothing about Azure configured it starts the local emulator
+//! in-process and shows its demo data; with a cloud, an endpoint or a sign-in method (flag,
+//! `IEJOBS_*` variable or config file) it talks to Azure Resource Manager.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Parser;
-use iejobs::arm::{ArmClient, ClientConfig, DEFAULT_API_VERSION, Secret, StaticToken};
+use iejobs::arm::{ArmClient, ClientConfig, Secret, StaticToken, TokenSource};
+use iejobs::auth::{AuthOptions, token_source};
+use iejobs::config::{self, Connection, Layer, Origin, Settings, file};
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::{DEFAULT_SPEED, EmulatorConfig};
-use iejobs::ui::{App, AppConfig, Source};
+use iejobs::ui::{App, AppConfig, SettingsContext, Source};
 use iejobs::worker::WorkerConfig;
 
 /// Manage Azure Import/Export jobs: list them, cancel and delete them when Azure allows it,
 /// and watch what a cancel really does.
 ///
-/// With no --endpoint, iejobs starts a local emulator of the Import/Export API with demo
-/// data and connects to it over HTTP, as it would to Azure.
+/// With nothing about Azure configured, iejobs starts a local emulator of the Import/Export
+/// API with demo data and connects to it over HTTP, as it would to Azure.
 #[derive(Parser, Debug)]
-#[command(version, about, long_about)]
+#[command(version, about, long_about, after_long_help = SETTINGS_HELP)]
 #[expect(
     clippy::doc_markdown,
     reason = "these comments are the --help text, read as plain text"
 )]
 struct Args {
-    /// Azure Resource Manager endpoint, e.g. https://management.azure.com. The bearer token
-    /// is read from the environment variable IEJOBS_ACCESS_TOKEN (never from a flag, so it
-    /// stays out of shell history and process lists).
+    /// The config file [env: IEJOBS_CONFIG] [default: ~/.config/iejobs/config.toml]
+    #[arg(long, value_name = "PATH")]
+    config: Option<std::path::PathBuf>,
+
+    /// Use the embedded emulator even if Azure is configured.
+    #[arg(long)]
+    emulator: bool,
+
+    /// Print the settings in force, with where each came from, and exit.
+    #[arg(long)]
+    print_config: bool,
+
+    /// Azure cloud: public, usgov or china [env: IEJOBS_CLOUD]
+    #[arg(long)]
+    cloud: Option<String>,
+
+    /// Azure Resource Manager endpoint, overriding the cloud's; https, or http on loopback
+    /// [env: IEJOBS_ENDPOINT]
     #[arg(long)]
     endpoint: Option<String>,
 
-    /// A subscription whose jobs to list; repeat for several. Required with --endpoint;
-    /// with the emulator, defaults to the demo subscriptions.
+    /// Sign-in: auto, azure-cli, service-principal, managed-identity, workload-identity or
+    /// token [env: IEJOBS_AUTH]
+    #[arg(long)]
+    auth: Option<String>,
+
+    /// Tenant to sign in to [env: IEJOBS_TENANT_ID]
+    #[arg(long)]
+    tenant_id: Option<String>,
+
+    /// Client id of a user-assigned managed identity, or of the application when
+    /// AZURE_CLIENT_ID is not set [env: IEJOBS_CLIENT_ID]
+    #[arg(long)]
+    client_id: Option<String>,
+
+    /// A subscription whose jobs to list; repeat for several. Default: every usable
+    /// subscription the identity sees (on the emulator: its demo subscriptions)
+    /// [env: IEJOBS_SUBSCRIPTIONS, comma-separated]
     #[arg(long = "subscription", value_name = "ID")]
     subscriptions: Vec<String>,
 
-    /// Seconds between full listings.
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
-    poll_secs: u64,
+    /// Seconds between full listings [default: 30] [env: IEJOBS_POLL_SECS]
+    #[arg(long)]
+    poll_secs: Option<u64>,
 
-    /// Seconds between reads of the jobs that move (a cancel pending, drives copying).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
-    fast_poll_secs: u64,
+    /// Seconds between reads of the jobs that move (a cancel pending, drives copying)
+    /// [default: 2] [env: IEJOBS_FAST_POLL_SECS]
+    #[arg(long)]
+    fast_poll_secs: Option<u64>,
+
+    /// The Microsoft.ImportExport api-version [default: 2020-08-01] [env: IEJOBS_API_VERSION]
+    #[arg(long)]
+    api_version: Option<String>,
 
     /// The embedded emulator's jobs: demo, empty, load:N or a JSON file of jobs.
     #[arg(long, default_value = "demo")]
@@ -50,13 +87,80 @@ struct Args {
     /// Simulated seconds per real second of the embedded emulator.
     #[arg(long, default_value_t = DEFAULT_SPEED)]
     emulator_speed: f64,
-
-    /// The api-version sent to the endpoint.
-    #[arg(long, default_value = DEFAULT_API_VERSION)]
-    api_version: String,
 }
 
-fn main() -> anyhow::Result<()> {
+const SETTINGS_HELP: &str = "\
+SETTINGS
+  Each setting comes from a flag, else an IEJOBS_* environment variable, else the config
+  file (TOML), else its default. Keys of the config file:
+    cloud = \"public\"            # public | usgov | china
+    endpoint = \"https://...\"    # overrides the cloud's ARM endpoint
+    auth = \"auto\"               # auto | azure-cli | service-principal | managed-identity
+                                #   | workload-identity | token
+    tenant-id = \"...\"           # Azure CLI --tenant; service principal tenant
+    client-id = \"...\"           # user-assigned managed identity, or the application
+    subscriptions = [\"...\"]     # empty or absent: every usable subscription
+    poll-secs = 30
+    fast-poll-secs = 2
+    api-version = \"2020-08-01\"  # 2016-11-01 | 2020-08-01 | 2021-01-01
+  Setting cloud, endpoint or auth anywhere selects Azure; otherwise the emulator runs.
+
+SIGN-IN (auth)
+  azure-cli          the account of `az login`
+  service-principal  AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET
+  managed-identity   the identity of the Azure machine (AZURE_CLIENT_ID for a user-assigned one)
+  workload-identity  AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID
+  token              a bearer token in IEJOBS_ACCESS_TOKEN (not refreshed)
+  auto               the first of: token, service principal, workload identity, managed
+                     identity (IDENTITY_ENDPOINT or MSI_ENDPOINT set), Azure CLI
+  Secrets are read from the environment only; the config file refuses them.";
+
+impl Args {
+    /// The flags as a settings layer.
+    fn layer(&self) -> anyhow::Result<Layer> {
+        let mut layer = Layer {
+            endpoint: self.endpoint.clone(),
+            tenant_id: self.tenant_id.clone(),
+            client_id: self.client_id.clone(),
+            subscriptions: (!self.subscriptions.is_empty()).then(|| self.subscriptions.clone()),
+            poll_secs: self.poll_secs,
+            fast_poll_secs: self.fast_poll_secs,
+            api_version: self.api_version.clone(),
+            ..Layer::default()
+        };
+        if let Some(cloud) = &self.cloud {
+            layer
+                .set("cloud", cloud)
+                .map_err(|e| anyhow::anyhow!("--cloud: {e}"))?;
+        }
+        if let Some(auth) = &self.auth {
+            layer
+                .set("auth", auth)
+                .map_err(|e| anyhow::anyhow!("--auth: {e}"))?;
+        }
+        Ok(layer)
+    }
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // The whole chain, one cause per line, without a backtrace.
+            eprintln!("iejobs: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  {cause}");
+            }
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -70,31 +174,49 @@ fn main() -> anyhow::Result<()> {
             args.emulator_speed
         );
     }
-    // The embedded emulator, if any, lives as long as `target`: until the window closes.
-    let target = match &args.endpoint {
-        Some(endpoint) => azure_target(endpoint, &args)?,
-        None => emulator_target(&args)?,
+    let explicit_path = args
+        .config
+        .clone()
+        .or_else(|| env_var(file::CONFIG_ENV).map(Into::into));
+    let path = explicit_path.clone().or_else(file::default_path);
+    let file_layer = match &path {
+        Some(path) => file::load(path, explicit_path.is_some())?,
+        None => Layer::default(),
     };
-    let Target {
-        endpoint,
-        token,
-        source,
-        subscriptions,
-        history_file,
-        ..
-    } = &target;
-    let (endpoint, source, subscriptions) =
-        (endpoint.clone(), source.clone(), subscriptions.clone());
-    let token = token.clone();
-    let mut config =
-        ClientConfig::new(&endpoint).with_context(|| format!("bad --endpoint {endpoint}"))?;
-    config.api_version.clone_from(&args.api_version);
-    let client = ArmClient::new(config, Arc::new(StaticToken::new(token, "static token")))?;
-    let mut worker = WorkerConfig::new(subscriptions);
-    worker.slow_poll = Duration::from_secs(args.poll_secs);
-    worker.fast_poll = Duration::from_secs(args.fast_poll_secs);
+    let flags = args.layer()?;
+    let env = Layer::from_env(env_var)?;
+    let settings = config::resolve(&flags, &env, &file_layer, args.emulator)
+        .context("the settings are not usable")?;
+    if args.print_config {
+        print_settings(&settings, path.as_deref());
+        return Ok(());
+    }
+    let overridden = settings
+        .origins
+        .iter()
+        .filter(|(_, o)| matches!(o, Origin::Flag | Origin::Env))
+        .map(|(k, o)| (*k, *o))
+        .collect();
+    let context = SettingsContext {
+        path,
+        file: file_layer,
+        overridden,
+        subscriptions: settings.subscriptions.clone(),
+    };
+    // The embedded emulator, if any, lives as long as `target`: until the window closes.
+    let target = match &settings.connection {
+        Connection::Azure(azure) => azure_target(azure, &settings)?,
+        Connection::Emulator => emulator_target(&args, &settings)?,
+    };
+    let mut config = ClientConfig::new(&target.endpoint)
+        .with_context(|| format!("bad endpoint {}", target.endpoint))?;
+    config.api_version.clone_from(&settings.api_version);
+    let client = ArmClient::new(config, target.tokens.clone())?;
+    let mut worker = WorkerConfig::new(target.subscriptions.clone());
+    worker.slow_poll = settings.poll;
+    worker.fast_poll = settings.fast_poll;
     worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
-        .map(|dirs| dirs.data_dir().join(history_file));
+        .map(|dirs| dirs.data_dir().join(target.history_file));
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("iejobs: Azure Import/Export jobs")
@@ -106,7 +228,11 @@ fn main() -> anyhow::Result<()> {
     let app_config = AppConfig {
         client,
         worker,
-        source,
+        source: target.source.clone(),
+        settings: SettingsContext {
+            subscriptions: target.subscriptions.clone(),
+            ..context
+        },
     };
     eframe::run_native(
         "iejobs",
@@ -114,13 +240,67 @@ fn main() -> anyhow::Result<()> {
         Box::new(move |cc| Ok(Box::new(App::new(cc, app_config)?))),
     )
     .map_err(|e| anyhow::anyhow!("the window could not run: {e}"))?;
+    drop(target);
     Ok(())
+}
+
+#[expect(clippy::print_stdout, reason = "--print-config prints to stdout")]
+fn print_settings(settings: &Settings, path: Option<&std::path::Path>) {
+    let origin = |key: &str| {
+        settings
+            .origins
+            .get(key)
+            .copied()
+            .unwrap_or(Origin::Default)
+    };
+    println!(
+        "config file: {}",
+        path.map_or("(none)".to_owned(), |p| p.display().to_string())
+    );
+    match &settings.connection {
+        Connection::Emulator => println!("source: embedded emulator"),
+        Connection::Azure(azure) => {
+            println!("cloud: {} ({})", azure.cloud.name(), origin("cloud"));
+            println!("endpoint: {} ({})", azure.endpoint, origin("endpoint"));
+            println!("auth: {} ({})", azure.auth.name(), origin("auth"));
+            if let Some(t) = &azure.tenant_id {
+                println!("tenant-id: {t} ({})", origin("tenant-id"));
+            }
+            if let Some(c) = &azure.client_id {
+                println!("client-id: {c} ({})", origin("client-id"));
+            }
+        }
+    }
+    let subscriptions = if settings.subscriptions.is_empty() {
+        "all usable".to_owned()
+    } else {
+        settings.subscriptions.join(", ")
+    };
+    println!(
+        "subscriptions: {subscriptions} ({})",
+        origin("subscriptions")
+    );
+    println!(
+        "poll-secs: {} ({})",
+        settings.poll.as_secs(),
+        origin("poll-secs")
+    );
+    println!(
+        "fast-poll-secs: {} ({})",
+        settings.fast_poll.as_secs(),
+        origin("fast-poll-secs")
+    );
+    println!(
+        "api-version: {} ({})",
+        settings.api_version,
+        origin("api-version")
+    );
 }
 
 /// Where the jobs come from, and what it takes to reach them.
 struct Target {
     endpoint: String,
-    token: Secret,
+    tokens: Arc<dyn TokenSource>,
     source: Source,
     subscriptions: Vec<String>,
     history_file: &'static str,
@@ -128,28 +308,22 @@ struct Target {
     _emulator: Option<EmbeddedEmulator>,
 }
 
-fn azure_target(endpoint: &str, args: &Args) -> anyhow::Result<Target> {
-    let token = std::env::var("IEJOBS_ACCESS_TOKEN").context(
-        "--endpoint needs a bearer token in the environment variable IEJOBS_ACCESS_TOKEN",
-    )?;
-    anyhow::ensure!(
-        !args.subscriptions.is_empty(),
-        "--endpoint needs at least one --subscription ID"
-    );
+fn azure_target(azure: &config::AzureTarget, settings: &Settings) -> anyhow::Result<Target> {
+    let tokens = token_source(azure, &env_var, &AuthOptions::default())?;
     Ok(Target {
-        endpoint: endpoint.to_owned(),
-        token: Secret::new(token),
+        endpoint: azure.endpoint.clone(),
         source: Source::Azure {
-            endpoint: endpoint.to_owned(),
-            identity: "token from IEJOBS_ACCESS_TOKEN".to_owned(),
+            endpoint: azure.endpoint.clone(),
+            identity: tokens.identity(),
         },
-        subscriptions: args.subscriptions.clone(),
+        tokens,
+        subscriptions: settings.subscriptions.clone(),
         history_file: "history.json",
         _emulator: None,
     })
 }
 
-fn emulator_target(args: &Args) -> anyhow::Result<Target> {
+fn emulator_target(args: &Args, settings: &Settings) -> anyhow::Result<Target> {
     let emulator = EmbeddedEmulator::start(EmulatorConfig {
         scenario: args.emulator_scenario.clone(),
         speed: args.emulator_speed,
@@ -157,14 +331,15 @@ fn emulator_target(args: &Args) -> anyhow::Result<Target> {
     })
     .context("cannot start the embedded emulator")?;
     let url = emulator.url().to_owned();
-    let subscriptions = if args.subscriptions.is_empty() {
-        emulator.subscriptions().to_vec()
+    // Subscriptions from the file or the environment are Azure's; only flags apply here.
+    let subscriptions = if settings.origins.get("subscriptions") == Some(&Origin::Flag) {
+        settings.subscriptions.clone()
     } else {
-        args.subscriptions.clone()
+        emulator.subscriptions().to_vec()
     };
     Ok(Target {
         endpoint: url.clone(),
-        token: Secret::new("emulator"),
+        tokens: Arc::new(StaticToken::new(Secret::new("emulator"), "the emulator")),
         source: Source::Emulator {
             url,
             scenario: args.emulator_scenario.to_string(),

@@ -19,7 +19,7 @@ use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::faults::FaultRule;
 use iejobs::emulator::scenario::Scenario;
 use iejobs::model::{Action, JobEntry, JobState};
-use iejobs::ui::{App, AppConfig, Source};
+use iejobs::ui::{App, AppConfig, SettingsContext, Source};
 use iejobs::worker::WorkerConfig;
 
 /// The demo scenario on a frozen clock: tests move time themselves.
@@ -46,6 +46,7 @@ fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
             scenario: "demo".to_owned(),
             speed: 0.0,
         },
+        settings: SettingsContext::default(),
     };
     Harness::builder()
         .with_size([1700.0, 1100.0])

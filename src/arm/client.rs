@@ -18,13 +18,18 @@ use crate::model::JobKey;
 use super::error::{ApiError, ArmError, RequestIds, TransportKind};
 use super::retry::{RetryPolicy, is_retryable_status, retry_after};
 use super::token::TokenSource;
-use super::wire::{ErrorResponse, JobResponse, ListJobsResponse};
+use super::wire::{
+    ErrorResponse, JobResponse, ListJobsResponse, Subscription, SubscriptionListResult,
+};
 
 /// The public Azure Resource Manager endpoint.
 pub const AZURE_PUBLIC_ENDPOINT: &str = "https://management.azure.com";
 
 /// The API version used unless configured otherwise: the newest stable one.
 pub const DEFAULT_API_VERSION: &str = "2020-08-01";
+
+/// The `api-version` of `Microsoft.Resources` subscription listings.
+pub const SUBSCRIPTIONS_API_VERSION: &str = "2022-12-01";
 
 /// Listing gives up after this many pages: 10 million jobs at the service's 100 a page.
 const MAX_PAGES: usize = 100_000;
@@ -180,22 +185,24 @@ impl ArmClient {
                 "jobs",
             ],
         };
-        JobPager {
-            client: self,
-            next: Some(self.url(&segments)),
-            seen: HashSet::new(),
-            pages: 0,
-        }
+        Pager::new(self, self.url(&segments))
     }
 
     /// Every job of `scope`, following `nextLink` to the end.
     pub async fn list_jobs(&self, scope: &ListScope) -> Result<Vec<JobResponse>, ArmError> {
-        let mut pager = self.pager(scope);
-        let mut jobs = Vec::new();
-        while let Some(page) = pager.next_page().await? {
-            jobs.extend(page);
-        }
-        Ok(jobs)
+        self.pager(scope).collect_all().await
+    }
+
+    /// The subscriptions the identity can see (`GET /subscriptions`, api-version
+    /// [`SUBSCRIPTIONS_API_VERSION`]), following `nextLink`.
+    pub async fn list_subscriptions(&self) -> Result<Vec<Subscription>, ArmError> {
+        let mut url = self.url(&["subscriptions"]);
+        url.query_pairs_mut()
+            .clear()
+            .append_pair("api-version", SUBSCRIPTIONS_API_VERSION);
+        Pager::<SubscriptionListResult>::new(self, url)
+            .collect_all()
+            .await
     }
 
     /// One job.
@@ -287,10 +294,17 @@ impl ArmClient {
                 Ok(Err((mut api, retryable))) => {
                     api.attempts = attempt;
                     tracing::debug!(%method, path = url.path(), status = api.status, attempt, "ARM request failed");
-                    if api.status == 401 && !refreshed_token && self.tokens.invalidate() {
-                        refreshed_token = true;
-                        attempt -= 1;
-                        continue;
+                    if api.status == 401 {
+                        if !refreshed_token && self.tokens.invalidate() {
+                            refreshed_token = true;
+                            attempt -= 1;
+                            continue;
+                        }
+                        return Err(ArmError::Unauthorized {
+                            api: Box::new(api),
+                            identity: self.tokens.identity(),
+                            refreshed: refreshed_token,
+                        });
                     }
                     if !retryable || attempt >= max_attempts {
                         return Err(ArmError::Api(api));
@@ -372,17 +386,57 @@ impl ArmClient {
     }
 }
 
-/// Pages through a job listing; see [`ArmClient::pager`].
-pub struct JobPager<'a> {
+/// One page of a listing: its items and the link to the next page.
+pub trait Page: DeserializeOwned {
+    /// What the page lists.
+    type Item;
+    /// What a decode error calls the page, e.g. "job list".
+    const WHAT: &'static str;
+    /// The items and the `nextLink`.
+    fn split(self) -> (Vec<Self::Item>, Option<String>);
+}
+
+impl Page for ListJobsResponse {
+    type Item = JobResponse;
+    const WHAT: &'static str = "job list";
+    fn split(self) -> (Vec<JobResponse>, Option<String>) {
+        (self.value, self.next_link)
+    }
+}
+
+impl Page for SubscriptionListResult {
+    type Item = Subscription;
+    const WHAT: &'static str = "subscription list";
+    fn split(self) -> (Vec<Subscription>, Option<String>) {
+        (self.value, self.next_link)
+    }
+}
+
+/// Pages through a listing; see [`ArmClient::pager`].
+pub struct Pager<'a, P> {
     client: &'a ArmClient,
     next: Option<Url>,
     seen: HashSet<String>,
     pages: usize,
+    page: std::marker::PhantomData<P>,
 }
 
-impl JobPager<'_> {
+/// Pages through a job listing.
+pub type JobPager<'a> = Pager<'a, ListJobsResponse>;
+
+impl<'a, P: Page> Pager<'a, P> {
+    fn new(client: &'a ArmClient, first: Url) -> Self {
+        Self {
+            client,
+            next: Some(first),
+            seen: HashSet::new(),
+            pages: 0,
+            page: std::marker::PhantomData,
+        }
+    }
+
     /// The next page, or `None` after the last one.
-    pub async fn next_page(&mut self) -> Result<Option<Vec<JobResponse>>, ArmError> {
+    pub async fn next_page(&mut self) -> Result<Option<Vec<P::Item>>, ArmError> {
         let Some(url) = self.next.take() else {
             return Ok(None);
         };
@@ -392,11 +446,21 @@ impl JobPager<'_> {
         }
         self.seen.insert(url.as_str().to_owned());
         let response = self.client.execute(Method::GET, url, None).await?;
-        let page: ListJobsResponse = decode(&response, "job list")?;
-        if let Some(link) = page.next_link.as_deref().filter(|l| !l.is_empty()) {
+        let page: P = decode(&response, P::WHAT)?;
+        let (items, next_link) = page.split();
+        if let Some(link) = next_link.as_deref().filter(|l| !l.is_empty()) {
             self.next = Some(self.check_next_link(link)?);
         }
-        Ok(Some(page.value))
+        Ok(Some(items))
+    }
+
+    /// Every remaining item, following `nextLink` to the end.
+    pub async fn collect_all(mut self) -> Result<Vec<P::Item>, ArmError> {
+        let mut items = Vec::new();
+        while let Some(page) = self.next_page().await? {
+            items.extend(page);
+        }
+        Ok(items)
     }
 
     /// Number of pages fetched so far.

@@ -155,6 +155,21 @@ pub enum ArmError {
     /// No token could be had.
     #[error(transparent)]
     Token(#[from] TokenError),
+    /// The service refused the credentials (HTTP 401), after one fresh token when the
+    /// source could give one.
+    #[error(
+        "Azure refused the credentials of {identity}{after}: {api}. Sign in again \
+         (for the Azure CLI: az login) or check that this identity may read the subscription",
+        after = if *.refreshed { " even with a freshly issued token" } else { "" }
+    )]
+    Unauthorized {
+        /// The service's answer.
+        api: Box<ApiError>,
+        /// Who the token was for (never the token).
+        identity: String,
+        /// Whether a fresh token was tried.
+        refreshed: bool,
+    },
 }
 
 impl ArmError {
@@ -163,6 +178,7 @@ impl ArmError {
     pub fn status(&self) -> Option<u16> {
         match self {
             ArmError::Api(e) => Some(e.status),
+            ArmError::Unauthorized { api, .. } => Some(api.status),
             ArmError::Decode { status, .. } => Some(*status),
             _ => None,
         }
@@ -173,6 +189,7 @@ impl ArmError {
     pub fn code(&self) -> Option<&str> {
         match self {
             ArmError::Api(e) => e.code.as_deref(),
+            ArmError::Unauthorized { api, .. } => api.code.as_deref(),
             _ => None,
         }
     }

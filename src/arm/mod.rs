@@ -10,7 +10,7 @@ pub mod wire;
 
 pub use client::{
     AZURE_PUBLIC_ENDPOINT, ArmClient, ClientConfig, DEFAULT_API_VERSION, DeleteOutcome, JobPager,
-    ListScope,
+    ListScope, Page, Pager, SUBSCRIPTIONS_API_VERSION,
 };
 pub use convert::{ConvertError, job_from_wire};
 pub use error::{ApiError, ArmError, RequestIds, TransportKind};

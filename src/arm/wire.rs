@@ -344,6 +344,39 @@ pub struct ListJobsResponse {
     pub value: Vec<JobResponse>,
 }
 
+/// One subscription of `GET /subscriptions` (Microsoft.Resources).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subscription {
+    /// `/subscriptions/{id}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The subscription id (a GUID).
+    #[serde(default)]
+    pub subscription_id: String,
+    /// Its name as the portal shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// `Enabled`, `Warned`, `PastDue`, `Disabled` or `Deleted`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// The tenant it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+}
+
+/// One page of `GET /subscriptions`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriptionListResult {
+    /// Absolute URL of the next page, absent on the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+    /// The subscriptions on this page.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub value: Vec<Subscription>,
+}
+
 /// `PutJobParameters`: the body of a create.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

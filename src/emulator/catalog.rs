@@ -1,8 +1,39 @@
 //! The fixed data of the provider: data-centre locations and RBAC operations.
 
+use std::collections::BTreeSet;
+
 use crate::arm::wire::{
-    Location, LocationProperties, Operation, OperationDisplay, ShippingInformation,
+    Location, LocationProperties, Operation, OperationDisplay, ShippingInformation, Subscription,
 };
+
+use super::scenario::{DEMO_SUBSCRIPTION, DEMO_SUBSCRIPTION_2};
+
+/// The tenant of every emulated subscription.
+pub const EMULATOR_TENANT: &str = "00000000-0000-0000-0000-0000000000aa";
+
+/// `GET /subscriptions`: the demo's two subscriptions and every one that holds jobs.
+#[must_use]
+pub fn subscriptions(with_jobs: &BTreeSet<String>) -> Vec<Subscription> {
+    let mut ids: BTreeSet<String> = with_jobs.iter().map(|s| s.to_ascii_lowercase()).collect();
+    ids.insert(DEMO_SUBSCRIPTION.to_owned());
+    ids.insert(DEMO_SUBSCRIPTION_2.to_owned());
+    ids.into_iter()
+        .map(|id| {
+            let name = match id.as_str() {
+                DEMO_SUBSCRIPTION => "Contoso Archive (emulator)".to_owned(),
+                DEMO_SUBSCRIPTION_2 => "Contoso Media (emulator)".to_owned(),
+                other => format!("Emulator subscription {}", &other[..other.len().min(8)]),
+            };
+            Subscription {
+                id: Some(format!("/subscriptions/{id}")),
+                subscription_id: id,
+                display_name: Some(name),
+                state: Some("Enabled".to_owned()),
+                tenant_id: Some(EMULATOR_TENANT.to_owned()),
+            }
+        })
+        .collect()
+}
 
 /// (display name, recipient, street, city, state, postal code, country, phone, carriers)
 type Dc = (

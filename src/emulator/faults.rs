@@ -3,7 +3,7 @@
 //! A fault spec is `[ROUTE:]KIND[=ARG][@PROBABILITY | *COUNT | #PATTERN]`:
 //!
 //! - ROUTE: `all` (default), `list`, `get`, `put`, `patch`, `delete`, `bitlocker`,
-//!   `locations`, `operations`.
+//!   `locations`, `operations`, `subscriptions`.
 //! - KIND: `429` (ARG: Retry-After seconds, default 1), `500`, `503`, `delay` (ARG:
 //!   milliseconds, default 1000), `drop` (the request is carried out, then the connection is
 //!   cut before the body is sent), `truncate` (the request is carried out, the JSON body is
@@ -35,6 +35,8 @@ pub enum Route {
     Delete,
     /// `POST …/listBitLockerKeys`.
     BitLocker,
+    /// `GET /subscriptions`.
+    Subscriptions,
     /// Locations.
     Locations,
     /// Operations.
@@ -42,7 +44,7 @@ pub enum Route {
 }
 
 impl Route {
-    const NAMES: [(&'static str, Route); 9] = [
+    const NAMES: [(&'static str, Route); 10] = [
         ("all", Route::All),
         ("list", Route::List),
         ("get", Route::Get),
@@ -50,6 +52,7 @@ impl Route {
         ("patch", Route::Patch),
         ("delete", Route::Delete),
         ("bitlocker", Route::BitLocker),
+        ("subscriptions", Route::Subscriptions),
         ("locations", Route::Locations),
         ("operations", Route::Operations),
     ];

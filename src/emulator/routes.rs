@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use crate::arm::wire::{
     DriveBitLockerKey, ErrorResponse, GetBitLockerKeysResponse, JobDetails, JobResponse,
-    ListJobsResponse, ListOperationsResponse, LocationsResponse, PutJobParameters, Tags,
-    UpdateJobParameters, UpdateJobProperties,
+    ListJobsResponse, ListOperationsResponse, LocationsResponse, PutJobParameters,
+    SubscriptionListResult, Tags, UpdateJobParameters, UpdateJobProperties,
 };
 use crate::model::{Action, JobKey, JobState, JobType, Permission, permission};
 
@@ -28,6 +28,10 @@ use super::store::ListQuery;
 /// The API versions the emulator speaks.
 pub const API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
 
+/// The `Microsoft.Resources` api-versions accepted by `GET /subscriptions`.
+pub const SUBSCRIPTIONS_API_VERSIONS: [&str; 4] =
+    ["2016-06-01", "2020-01-01", "2021-01-01", "2022-12-01"];
+
 /// Largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
@@ -40,6 +44,7 @@ pub const MAX_TOP: usize = 100;
 /// What a request asks for, once its path is read.
 #[derive(Debug)]
 enum Call {
+    Subscriptions,
     Operations,
     Locations,
     Location(String),
@@ -54,6 +59,7 @@ enum Call {
 impl Call {
     fn route(&self, method: &Method) -> Route {
         match self {
+            Call::Subscriptions => Route::Subscriptions,
             Call::Operations => Route::Operations,
             Call::Locations | Call::Location(_) => Route::Locations,
             Call::List { .. } => Route::List,
@@ -231,7 +237,11 @@ fn check_request(shared: &Shared, parts: &Parts) -> Result<(Call, Query), (Answe
         return Err((answer, Some(call)));
     }
     let query = Query::parse(parts.uri.query());
-    if let Err(answer) = check_api_version(query.get("api-version")) {
+    let versions: &[&str] = match call {
+        Call::Subscriptions => &SUBSCRIPTIONS_API_VERSIONS,
+        _ => &API_VERSIONS,
+    };
+    if let Err(answer) = check_api_version(query.get("api-version"), versions) {
         return Err((answer, Some(call)));
     }
     Ok((call, query))
@@ -268,6 +278,10 @@ fn execute(
     body: &Bytes,
 ) -> Answer {
     match call {
+        Call::Subscriptions => Answer::ok(&SubscriptionListResult {
+            next_link: None,
+            value: catalog::subscriptions(&shared.lock().store.subscriptions()),
+        }),
         Call::Operations => Answer::ok(&ListOperationsResponse {
             value: catalog::operations(),
         }),
@@ -817,15 +831,15 @@ fn check_auth(shared: &Shared, headers: &HeaderMap) -> Result<(), Answer> {
     Ok(())
 }
 
-fn check_api_version(version: Option<&str>) -> Result<(), Answer> {
+fn check_api_version(version: Option<&str>, versions: &[&str]) -> Result<(), Answer> {
     match version {
-        Some(v) if API_VERSIONS.contains(&v) => Ok(()),
+        Some(v) if versions.contains(&v) => Ok(()),
         Some(v) => Err(error(
             StatusCode::BAD_REQUEST,
             "InvalidApiVersionParameter",
             &format!(
                 "The api-version '{v}' is invalid. The supported versions are '{}'.",
-                API_VERSIONS.join(",")
+                versions.join(",")
             ),
         )),
         None => Err(error(
@@ -833,7 +847,7 @@ fn check_api_version(version: Option<&str>) -> Result<(), Answer> {
             "MissingApiVersionParameter",
             &format!(
                 "The api-version query parameter (?api-version=) is required for all requests. The supported versions are '{}'.",
-                API_VERSIONS.join(",")
+                versions.join(",")
             ),
         )),
     }
@@ -861,6 +875,7 @@ fn parse_path(path: &str) -> Result<Call, Answer> {
     let provider = |p: &str, ns: &str| is(p, "providers") && is(ns, "Microsoft.ImportExport");
     let nonempty = |parts: &[&str]| parts.iter().all(|p| !p.is_empty());
     let call = match s.as_slice() {
+        [subs] if is(subs, "subscriptions") => Some(Call::Subscriptions),
         [p, ns, "operations" | "Operations"] if provider(p, ns) => Some(Call::Operations),
         [p, ns, l] if provider(p, ns) && is(l, "locations") => Some(Call::Locations),
         [p, ns, l, name] if provider(p, ns) && is(l, "locations") && nonempty(&[name]) => {

@@ -8,6 +8,7 @@ mod open_enum;
 mod rules;
 mod state;
 mod store;
+mod subscriptions;
 
 pub use job::{Drive, Job, JobKey, Package};
 pub use rules::{Action, Permission, permission};
@@ -16,5 +17,7 @@ pub use store::{
     ActionFailure, Activity, CancelWatch, Event, JobEntry, MAX_TRANSITIONS, Pending, PollStatus,
     ProgressSample, RETENTION, Store, Transition,
 };
+
+pub use subscriptions::{SubscriptionInfo, Subscriptions};
 
 pub(crate) use open_enum::open_enum;

@@ -8,6 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::job::{Job, JobKey};
 use super::rules::{Action, Permission};
 use super::state::JobState;
+use super::subscriptions::{SubscriptionInfo, Subscriptions};
 
 /// Azure deletes Completed and Closed jobs this long after they finish.
 pub const RETENTION: SignedDuration = SignedDuration::from_hours(90 * 24);
@@ -100,6 +101,17 @@ pub enum Event {
     InFlight(u32),
     /// State histories kept from earlier runs.
     HistoryLoaded(Vec<(JobKey, Vec<Transition>)>),
+    /// The subscriptions the identity can see, or why they could not be listed.
+    SubscriptionsListed(Result<Vec<SubscriptionInfo>, String>),
+    /// The subscriptions whose jobs are listed from now on; jobs of others are dropped.
+    Watching(Vec<String>),
+    /// The settings were written to the config file (its path), or why not.
+    SettingsSaved {
+        /// The file written, or the error.
+        result: Result<String, String>,
+        /// When.
+        at: Timestamp,
+    },
 }
 
 /// A state change observed at a time.
@@ -404,6 +416,8 @@ pub struct Store {
     activity: VecDeque<Activity>,
     poll: PollStatus,
     history: BTreeMap<JobKey, Vec<Transition>>,
+    subscriptions: Subscriptions,
+    settings_saved: Option<(Timestamp, Result<String, String>)>,
 }
 
 impl Store {
@@ -481,6 +495,17 @@ impl Store {
                     }
                     self.history.insert(key, timeline);
                 }
+                true
+            }
+            Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
+            Event::Watching(ids) => self.watching(ids),
+            Event::SettingsSaved { result, at } => {
+                let (text, is_error) = match &result {
+                    Ok(path) => (format!("Settings saved to {path}"), false),
+                    Err(e) => (format!("Settings not saved: {e}"), true),
+                };
+                self.log(at, None, text, is_error);
+                self.settings_saved = Some((at, result));
                 true
             }
         };
@@ -669,6 +694,31 @@ impl Store {
     #[must_use]
     pub fn poll(&self) -> &PollStatus {
         &self.poll
+    }
+
+    /// The last save of the settings: when, and the file or the error.
+    #[must_use]
+    pub fn settings_saved(&self) -> Option<&(Timestamp, Result<String, String>)> {
+        self.settings_saved.as_ref()
+    }
+
+    /// The subscriptions: listed and watched.
+    #[must_use]
+    pub fn subscriptions(&self) -> &Subscriptions {
+        &self.subscriptions
+    }
+
+    fn watching(&mut self, ids: Vec<String>) -> bool {
+        let before = self.jobs.len();
+        if !ids.is_empty() {
+            self.jobs.retain(|key, _| {
+                ids.iter()
+                    .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
+            });
+        }
+        let changed = self.jobs.len() != before || self.subscriptions.watched != ids;
+        self.subscriptions.watched = ids;
+        changed
     }
 
     /// Jobs with a cancel requested or on its way.

@@ -11,7 +11,9 @@ use crate::model::{Action, Event, JobKey, Store};
 use crate::worker::{Command, WorkerConfig, WorkerHandle};
 
 use super::confirm_dialog::{Answer, ConfirmDialog, confirm_dialog_ui};
+use super::settings::{SettingsContext, SettingsDraft};
 use super::table_view::{TableQuery, TableView};
+use crate::config::Layer;
 
 /// Where the jobs come from, as the status bar says it.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +66,8 @@ pub struct AppConfig {
     pub worker: WorkerConfig,
     /// Where the jobs come from.
     pub source: Source,
+    /// The config file and what overrides it.
+    pub settings: SettingsContext,
 }
 
 /// What lasts across runs (through eframe's persistence).
@@ -122,6 +126,21 @@ pub enum Intent {
     Refresh,
     /// Open the cancellation monitor.
     ShowMonitor,
+    /// Open the settings window.
+    OpenSettings,
+    /// List the subscriptions again.
+    ListSubscriptions,
+    /// Watch these subscriptions (empty: all) and poll at these intervals.
+    ApplySettings {
+        /// The subscriptions.
+        subscriptions: Vec<String>,
+        /// Full listing interval.
+        slow_secs: u64,
+        /// Interval for moving jobs.
+        fast_secs: u64,
+    },
+    /// Write the settings to the config file.
+    SaveSettings(Layer),
     /// Change the polling intervals (seconds).
     SetPolling {
         /// Full listing interval.
@@ -147,6 +166,8 @@ pub struct App {
     /// values being edited in the toolbar.
     pub(crate) polling: (u64, u64),
     pub(crate) polling_edit: (u64, u64),
+    pub(crate) settings: SettingsContext,
+    pub(crate) settings_draft: Option<SettingsDraft>,
 }
 
 impl App {
@@ -182,7 +203,15 @@ impl App {
             notice: None,
             polling,
             polling_edit: polling,
+            settings: config.settings,
+            settings_draft: None,
         })
+    }
+
+    /// True when the jobs come from Azure rather than the embedded emulator.
+    #[must_use]
+    pub fn on_azure(&self) -> bool {
+        matches!(self.source, Source::Azure { .. })
     }
 
     /// The store (for tests).
@@ -222,6 +251,38 @@ impl App {
             }
             Intent::Refresh => self.send(Command::Refresh),
             Intent::ShowMonitor => self.ui_state.show_monitor = true,
+            Intent::OpenSettings => {
+                self.settings_draft = Some(SettingsDraft::new(
+                    &self.settings,
+                    self.polling,
+                    self.on_azure(),
+                ));
+            }
+            Intent::ListSubscriptions => self.send(Command::ListSubscriptions),
+            Intent::ApplySettings {
+                subscriptions,
+                slow_secs,
+                fast_secs,
+            } => {
+                if subscriptions != self.settings.subscriptions {
+                    self.settings.subscriptions.clone_from(&subscriptions);
+                    self.send(Command::SetSubscriptions(subscriptions));
+                }
+                if (slow_secs, fast_secs) != self.polling {
+                    self.handle(Intent::SetPolling {
+                        slow_secs,
+                        fast_secs,
+                    });
+                    self.polling_edit = self.polling;
+                }
+            }
+            Intent::SaveSettings(layer) => match self.settings.path.clone() {
+                Some(path) => {
+                    self.settings.file = layer.clone();
+                    self.send(Command::SaveSettings { path, layer });
+                }
+                None => self.notice = Some("There is no config folder to save to.".to_owned()),
+            },
             Intent::SetPolling {
                 slow_secs,
                 fast_secs,
@@ -405,6 +466,7 @@ impl eframe::App for App {
         egui::CentralPanel::default().show(ui, |ui| {
             super::jobs_table::jobs_table_ui(ui, self, &mut intents);
         });
+        super::settings::settings_ui(&ctx, self, &mut intents);
         if let Some(dialog) = &self.dialog
             && let Some(answer) = confirm_dialog_ui(&ctx, dialog)
         {

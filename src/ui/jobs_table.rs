@@ -91,7 +91,8 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
                 };
                 let selected = app.selection.keys.contains(key);
                 row.set_selected(selected);
-                let clicked = cells_ui(&mut row, entry, selected);
+                let subscription = app.store.subscriptions().name(&key.subscription_id);
+                let clicked = cells_ui(&mut row, entry, subscription, selected);
                 let response = row.response();
                 if clicked || response.clicked() {
                     intents.push(Intent::Click {
@@ -112,7 +113,12 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
 }
 
 /// The cells of one row; true when the name was clicked.
-fn cells_ui(row: &mut egui_extras::TableRow<'_, '_>, entry: &JobEntry, selected: bool) -> bool {
+fn cells_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    entry: &JobEntry,
+    subscription_name: Option<&str>,
+    selected: bool,
+) -> bool {
     let key = &entry.job.key;
     let mut clicked = false;
     row.col(|ui| {
@@ -124,7 +130,7 @@ fn cells_ui(row: &mut egui_extras::TableRow<'_, '_>, entry: &JobEntry, selected:
         ui.label(&key.resource_group);
     });
     row.col(|ui| {
-        ui.label(&key.subscription_id)
+        ui.label(subscription_name.unwrap_or(&key.subscription_id))
             .on_hover_text(&key.subscription_id);
     });
     row.col(|ui| {

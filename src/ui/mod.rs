@@ -8,8 +8,10 @@ pub mod confirm_dialog;
 pub mod format;
 mod job_detail;
 mod jobs_table;
+pub mod settings;
 mod status_bar;
 pub mod table_view;
 mod toolbar;
 
 pub use app::{App, AppConfig, Source, UiState};
+pub use settings::SettingsContext;

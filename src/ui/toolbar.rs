@@ -34,6 +34,13 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
             intents.push(Intent::Refresh);
         }
         ui.menu_button("Polling", |ui| polling_ui(ui, app, intents));
+        if ui
+            .button("Settings")
+            .on_hover_text("Connection, subscriptions, polling; save them to the config file")
+            .clicked()
+        {
+            intents.push(Intent::OpenSettings);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let dark = app.ui_state.dark_mode;
             if ui

@@ -18,7 +18,9 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use crate::arm::{ArmClient, ArmError, DeleteOutcome, ListScope, job_from_wire};
-use crate::model::{Action, Event, Job, JobKey, JobState, Permission, Transition};
+use crate::model::{
+    Action, Event, Job, JobKey, JobState, Permission, SubscriptionInfo, Transition,
+};
 
 pub use history::History;
 
@@ -36,6 +38,20 @@ pub enum Command {
     Cancel(JobKey),
     /// Delete.
     Delete(JobKey),
+    /// List the subscriptions the identity can see (answered by
+    /// [`Event::SubscriptionsListed`]).
+    ListSubscriptions,
+    /// Watch these subscriptions from now on; empty means every usable one the identity
+    /// sees. Starts a full listing.
+    SetSubscriptions(Vec<String>),
+    /// Write the settings to the config file (atomically), answered by
+    /// [`Event::SettingsSaved`].
+    SaveSettings {
+        /// The file.
+        path: PathBuf,
+        /// What to write.
+        layer: crate::config::Layer,
+    },
     /// Change the polling intervals.
     SetPollIntervals {
         /// Full listing interval.
@@ -50,7 +66,8 @@ pub enum Command {
 /// How the worker polls.
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
-    /// The subscriptions to list.
+    /// The subscriptions to list; empty means every usable subscription the identity sees
+    /// (listed again before each full listing).
     pub subscriptions: Vec<String>,
     /// Full listing interval (default 30 s).
     pub slow_poll: Duration,
@@ -158,7 +175,8 @@ impl Drop for WorkerHandle {
 
 /// What a background task reports back to the loop.
 enum Done {
-    Listed(Result<Vec<(String, Vec<Job>)>, ArmError>),
+    Listed(Result<Listing, ArmError>),
+    Subscriptions(Result<Vec<SubscriptionInfo>, ArmError>),
     Fetched(Vec<(JobKey, Result<Job, ArmError>)>),
     Action(Vec<Event>),
 }
@@ -192,6 +210,13 @@ impl Worker {
             }
         }
         let mut tasks: JoinSet<Done> = JoinSet::new();
+        self.emit(Event::Watching(self.config.subscriptions.clone()), false)
+            .await;
+        {
+            // Names for the subscription column and the settings panel.
+            let (client, counter) = (self.client.clone(), self.in_flight.clone());
+            tasks.spawn(async move { Done::Subscriptions(subscriptions(&client, &counter).await) });
+        }
         let mut listing = false;
         let mut fetching = false;
         let mut failures: u32 = 0;
@@ -216,6 +241,22 @@ impl Worker {
                     Some(Command::Delete(key)) => {
                         let (client, counter) = (self.client.clone(), self.in_flight.clone());
                         tasks.spawn(async move { Done::Action(act(&client, &counter, key, Action::Delete).await) });
+                    }
+                    Some(Command::ListSubscriptions) => {
+                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                        tasks.spawn(async move { Done::Subscriptions(subscriptions(&client, &counter).await) });
+                    }
+                    Some(Command::SetSubscriptions(ids)) => {
+                        self.watch(ids).await;
+                        next_full = tokio::time::Instant::now();
+                    }
+                    Some(Command::SaveSettings { path, layer }) => {
+                        let written = path.display().to_string();
+                        let result = tokio::task::spawn_blocking(move || crate::config::file::save(&path, &layer))
+                            .await
+                            .unwrap_or_else(|e| Err(format!("the save was interrupted: {e}")))
+                            .map(|()| written);
+                        self.emit(Event::SettingsSaved { result, at: Timestamp::now() }, true).await;
                     }
                     Some(Command::SetPollIntervals { slow, fast }) => {
                         self.config.slow_poll = slow.max(Duration::from_secs(1));
@@ -252,10 +293,13 @@ impl Worker {
                             listing = false;
                             let now = tokio::time::Instant::now();
                             match result {
-                                Ok(lists) => {
+                                Ok(listing) => {
                                     failures = 0;
                                     next_full = now + self.config.slow_poll;
-                                    self.listed(lists).await;
+                                    if let Some(found) = listing.discovered {
+                                        self.discovered(found).await;
+                                    }
+                                    self.listed(listing.lists).await;
                                     self.emit(Event::NextPoll { at: later(self.config.slow_poll) }, false).await;
                                 }
                                 Err(error) => {
@@ -267,6 +311,13 @@ impl Worker {
                                     self.emit(event, true).await;
                                 }
                             }
+                        }
+                        Done::Subscriptions(result) => {
+                            let result = result.map_err(|e| {
+                                tracing::warn!(error = %e, "listing subscriptions failed");
+                                e.to_string()
+                            });
+                            self.emit(Event::SubscriptionsListed(result), true).await;
                         }
                         Done::Fetched(results) => {
                             fetching = false;
@@ -294,6 +345,37 @@ impl Worker {
         }
         tasks.shutdown().await;
         self.save_history().await;
+    }
+
+    /// Watches `ids` from now on (empty: every usable subscription, found at each listing);
+    /// forgets the jobs of subscriptions no longer watched.
+    async fn watch(&mut self, ids: Vec<String>) {
+        let ids: Vec<String> = ids.iter().map(|id| id.to_ascii_lowercase()).collect();
+        if !ids.is_empty() {
+            self.known.retain(|key, _| {
+                ids.iter()
+                    .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
+            });
+        }
+        self.config.subscriptions.clone_from(&ids);
+        self.emit(Event::Watching(ids), true).await;
+    }
+
+    /// A listing that found the subscriptions itself (none chosen): tell the UI which.
+    async fn discovered(&mut self, found: Vec<SubscriptionInfo>) {
+        let usable: Vec<String> = found
+            .iter()
+            .filter(|s| s.is_usable())
+            .map(|s| s.id.clone())
+            .collect();
+        self.known.retain(|key, _| {
+            usable
+                .iter()
+                .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
+        });
+        self.emit(Event::SubscriptionsListed(Ok(found)), false)
+            .await;
+        self.emit(Event::Watching(usable), false).await;
     }
 
     /// Jobs worth reading on the fast interval: a cancel pending, then drives copying. At
@@ -474,11 +556,50 @@ impl Drop for InFlight {
     }
 }
 
+/// One full listing: the jobs of each subscription, and the subscriptions found when none
+/// were chosen.
+struct Listing {
+    lists: Vec<(String, Vec<Job>)>,
+    discovered: Option<Vec<SubscriptionInfo>>,
+}
+
+/// The subscriptions the identity sees, as the model keeps them.
+async fn subscriptions(
+    client: &ArmClient,
+    counter: &Arc<std::sync::atomic::AtomicU32>,
+) -> Result<Vec<SubscriptionInfo>, ArmError> {
+    let _guard = InFlight::new(counter);
+    let listed = client.list_subscriptions().await?;
+    Ok(listed
+        .into_iter()
+        .filter(|s| !s.subscription_id.is_empty())
+        .map(|s| SubscriptionInfo {
+            name: s
+                .display_name
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| s.subscription_id.clone()),
+            id: s.subscription_id.to_ascii_lowercase(),
+            state: s.state.unwrap_or_default(),
+        })
+        .collect())
+}
+
 async fn list_all(
     client: &ArmClient,
     counter: &Arc<std::sync::atomic::AtomicU32>,
-    subscriptions: Vec<String>,
-) -> Result<Vec<(String, Vec<Job>)>, ArmError> {
+    chosen: Vec<String>,
+) -> Result<Listing, ArmError> {
+    let (subscriptions, discovered) = if chosen.is_empty() {
+        let found = self::subscriptions(client, counter).await?;
+        let usable = found
+            .iter()
+            .filter(|s| s.is_usable())
+            .map(|s| s.id.clone())
+            .collect();
+        (usable, Some(found))
+    } else {
+        (chosen, None)
+    };
     let _guard = InFlight::new(counter);
     let mut lists = Vec::with_capacity(subscriptions.len());
     for subscription in subscriptions {
@@ -497,7 +618,7 @@ async fn list_all(
             .collect();
         lists.push((subscription, jobs));
     }
-    Ok(lists)
+    Ok(Listing { lists, discovered })
 }
 
 async fn fetch(

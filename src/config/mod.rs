@@ -1,0 +1,658 @@
+//! The settings: a TOML file in the config folder, environment variables and flags, merged
+//! with the precedence flag > environment > file > default, and validated with messages that
+//! name the key, where its value came from, and what is wrong.
+//!
+//! The file never holds a secret: a key that looks like one (`client-secret`, `token`, …) is
+//! refused, and tokens and client secrets come from the environment only.
+
+pub mod file;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::arm::{ClientConfig, DEFAULT_API_VERSION};
+
+/// The environment variable that holds a bearer token for `auth = "token"`.
+pub const TOKEN_ENV: &str = "IEJOBS_ACCESS_TOKEN";
+
+/// The Azure clouds iejobs knows by name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Cloud {
+    /// Azure (public), `management.azure.com`.
+    #[default]
+    #[serde(rename = "public", alias = "AzureCloud", alias = "azure")]
+    Public,
+    /// Azure US Government, `management.usgovcloudapi.net`.
+    #[serde(rename = "usgov", alias = "AzureUSGovernment", alias = "us-government")]
+    UsGov,
+    /// Azure operated by 21Vianet (China), `management.chinacloudapi.cn`.
+    #[serde(rename = "china", alias = "AzureChinaCloud")]
+    China,
+}
+
+impl Cloud {
+    /// Every cloud, in the order the settings panel lists them.
+    pub const ALL: [Cloud; 3] = [Cloud::Public, Cloud::UsGov, Cloud::China];
+
+    /// The name used in the file, the environment and on the command line.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Cloud::Public => "public",
+            Cloud::UsGov => "usgov",
+            Cloud::China => "china",
+        }
+    }
+
+    /// What the settings panel shows.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Cloud::Public => "Azure (public)",
+            Cloud::UsGov => "Azure US Government",
+            Cloud::China => "Azure China (21Vianet)",
+        }
+    }
+
+    /// The cloud's Azure Resource Manager endpoint.
+    #[must_use]
+    pub fn endpoint(self) -> &'static str {
+        match self {
+            Cloud::Public => "https://management.azure.com",
+            Cloud::UsGov => "https://management.usgovcloudapi.net",
+            Cloud::China => "https://management.chinacloudapi.cn",
+        }
+    }
+
+    /// The cloud's Microsoft Entra ID authority.
+    #[must_use]
+    pub fn authority(self) -> &'static str {
+        match self {
+            Cloud::Public => "https://login.microsoftonline.com",
+            Cloud::UsGov => "https://login.microsoftonline.us",
+            Cloud::China => "https://login.chinacloudapi.cn",
+        }
+    }
+}
+
+impl FromStr for Cloud {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.as_str() {
+            "public" | "azure" | "azurecloud" => Ok(Cloud::Public),
+            "usgov" | "us-government" | "azureusgovernment" => Ok(Cloud::UsGov),
+            "china" | "azurechinacloud" => Ok(Cloud::China),
+            _ => Err(format!(
+                "unknown cloud {s:?}; use public, usgov or china (or set endpoint for another cloud)"
+            )),
+        }
+    }
+}
+
+/// How iejobs signs in to Azure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthMethod {
+    /// The first that applies: a token in `IEJOBS_ACCESS_TOKEN`, a service principal in
+    /// `AZURE_CLIENT_ID`/`AZURE_TENANT_ID`/`AZURE_CLIENT_SECRET`, a workload identity
+    /// (`AZURE_FEDERATED_TOKEN_FILE`), a managed identity announced by `IDENTITY_ENDPOINT`
+    /// or `MSI_ENDPOINT`, else the Azure CLI.
+    #[default]
+    Auto,
+    /// The account of `az login`.
+    AzureCli,
+    /// A service principal from `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`.
+    ServicePrincipal,
+    /// The managed identity of the Azure machine iejobs runs on.
+    ManagedIdentity,
+    /// Workload identity federation (Kubernetes): `AZURE_FEDERATED_TOKEN_FILE`.
+    WorkloadIdentity,
+    /// A bearer token from `IEJOBS_ACCESS_TOKEN`, for scripts; it is not refreshed.
+    Token,
+}
+
+impl AuthMethod {
+    /// Every method, in the order the settings panel lists them.
+    pub const ALL: [AuthMethod; 6] = [
+        AuthMethod::Auto,
+        AuthMethod::AzureCli,
+        AuthMethod::ServicePrincipal,
+        AuthMethod::ManagedIdentity,
+        AuthMethod::WorkloadIdentity,
+        AuthMethod::Token,
+    ];
+
+    /// The name used in the file, the environment and on the command line.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            AuthMethod::Auto => "auto",
+            AuthMethod::AzureCli => "azure-cli",
+            AuthMethod::ServicePrincipal => "service-principal",
+            AuthMethod::ManagedIdentity => "managed-identity",
+            AuthMethod::WorkloadIdentity => "workload-identity",
+            AuthMethod::Token => "token",
+        }
+    }
+}
+
+impl FromStr for AuthMethod {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        AuthMethod::ALL
+            .into_iter()
+            .find(|m| m.name() == lower)
+            .ok_or_else(|| {
+                let names: Vec<&str> = AuthMethod::ALL.iter().map(|m| m.name()).collect();
+                format!("unknown auth {s:?}; use one of {}", names.join(", "))
+            })
+    }
+}
+
+/// One source of settings: every key optional. The file, the environment and the flags each
+/// make one; [`resolve`] merges them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Layer {
+    /// A named cloud; sets the endpoint and the sign-in authority.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud: Option<Cloud>,
+    /// An ARM endpoint URL, overriding the cloud's (https, or http on loopback only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// How to sign in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth: Option<AuthMethod>,
+    /// The tenant to sign in to (Azure CLI `--tenant`; the service principal's tenant when
+    /// `AZURE_TENANT_ID` is not set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    /// A client id: the user-assigned managed identity, or the application of a service
+    /// principal or workload identity when `AZURE_CLIENT_ID` is not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The subscriptions whose jobs are listed; none means every enabled subscription the
+    /// identity can see.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscriptions: Option<Vec<String>>,
+    /// Seconds between full listings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll_secs: Option<u64>,
+    /// Seconds between reads of the jobs that move.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fast_poll_secs: Option<u64>,
+    /// The Microsoft.ImportExport `api-version`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+}
+
+/// The environment variable of each key.
+pub const ENV_KEYS: [(&str, &str); 9] = [
+    ("cloud", "IEJOBS_CLOUD"),
+    ("endpoint", "IEJOBS_ENDPOINT"),
+    ("auth", "IEJOBS_AUTH"),
+    ("tenant-id", "IEJOBS_TENANT_ID"),
+    ("client-id", "IEJOBS_CLIENT_ID"),
+    ("subscriptions", "IEJOBS_SUBSCRIPTIONS"),
+    ("poll-secs", "IEJOBS_POLL_SECS"),
+    ("fast-poll-secs", "IEJOBS_FAST_POLL_SECS"),
+    ("api-version", "IEJOBS_API_VERSION"),
+];
+
+impl Layer {
+    /// The layer the environment makes (`IEJOBS_*` variables, see [`ENV_KEYS`]); `var` reads
+    /// one variable. Subscriptions are separated by commas or spaces.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Layer, ConfigError> {
+        let mut layer = Layer::default();
+        let mut problems = Vec::new();
+        for (key, name) in ENV_KEYS {
+            let Some(value) = var(name).filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            if let Err(why) = layer.set(key, &value) {
+                problems.push(format!("{name}={value:?}: {why}"));
+            }
+        }
+        if problems.is_empty() {
+            Ok(layer)
+        } else {
+            Err(ConfigError(problems))
+        }
+    }
+
+    /// Sets one key from text, as the environment or the settings panel gives it.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        let number = |v: &str| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{v:?} is not a whole number of seconds"))
+        };
+        match key {
+            "cloud" => self.cloud = Some(value.parse()?),
+            "endpoint" => self.endpoint = Some(value.to_owned()),
+            "auth" => self.auth = Some(value.parse()?),
+            "tenant-id" => self.tenant_id = Some(value.to_owned()),
+            "client-id" => self.client_id = Some(value.to_owned()),
+            "subscriptions" => {
+                self.subscriptions = Some(
+                    value
+                        .split([',', ' ', ';'])
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                );
+            }
+            "poll-secs" => self.poll_secs = Some(number(value)?),
+            "fast-poll-secs" => self.fast_poll_secs = Some(number(value)?),
+            "api-version" => self.api_version = Some(value.to_owned()),
+            other => return Err(format!("unknown key {other:?}")),
+        }
+        Ok(())
+    }
+
+    /// True when the layer names Azure: a cloud, an endpoint or a sign-in method.
+    #[must_use]
+    pub fn names_azure(&self) -> bool {
+        self.cloud.is_some() || self.endpoint.is_some() || self.auth.is_some()
+    }
+}
+
+/// Where a setting's value came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A command-line flag.
+    Flag,
+    /// An `IEJOBS_*` environment variable.
+    Env,
+    /// The config file.
+    File,
+    /// The built-in default.
+    Default,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Origin::Flag => "flag",
+            Origin::Env => "environment",
+            Origin::File => "config file",
+            Origin::Default => "default",
+        })
+    }
+}
+
+/// Settings that could not be used: one line per problem, each naming the key, the value
+/// and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.join("\n"))]
+pub struct ConfigError(pub Vec<String>);
+
+/// Where the jobs come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Connection {
+    /// The embedded emulator (nothing about Azure configured, or `--emulator`).
+    Emulator,
+    /// Azure Resource Manager.
+    Azure(AzureTarget),
+}
+
+/// Everything needed to reach Azure: endpoint, cloud and sign-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AzureTarget {
+    /// The cloud (its sign-in authority is used even with a custom endpoint).
+    pub cloud: Cloud,
+    /// The ARM endpoint, without a trailing slash.
+    pub endpoint: String,
+    /// How to sign in.
+    pub auth: AuthMethod,
+    /// Tenant id, if configured.
+    pub tenant_id: Option<String>,
+    /// Client id, if configured.
+    pub client_id: Option<String>,
+}
+
+impl AzureTarget {
+    /// The OAuth scope of ARM tokens for this endpoint: `{origin}/.default`.
+    #[must_use]
+    pub fn scope(&self) -> String {
+        format!("{}/.default", self.endpoint.trim_end_matches('/'))
+    }
+}
+
+/// The settings in force, validated, with where each came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Emulator or Azure.
+    pub connection: Connection,
+    /// Subscription ids (lower case, no duplicates); empty means all the identity sees.
+    pub subscriptions: Vec<String>,
+    /// Full listing interval.
+    pub poll: Duration,
+    /// Interval for jobs that move.
+    pub fast_poll: Duration,
+    /// The api-version.
+    pub api_version: String,
+    /// Where each key's value came from.
+    pub origins: BTreeMap<&'static str, Origin>,
+}
+
+/// Default full listing interval, seconds.
+pub const DEFAULT_POLL_SECS: u64 = 30;
+/// Default fast interval, seconds.
+pub const DEFAULT_FAST_POLL_SECS: u64 = 2;
+/// Longest interval accepted (one day).
+pub const MAX_POLL_SECS: u64 = 86_400;
+
+/// The api-versions this client was written against.
+pub const KNOWN_API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
+
+/// Merges the layers (flag > environment > file > default) and validates the result.
+/// `force_emulator` (the `--emulator` flag) ignores every Azure setting.
+pub fn resolve(
+    flags: &Layer,
+    env: &Layer,
+    file: &Layer,
+    force_emulator: bool,
+) -> Result<Settings, ConfigError> {
+    let layers = [
+        (Origin::Flag, flags),
+        (Origin::Env, env),
+        (Origin::File, file),
+    ];
+    let mut origins = BTreeMap::new();
+    let mut problems = Vec::new();
+    // The first layer that sets the key wins.
+    macro_rules! pick {
+        ($key:literal, $field:ident) => {{
+            let found = layers
+                .iter()
+                .find_map(|(origin, layer)| layer.$field.clone().map(|v| (v, *origin)));
+            origins.insert($key, found.as_ref().map_or(Origin::Default, |(_, o)| *o));
+            found
+        }};
+    }
+    let cloud = pick!("cloud", cloud);
+    let endpoint = pick!("endpoint", endpoint);
+    let auth = pick!("auth", auth);
+    let tenant_id = pick!("tenant-id", tenant_id);
+    let client_id = pick!("client-id", client_id);
+    let subscriptions = pick!("subscriptions", subscriptions);
+    let poll_secs = pick!("poll-secs", poll_secs);
+    let fast_poll_secs = pick!("fast-poll-secs", fast_poll_secs);
+    let api_version = pick!("api-version", api_version);
+
+    let azure = !force_emulator && (cloud.is_some() || endpoint.is_some() || auth.is_some());
+    let connection = if azure {
+        let target = AzureTarget {
+            cloud: cloud.map(|(c, _)| c).unwrap_or_default(),
+            endpoint: String::new(),
+            auth: auth.map(|(a, _)| a).unwrap_or_default(),
+            tenant_id: tenant_id.and_then(|(t, origin)| {
+                check(&mut problems, "tenant-id", &t, origin, valid_tenant(&t))
+            }),
+            client_id: client_id.and_then(|(c, origin)| {
+                check(&mut problems, "client-id", &c, origin, valid_guid(&c))
+            }),
+        };
+        let endpoint = match endpoint {
+            Some((url, origin)) => match ClientConfig::new(&url) {
+                Ok(_) => url.trim_end_matches('/').to_owned(),
+                Err(e) => {
+                    problems.push(format!("endpoint = {url:?} ({origin}): {e}"));
+                    String::new()
+                }
+            },
+            None => target.cloud.endpoint().to_owned(),
+        };
+        Connection::Azure(AzureTarget { endpoint, ..target })
+    } else {
+        Connection::Emulator
+    };
+    let ids = subscription_ids(subscriptions, &mut problems);
+    let mut interval = |key: &str, value: Option<(u64, Origin)>, default: u64| match value {
+        Some((0, origin)) => {
+            problems.push(format!("{key} = 0 ({origin}): must be at least 1 second"));
+            Duration::from_secs(default)
+        }
+        Some((secs, origin)) if secs > MAX_POLL_SECS => {
+            problems.push(format!(
+                "{key} = {secs} ({origin}): must be at most {MAX_POLL_SECS} seconds (a day)"
+            ));
+            Duration::from_secs(default)
+        }
+        Some((secs, _)) => Duration::from_secs(secs),
+        None => Duration::from_secs(default),
+    };
+    let poll = interval("poll-secs", poll_secs, DEFAULT_POLL_SECS);
+    let fast_poll = interval("fast-poll-secs", fast_poll_secs, DEFAULT_FAST_POLL_SECS);
+    let api_version = match api_version {
+        Some((v, origin)) if !valid_api_version(&v) => {
+            problems.push(format!(
+                "api-version = {v:?} ({origin}): expected a date such as {DEFAULT_API_VERSION} \
+                 (known: {})",
+                KNOWN_API_VERSIONS.join(", ")
+            ));
+            DEFAULT_API_VERSION.to_owned()
+        }
+        Some((v, _)) => v,
+        None => DEFAULT_API_VERSION.to_owned(),
+    };
+    if !problems.is_empty() {
+        return Err(ConfigError(problems));
+    }
+    Ok(Settings {
+        connection,
+        subscriptions: ids,
+        poll,
+        fast_poll,
+        api_version,
+        origins,
+    })
+}
+
+/// Subscription ids, lower case and without duplicates; bad ones become problems.
+fn subscription_ids(
+    listed: Option<(Vec<String>, Origin)>,
+    problems: &mut Vec<String>,
+) -> Vec<String> {
+    let mut ids = Vec::new();
+    if let Some((list, origin)) = listed {
+        for id in list {
+            let id = id.trim().to_ascii_lowercase();
+            if !valid_guid(&id) {
+                problems.push(format!(
+                    "subscriptions: {id:?} ({origin}) is not a subscription id; \
+                     it looks like 00000000-0000-0000-0000-000000000000"
+                ));
+            } else if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+fn check(
+    problems: &mut Vec<String>,
+    key: &str,
+    value: &str,
+    origin: Origin,
+    ok: bool,
+) -> Option<String> {
+    if ok {
+        Some(value.to_owned())
+    } else {
+        problems.push(format!(
+            "{key} = {value:?} ({origin}): expected an id such as 00000000-0000-0000-0000-000000000000"
+        ));
+        None
+    }
+}
+
+/// True for a GUID written 8-4-4-4-12 hex digits.
+#[must_use]
+pub fn valid_guid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// A tenant is a GUID or a domain name (`contoso.onmicrosoft.com`).
+fn valid_tenant(text: &str) -> bool {
+    valid_guid(text)
+        || (!text.is_empty()
+            && text.len() <= 253
+            && text.contains('.')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DD-preview`.
+fn valid_api_version(text: &str) -> bool {
+    let date = text.strip_suffix("-preview").unwrap_or(text);
+    date.len() == 10
+        && date.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SUB: &str = "11111111-2222-3333-4444-555555555555";
+
+    fn file_with(f: impl FnOnce(&mut Layer)) -> Layer {
+        let mut layer = Layer::default();
+        f(&mut layer);
+        layer
+    }
+
+    #[test]
+    fn nothing_configured_is_the_emulator_with_defaults() {
+        let s = resolve(
+            &Layer::default(),
+            &Layer::default(),
+            &Layer::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(s.connection, Connection::Emulator);
+        assert_eq!(s.poll, Duration::from_secs(30));
+        assert_eq!(s.fast_poll, Duration::from_secs(2));
+        assert_eq!(s.api_version, DEFAULT_API_VERSION);
+        assert!(s.origins.values().all(|o| *o == Origin::Default));
+    }
+
+    #[test]
+    fn flag_beats_env_beats_file_beats_default() {
+        let file = file_with(|l| {
+            l.poll_secs = Some(60);
+            l.fast_poll_secs = Some(5);
+            l.api_version = Some("2016-11-01".into());
+        });
+        let env = file_with(|l| {
+            l.poll_secs = Some(45);
+            l.fast_poll_secs = Some(4);
+        });
+        let flags = file_with(|l| l.poll_secs = Some(10));
+        let s = resolve(&flags, &env, &file, false).unwrap();
+        assert_eq!(s.poll, Duration::from_secs(10));
+        assert_eq!(s.origins["poll-secs"], Origin::Flag);
+        assert_eq!(s.fast_poll, Duration::from_secs(4));
+        assert_eq!(s.origins["fast-poll-secs"], Origin::Env);
+        assert_eq!(s.api_version, "2016-11-01");
+        assert_eq!(s.origins["api-version"], Origin::File);
+        assert_eq!(s.origins["endpoint"], Origin::Default);
+    }
+
+    #[test]
+    fn a_cloud_selects_azure_with_its_endpoint_and_scope() {
+        let file = file_with(|l| l.cloud = Some(Cloud::UsGov));
+        let s = resolve(&Layer::default(), &Layer::default(), &file, false).unwrap();
+        let Connection::Azure(target) = &s.connection else {
+            panic!("expected Azure, got {:?}", s.connection)
+        };
+        assert_eq!(target.endpoint, "https://management.usgovcloudapi.net");
+        assert_eq!(
+            target.scope(),
+            "https://management.usgovcloudapi.net/.default"
+        );
+        assert_eq!(target.auth, AuthMethod::Auto);
+        // --emulator wins over everything Azure.
+        let s = resolve(&Layer::default(), &Layer::default(), &file, true).unwrap();
+        assert_eq!(s.connection, Connection::Emulator);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_key_value_and_origin() {
+        let file = file_with(|l| {
+            l.endpoint = Some("http://management.example.com".into());
+            l.subscriptions = Some(vec!["my-sub".into(), SUB.into()]);
+            l.poll_secs = Some(0);
+        });
+        let env = file_with(|l| l.api_version = Some("latest".into()));
+        let err = resolve(&Layer::default(), &env, &file, false).unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.0.len(), 4, "{text}");
+        assert!(text.contains("endpoint = \"http://management.example.com\" (config file)"));
+        assert!(text.contains("plain http"), "{text}");
+        assert!(text.contains("\"my-sub\" (config file) is not a subscription id"));
+        assert!(text.contains("poll-secs = 0 (config file): must be at least 1 second"));
+        assert!(text.contains("api-version = \"latest\" (environment)"));
+    }
+
+    #[test]
+    fn subscriptions_are_normalised_and_deduplicated() {
+        let flags = file_with(|l| {
+            l.subscriptions = Some(vec![SUB.to_uppercase(), SUB.into()]);
+        });
+        let s = resolve(&flags, &Layer::default(), &Layer::default(), false).unwrap();
+        assert_eq!(s.subscriptions, vec![SUB.to_owned()]);
+    }
+
+    #[test]
+    fn the_environment_layer_parses_and_reports() {
+        let vars = |name: &str| match name {
+            "IEJOBS_CLOUD" => Some("China".to_owned()),
+            "IEJOBS_SUBSCRIPTIONS" => Some(format!("{SUB}, {SUB}")),
+            "IEJOBS_AUTH" => Some("azure-cli".to_owned()),
+            _ => None,
+        };
+        let layer = Layer::from_env(vars).unwrap();
+        assert_eq!(layer.cloud, Some(Cloud::China));
+        assert_eq!(layer.auth, Some(AuthMethod::AzureCli));
+        assert_eq!(layer.subscriptions.as_ref().map(Vec::len), Some(2));
+        let bad = |name: &str| (name == "IEJOBS_POLL_SECS").then(|| "ten".to_owned());
+        let err = Layer::from_env(bad).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "IEJOBS_POLL_SECS=\"ten\": \"ten\" is not a whole number of seconds"
+        );
+    }
+
+    #[test]
+    fn ids_and_versions() {
+        assert!(valid_guid(SUB));
+        assert!(!valid_guid("11111111-2222-3333-4444-55555555555"));
+        assert!(!valid_guid("1111111g-2222-3333-4444-555555555555"));
+        assert!(valid_tenant("contoso.onmicrosoft.com"));
+        assert!(!valid_tenant("contoso onmicrosoft"));
+        assert!(valid_api_version("2021-01-01"));
+        assert!(valid_api_version("2021-01-01-preview"));
+        assert!(!valid_api_version("2021-1-01"));
+    }
+}
