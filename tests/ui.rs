@@ -34,6 +34,10 @@ fn emulator() -> EmbeddedEmulator {
 }
 
 fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
+    harness_with(emulator, SettingsContext::default())
+}
+
+fn harness_with(emulator: &EmbeddedEmulator, settings: SettingsContext) -> Harness<'static, App> {
     let client = common::client(emulator.url());
     let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
     worker.slow_poll = Duration::from_secs(2);
@@ -46,7 +50,7 @@ fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
             scenario: "demo".to_owned(),
             speed: 0.0,
         },
-        settings: SettingsContext::default(),
+        settings,
     };
     Harness::builder()
         .with_size([1700.0, 1100.0])
@@ -333,4 +337,101 @@ fn escape_closes_the_dialog_and_nothing_is_sent() {
         .with(|e| e.requests().iter().filter(|r| r.method == "DELETE").count())
         .unwrap();
     assert_eq!(deletes, 0);
+}
+
+#[test]
+fn settings_list_subscriptions_by_name_apply_a_choice_and_save_the_file() {
+    let emulator = emulator();
+    let dir = std::env::temp_dir().join(format!("iejobs-ui-settings-{}", std::process::id()));
+    let path = dir.join("config.toml");
+    let subscriptions = emulator.subscriptions().to_vec();
+    assert_eq!(subscriptions.len(), 2);
+    let settings = SettingsContext {
+        path: Some(path.clone()),
+        subscriptions: subscriptions.clone(),
+        ..SettingsContext::default()
+    };
+    let mut harness = harness_with(&emulator, settings);
+    loaded(&mut harness);
+    step_until(&mut harness, "subscriptions are listed", |h| {
+        h.state().store().subscriptions().available.is_some()
+    });
+    // The subscription column shows names, not ids.
+    harness.step();
+    assert!(
+        harness
+            .query_all_by_label("Contoso Media (emulator)")
+            .next()
+            .is_some(),
+        "the table names the subscription"
+    );
+    let in_second = |h: &Harness<'static, App>| {
+        h.state()
+            .store()
+            .iter()
+            .filter(|e| e.job.key.subscription_id == subscriptions[1])
+            .count()
+    };
+    assert!(in_second(&harness) > 0);
+    harness.get_by_label("Settings").click();
+    harness.run_steps(3);
+    let media = format!(
+        "Contoso Media (emulator)  ·  {}  ·  Enabled",
+        subscriptions[1]
+    );
+    harness.get_by_label(&media).click();
+    harness.run_steps(2);
+    harness.get_by_label("Save").click();
+    step_until(
+        &mut harness,
+        "the second subscription's jobs are gone",
+        |h| in_second(h) == 0 && !h.state().store().is_empty(),
+    );
+    step_until(&mut harness, "the file is saved", |h| {
+        h.state()
+            .store()
+            .settings_saved()
+            .is_some_and(|(_, r)| r.is_ok())
+    });
+    let text = std::fs::read_to_string(&path).unwrap();
+    let saved = iejobs::config::file::parse(&text).unwrap();
+    assert_eq!(saved.poll_secs, Some(2), "{text}");
+    // On the emulator, nothing about Azure and no emulator subscriptions are written.
+    assert_eq!(saved.cloud, None, "{text}");
+    assert_eq!(saved.subscriptions, None, "{text}");
+    assert!(
+        harness
+            .query_all_by_label_contains("Saved to ")
+            .next()
+            .is_some(),
+        "the window says where it saved"
+    );
+    // Only the first subscription is listed from now on.
+    let before = emulator.with(|e| e.requests().len()).unwrap();
+    harness.get_by_label("Refresh").click();
+    step_until(&mut harness, "a listing after the change", |h| {
+        let _ = h;
+        emulator
+            .with(|e| {
+                e.requests()[before..]
+                    .iter()
+                    .any(|r| r.route == Some("list"))
+            })
+            .unwrap()
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let listed: Vec<String> = emulator
+        .with(|e| {
+            e.requests()[before..]
+                .iter()
+                .filter(|r| r.route == Some("list"))
+                .map(|r| r.path.clone())
+                .collect()
+        })
+        .unwrap();
+    assert!(
+        listed.iter().all(|p| p.contains(&subscriptions[0])),
+        "{listed:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -540,13 +540,14 @@ impl Store {
             .keys()
             .any(|k| k.subscription_id.eq_ignore_ascii_case(subscription));
         if first_listing {
+            let named = match self.subscriptions.name(subscription) {
+                Some(name) => format!("{name} ({subscription})"),
+                None => subscription.to_owned(),
+            };
             self.log(
                 at,
                 None,
-                format!(
-                    "Listed {} job(s) of subscription {subscription}",
-                    jobs.len()
-                ),
+                format!("Listed {} job(s) of subscription {named}", jobs.len()),
                 false,
             );
         }

@@ -65,7 +65,7 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(180.0).at_least(80.0).clip(true))
         .column(Column::initial(124.0).clip(true))
-        .column(Column::initial(84.0).clip(true))
+        .column(Column::initial(150.0).clip(true))
         .column(Column::initial(50.0))
         .column(Column::initial(96.0))
         .column(Column::initial(66.0))

@@ -149,15 +149,17 @@ pub fn settings_ui(ctx: &egui::Context, app: &mut App, intents: &mut Vec<Intent>
         .resizable(true)
         .default_width(560.0)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                connection_ui(ui, app, &mut draft);
-                ui.separator();
-                subscriptions_ui(ui, app, &mut draft, intents);
-                ui.separator();
-                polling_ui(ui, &mut draft);
-                ui.separator();
-                buttons_ui(ui, app, &mut draft, intents);
-            });
+            egui::ScrollArea::vertical()
+                .max_height(640.0)
+                .show(ui, |ui| {
+                    connection_ui(ui, app, &mut draft);
+                    ui.separator();
+                    subscriptions_ui(ui, app, &mut draft, intents);
+                    ui.separator();
+                    polling_ui(ui, &mut draft);
+                    ui.separator();
+                    buttons_ui(ui, app, &mut draft, intents);
+                });
         });
     if open {
         app.settings_draft = Some(draft);

@@ -24,6 +24,15 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 };
                 ui.colored_label(ui.visuals().error_fg_color, text)
                     .on_hover_text(message.as_str());
+                // The reason in full view: a refused sign-in must not hide behind a tooltip.
+                let reason: String = message.chars().take(140).collect();
+                let more = if message.chars().count() > 140 {
+                    "…"
+                } else {
+                    ""
+                };
+                ui.label(format!("{reason}{more}"))
+                    .on_hover_text(message.as_str());
                 if let Some(last) = poll.last_success {
                     ui.label(format!("showing data from {} (stale)", format::time(last)));
                 }
