@@ -64,6 +64,20 @@ fn client(url: &str, tokens: Arc<dyn TokenSource>) -> ArmClient {
     ArmClient::new(config, tokens).unwrap()
 }
 
+/// A service principal of the stand-in (hour-long tokens), an emulator that checks tokens
+/// with `check` (default: only the stand-in's), and a client signed in through both.
+async fn signed_in(check: Option<TokenCheck>) -> (StandInEntra, Emulator, ArmClient) {
+    let entra = StandInEntra::new(Duration::from_hours(1));
+    entra.add_client(CLIENT, SECRET);
+    let emulator = emulator(check.unwrap_or_else(|| entra.token_check())).await;
+    let target = target(&emulator.url(), AuthMethod::ServicePrincipal);
+    let client = client(
+        &emulator.url(),
+        token_source(&target, &sp_env, &entra.auth_options()).unwrap(),
+    );
+    (entra, emulator, client)
+}
+
 fn demo_scope() -> ListScope {
     ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned())
 }
@@ -99,14 +113,7 @@ async fn a_service_principal_token_is_renewed_before_it_expires() {
 
 #[tokio::test]
 async fn a_revoked_token_is_replaced_once_and_the_request_goes_through() {
-    let entra = StandInEntra::new(Duration::from_hours(1));
-    entra.add_client(CLIENT, SECRET);
-    let emulator = emulator(entra.token_check()).await;
-    let target = target(&emulator.url(), AuthMethod::ServicePrincipal);
-    let client = client(
-        &emulator.url(),
-        token_source(&target, &sp_env, &entra.auth_options()).unwrap(),
-    );
+    let (entra, emulator, client) = signed_in(None).await;
     client.list_jobs(&demo_scope()).await.unwrap();
     assert_eq!(entra.tokens_issued(), 1);
     entra.revoke_all();
@@ -118,14 +125,7 @@ async fn a_revoked_token_is_replaced_once_and_the_request_goes_through() {
 
 #[tokio::test]
 async fn a_removed_secret_ends_in_a_clear_message_without_the_secret() {
-    let entra = StandInEntra::new(Duration::from_hours(1));
-    entra.add_client(CLIENT, SECRET);
-    let emulator = emulator(entra.token_check()).await;
-    let target = target(&emulator.url(), AuthMethod::ServicePrincipal);
-    let client = client(
-        &emulator.url(),
-        token_source(&target, &sp_env, &entra.auth_options()).unwrap(),
-    );
+    let (entra, emulator, client) = signed_in(None).await;
     client.list_jobs(&demo_scope()).await.unwrap();
     entra.revoke_all();
     entra.disable_client(CLIENT);
@@ -142,15 +142,8 @@ async fn a_removed_secret_ends_in_a_clear_message_without_the_secret() {
 
 #[tokio::test]
 async fn a_service_that_keeps_refusing_says_so_after_one_fresh_token() {
-    let entra = StandInEntra::new(Duration::from_hours(1));
-    entra.add_client(CLIENT, SECRET);
     // The identity lost its access: every token is refused.
-    let emulator = emulator(Arc::new(|_: &str| false)).await;
-    let target = target(&emulator.url(), AuthMethod::ServicePrincipal);
-    let client = client(
-        &emulator.url(),
-        token_source(&target, &sp_env, &entra.auth_options()).unwrap(),
-    );
+    let (entra, emulator, client) = signed_in(Some(Arc::new(|_: &str| false))).await;
     let error = client.list_jobs(&demo_scope()).await.unwrap_err();
     assert!(
         matches!(
