@@ -168,6 +168,8 @@ pub struct App {
     pub(crate) polling_edit: (u64, u64),
     pub(crate) settings: SettingsContext,
     pub(crate) settings_draft: Option<SettingsDraft>,
+    /// When the app was made, until the first frame that shows jobs (then `None`).
+    started: Option<Instant>,
 }
 
 impl App {
@@ -205,6 +207,7 @@ impl App {
             polling_edit: polling,
             settings: config.settings,
             settings_draft: None,
+            started: Some(Instant::now()),
         })
     }
 
@@ -212,6 +215,11 @@ impl App {
     #[must_use]
     pub fn on_azure(&self) -> bool {
         matches!(self.source, Source::Azure { .. })
+    }
+
+    /// Shows `key` in the detail panel, selected alone, as a click on its row does.
+    pub fn show_job(&mut self, key: JobKey) {
+        self.handle(Intent::Focus(key));
     }
 
     /// The store (for tests).
@@ -467,6 +475,18 @@ impl eframe::App for App {
             super::jobs_table::jobs_table_ui(ui, self, &mut intents);
         });
         super::settings::settings_ui(&ctx, self, &mut intents);
+        if let Some(started) = self.started
+            && !self.view.rows().is_empty()
+        {
+            // Read by scripts/bench-window.sh (P7: start to the first frame with jobs).
+            tracing::info!(
+                target: "iejobs::startup",
+                jobs = self.view.rows().len(),
+                since_app_ms = started.elapsed().as_millis(),
+                "first frame showing jobs"
+            );
+            self.started = None;
+        }
         if let Some(dialog) = &self.dialog
             && let Some(answer) = confirm_dialog_ui(&ctx, dialog)
         {

@@ -2,6 +2,7 @@
 # Run the Python-SDK conformance check against a running Import/Export emulator.
 #
 #   tests/sdk/run.sh URL        e.g. tests/sdk/run.sh http://127.0.0.1:8080
+#   tests/sdk/run.sh --script list_bench.py URL SUBSCRIPTION RUNS   (the P4 benchmark)
 #
 # Creates (or reuses) a virtualenv with the pinned requirements.txt in
 # ${IEJOBS_SDK_VENV:-<repo>/target/sdk-venv}; it is rebuilt when
@@ -73,4 +74,11 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 export PYTHONDONTWRITEBYTECODE=1
+# `run.sh --script NAME.py ARGS…` runs another script of this folder in the same venv
+# (the listing benchmark: list_bench.py).
+if [ "${1:-}" = "--script" ] && [ "$#" -ge 2 ]; then
+    script="$2"
+    shift 2
+    exec "$venv/bin/python" "$here/$script" "$@"
+fi
 exec "$venv/bin/python" "$here/conformance.py" "$@"

@@ -1,0 +1,747 @@
+//! The performance figures of issue 6 (P1 to P8), each at 1,000, 10,000 and 100,000 jobs,
+//! printed as Markdown tables (BENCHMARKS.md keeps them with the machine they ran on).
+//!
+//! ```text
+//! cargo bench --bench perf                          # every section, every size
+//! cargo bench --bench perf -- frame listing         # some sections
+//! cargo bench --bench perf -- --sizes 1000,10000    # other sizes
+//! cargo bench --bench perf -- idle --idle-secs 60
+//! ```
+//!
+//! Sections: `frame` (P1, P2), `idle` (P3), `listing` (P4, with the official Python SDK),
+//! `click` (P5), `memory` (P6, one child process per size), `emulator` (P8). P7 (process
+//! start to the first frame with jobs, real window under Xvfb) is `scripts/bench-window.sh`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    clippy::cast_precision_loss,
+    clippy::too_many_lines,
+    reason = "a benchmark that cannot go on should stop loudly; it prints its tables"
+)]
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use eframe::App as _;
+use eframe::egui;
+use iejobs::arm::{ArmClient, ClientConfig, ListScope, Secret, StaticToken, job_from_wire};
+use iejobs::emulator::embedded::EmbeddedEmulator;
+use iejobs::emulator::scenario::{DEMO_SUBSCRIPTION, Scenario};
+use iejobs::emulator::{Emulator, EmulatorConfig};
+use iejobs::model::JobKey;
+use iejobs::ui::{App, AppConfig, SettingsContext, Source};
+use iejobs::worker::WorkerConfig;
+
+struct Options {
+    sections: Vec<String>,
+    sizes: Vec<usize>,
+    idle_secs: u64,
+}
+
+fn options() -> Options {
+    let mut sections = Vec::new();
+    let mut sizes = vec![1_000, 10_000, 100_000];
+    let mut idle_secs = 60;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--bench" => {}
+            "--sizes" => {
+                sizes = args
+                    .next()
+                    .unwrap()
+                    .split(',')
+                    .map(|s| s.parse().unwrap())
+                    .collect();
+            }
+            "--idle-secs" => idle_secs = args.next().unwrap().parse().unwrap(),
+            other => sections.push(other.to_owned()),
+        }
+    }
+    Options {
+        sections,
+        sizes,
+        idle_secs,
+    }
+}
+
+fn main() {
+    let options = options();
+    if options.sections.first().map(String::as_str) == Some("memory-child") {
+        memory_child(options.sizes[0]);
+        return;
+    }
+    let all = options.sections.is_empty();
+    let wants = |name: &str| all || options.sections.iter().any(|s| s == name);
+    println!(
+        "iejobs benchmarks, {} core(s), sizes {:?}\n",
+        std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
+        options.sizes
+    );
+    if wants("frame") {
+        frame_section(&options.sizes);
+    }
+    if wants("idle") {
+        idle_section(&options.sizes, options.idle_secs);
+    }
+    if wants("listing") {
+        listing_section(&options.sizes);
+    }
+    if wants("click") {
+        click_section(&options.sizes);
+    }
+    if wants("memory") {
+        memory_section(&options.sizes);
+    }
+    if wants("emulator") {
+        emulator_section(&options.sizes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared pieces
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    values[values.len() / 2]
+}
+
+fn percentile(values: &mut [f64], p: f64) -> f64 {
+    values.sort_by(f64::total_cmp);
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((values.len() as f64 - 1.0) * p).round() as usize;
+    values[rank]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn client(url: &str) -> ArmClient {
+    let config = ClientConfig::new(url).unwrap();
+    ArmClient::new(
+        config,
+        Arc::new(StaticToken::new(Secret::new("bench-token"), "bench")),
+    )
+    .unwrap()
+}
+
+fn embedded(n: usize, speed: f64) -> EmbeddedEmulator {
+    EmbeddedEmulator::start(EmulatorConfig {
+        scenario: Scenario::Load(n),
+        speed,
+        seed: 11,
+        ..EmulatorConfig::default()
+    })
+    .unwrap()
+}
+
+fn rss_kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The real `App` driven the way eframe drives it, without a window: `logic`, then `ui`
+/// inside one egui pass, then tessellation. Repaint requests (from the worker's events and
+/// from egui) are recorded as eframe would schedule them.
+struct Headless {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+    started: Instant,
+    /// The earliest repaint asked for, by the worker (through the context) or by egui.
+    next_repaint: Arc<Mutex<Option<Instant>>>,
+}
+
+impl Headless {
+    fn new(url: &str, subscriptions: Vec<String>, slow: Duration, fast: Duration) -> Self {
+        let ctx = egui::Context::default();
+        let next_repaint: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
+        let slot = next_repaint.clone();
+        ctx.set_request_repaint_callback(move |info| {
+            let at = Instant::now() + info.delay;
+            let mut next = slot.lock().unwrap();
+            *next = Some(next.map_or(at, |n: Instant| n.min(at)));
+        });
+        let mut worker = WorkerConfig::new(subscriptions);
+        worker.slow_poll = slow;
+        worker.fast_poll = fast;
+        let config = AppConfig {
+            client: client(url),
+            worker,
+            source: Source::Emulator {
+                url: url.to_owned(),
+                scenario: "bench".to_owned(),
+                speed: 0.0,
+            },
+            settings: SettingsContext::default(),
+        };
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let app = App::new(&cc, config).unwrap();
+        Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            started: Instant::now(),
+            next_repaint,
+        }
+    }
+
+    /// One whole frame; returns its CPU time (egui pass plus tessellation).
+    fn frame(&mut self) -> Duration {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1440.0, 880.0),
+            )),
+            time: Some(self.started.elapsed().as_secs_f64()),
+            ..Default::default()
+        };
+        let began = Instant::now();
+        self.app.logic(&self.ctx, &mut self.frame);
+        let output = self
+            .ctx
+            .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let took = began.elapsed();
+        std::hint::black_box(primitives);
+        let delay = output
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .map_or(Duration::MAX, |v| v.repaint_delay);
+        let mut next = self.next_repaint.lock().unwrap();
+        *next = Instant::now().checked_add(delay);
+        took
+    }
+
+    /// Frames until the store holds `n` jobs.
+    fn load(&mut self, n: usize) -> Duration {
+        let began = Instant::now();
+        while self.app.store().len() < n {
+            self.frame();
+            std::thread::sleep(Duration::from_millis(5));
+            assert!(
+                began.elapsed() < Duration::from_secs(600),
+                "loading {n} jobs"
+            );
+        }
+        began.elapsed()
+    }
+
+    /// Opens the detail of a job with a cancel pending (so the monitor draws its chart).
+    fn focus_a_cancellation(&mut self) -> Option<JobKey> {
+        let key = self
+            .app
+            .store()
+            .cancellations()
+            .next()
+            .map(|e| e.job.key.clone())?;
+        self.app.show_job(key.clone());
+        Some(key)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// P1, P2: one whole frame
+
+fn frame_section(sizes: &[usize]) {
+    println!(
+        "## P1/P2: CPU time of one whole frame (release, headless: logic + ui + tessellate)\n"
+    );
+    println!(
+        "| jobs | load (s) | steady frame median (ms) | p90 (ms) | frame with a store change median (ms) | changed frames |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
+    let mut steady_medians = BTreeMap::new();
+    for &n in sizes {
+        // A moving emulator, polled fast for the moving jobs, listed once.
+        let emulator = embedded(n, 120.0);
+        let mut app = Headless::new(
+            emulator.url(),
+            vec![DEMO_SUBSCRIPTION.to_owned()],
+            Duration::from_secs(3600),
+            Duration::from_millis(500),
+        );
+        let load = app.load(n);
+        let focused = app.focus_a_cancellation();
+        for _ in 0..30 {
+            app.frame();
+        }
+        let mut steady = Vec::new();
+        let mut changed = Vec::new();
+        for _ in 0..400 {
+            let version = app.app.store().version();
+            let took = ms(app.frame());
+            if app.app.store().version() == version {
+                steady.push(took);
+            } else {
+                changed.push(took);
+            }
+            std::thread::sleep(Duration::from_millis(8));
+        }
+        let changes = changed.len();
+        let steady_median = median(&mut steady);
+        steady_medians.insert(n, steady_median);
+        println!(
+            "| {n} | {:.1} | {steady_median:.3} | {:.3} | {:.3} | {changes} |{}",
+            load.as_secs_f64(),
+            percentile(&mut steady, 0.9),
+            median(&mut changed),
+            if focused.is_none() {
+                " (no cancellation to focus)"
+            } else {
+                ""
+            }
+        );
+        drop(app);
+        drop(emulator);
+    }
+    if let (Some(small), Some(large)) = (
+        steady_medians.first_key_value(),
+        steady_medians.last_key_value(),
+    ) && small.0 != large.0
+    {
+        println!(
+            "\nP2 ratio, steady frame at {} vs {} jobs: {:.2}\n",
+            large.0,
+            small.0,
+            large.1 / small.1
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// P3: frames while idle
+
+fn idle_section(sizes: &[usize], idle_secs: u64) {
+    println!("## P3: frames painted while idle, emulator unchanged (clock stopped), polling on\n");
+    println!(
+        "| jobs | seconds watched | full listings | job reads (fast polls) | frames painted |"
+    );
+    println!("|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let emulator = embedded(n, 0.0);
+        let slow = Duration::from_secs(10);
+        let fast = Duration::from_secs(2);
+        let mut app = Headless::new(
+            emulator.url(),
+            vec![DEMO_SUBSCRIPTION.to_owned()],
+            slow,
+            fast,
+        );
+        app.load(n);
+        // Settle: the frames the load itself asked for.
+        let settle = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < settle {
+            if app
+                .next_repaint
+                .lock()
+                .unwrap()
+                .is_some_and(|t| t <= Instant::now())
+            {
+                app.frame();
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let before = emulator.with(|e| e.requests().len()).unwrap();
+        let began = Instant::now();
+        let mut frames = 0;
+        while began.elapsed() < Duration::from_secs(idle_secs) {
+            let due = app
+                .next_repaint
+                .lock()
+                .unwrap()
+                .is_some_and(|t| t <= Instant::now());
+            if due {
+                app.frame();
+                frames += 1;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let requests = emulator
+            .with(|e| e.requests()[before.min(e.requests().len())..].to_vec())
+            .unwrap();
+        let lists = requests.iter().filter(|r| r.route == Some("list")).count();
+        let gets = requests.iter().filter(|r| r.route == Some("get")).count();
+        println!(
+            "| {n} | {idle_secs} | {} | {gets} | {frames} |",
+            lists.div_ceil(n.div_ceil(100).max(1))
+        );
+    }
+    println!();
+}
+
+// ---------------------------------------------------------------------------------------
+// P4: a full listing, and the official Python SDK on the same emulator
+
+fn listing_section(sizes: &[usize]) {
+    println!("## P4: full listing (all pages, converted to the model), local emulator\n");
+    println!(
+        "| jobs | pages | iejobs median (ms) | runs | Python SDK median (ms) | runs | SDK / iejobs |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for &n in sizes {
+        let emulator = runtime.block_on(async {
+            Emulator::start(
+                "127.0.0.1:0",
+                EmulatorConfig {
+                    scenario: Scenario::Load(n),
+                    speed: 0.0,
+                    seed: 11,
+                    ..EmulatorConfig::default()
+                },
+            )
+            .await
+            .unwrap()
+        });
+        let url = emulator.url();
+        let client = client(&url);
+        let runs = if n >= 100_000 { 3 } else { 9 };
+        let mut rust = Vec::new();
+        for _ in 0..=runs {
+            let began = Instant::now();
+            let jobs = runtime
+                .block_on(client.list_jobs(&ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned())))
+                .unwrap();
+            let converted: Vec<_> = jobs.iter().filter_map(|j| job_from_wire(j).ok()).collect();
+            assert_eq!(converted.len(), n);
+            rust.push(ms(began.elapsed()));
+        }
+        rust.remove(0); // the first run warms up connections and caches
+        let rust_median = median(&mut rust);
+        let py_runs = if n >= 100_000 { 1 } else { 3 };
+        let python = python_listing(&url, py_runs);
+        let (py_text, ratio) = match &python {
+            Ok((count, seconds)) => {
+                assert_eq!(*count, n, "the SDK listed every job");
+                let mut values: Vec<f64> = seconds.iter().map(|s| s * 1000.0).collect();
+                let m = median(&mut values);
+                (format!("{m:.0}"), format!("{:.1}x", m / rust_median))
+            }
+            Err(e) => (format!("not run: {e}"), "—".to_owned()),
+        };
+        println!(
+            "| {n} | {} | {rust_median:.1} | {runs} | {py_text} | {py_runs} | {ratio} |",
+            n.div_ceil(100)
+        );
+        runtime.block_on(emulator.shutdown());
+    }
+    println!();
+}
+
+/// Runs `tests/sdk/list_bench.py` in the SDK's venv: (jobs, seconds per run).
+fn python_listing(url: &str, runs: usize) -> Result<(usize, Vec<f64>), String> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sdk/run.sh");
+    let output = std::process::Command::new("bash")
+        .args([
+            script,
+            "--script",
+            "list_bench.py",
+            url,
+            DEMO_SUBSCRIPTION,
+            &runs.to_string(),
+        ])
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().last().ok_or_else(|| {
+        format!(
+            "no output ({})",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )
+    })?;
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let count = value["jobs"].as_u64().unwrap_or(0) as usize;
+    let seconds = value["seconds"]
+        .as_array()
+        .map(|a| a.iter().filter_map(serde_json::Value::as_f64).collect())
+        .unwrap_or_default();
+    Ok((count, seconds))
+}
+
+// ---------------------------------------------------------------------------------------
+// P5: click to screen, click to confirmation
+
+fn click_section(sizes: &[usize]) {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    println!("## P5: Cancel clicked: frames until on screen, time until the service confirmed\n");
+    println!(
+        "| jobs | frames to \"requested…\" | confirmed after (ms) | GET round trip median (ms) | PATCH sent |"
+    );
+    println!("|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let emulator = embedded(n, 0.0);
+        let url = emulator.url().to_owned();
+        let mut worker = WorkerConfig::new(vec![DEMO_SUBSCRIPTION.to_owned()]);
+        worker.slow_poll = Duration::from_secs(3600);
+        let config = AppConfig {
+            client: client(&url),
+            worker,
+            source: Source::Emulator {
+                url: url.clone(),
+                scenario: "bench".to_owned(),
+                speed: 0.0,
+            },
+            settings: SettingsContext::default(),
+        };
+        let mut harness = Harness::builder()
+            .with_size([1600.0, 1000.0])
+            .build_eframe(move |cc| App::new(cc, config).unwrap());
+        while harness.state().store().len() < n {
+            harness.step();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let key = harness
+            .state()
+            .store()
+            .iter()
+            .find(|e| {
+                e.permission(iejobs::model::Action::Cancel).is_allowed() && e.job.drives.is_some()
+            })
+            .or_else(|| {
+                harness
+                    .state()
+                    .store()
+                    .iter()
+                    .find(|e| e.permission(iejobs::model::Action::Cancel).is_allowed())
+            })
+            .map(|e| e.job.key.clone())
+            .unwrap();
+        harness.state_mut().show_job(key.clone());
+        harness.run_steps(3);
+        harness.get_by_label("Cancel…").click();
+        let mut steps = 0;
+        while harness.query_by_label("Request cancel").is_none() {
+            harness.step();
+            steps += 1;
+            assert!(steps < 20, "the dialog did not open");
+        }
+        let patches_before = patches(&emulator);
+        harness.get_by_label("Request cancel").click();
+        let clicked = Instant::now();
+        let mut frames = 0;
+        loop {
+            harness.step();
+            frames += 1;
+            if harness.query_by_label("requested…").is_some() || frames > 10 {
+                break;
+            }
+        }
+        let confirmed = loop {
+            harness.step();
+            let done = harness
+                .state()
+                .store()
+                .get(&key)
+                .is_some_and(|e| e.job.cancel_requested && e.pending.is_none());
+            if done {
+                break clicked.elapsed();
+            }
+            std::thread::sleep(Duration::from_micros(200));
+            assert!(
+                clicked.elapsed() < Duration::from_secs(30),
+                "no confirmation"
+            );
+        };
+        let sent = patches(&emulator) - patches_before;
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let probe = client(&url);
+        let mut trips = Vec::new();
+        for _ in 0..20 {
+            let began = Instant::now();
+            runtime.block_on(probe.get_job(&key)).unwrap();
+            trips.push(ms(began.elapsed()));
+        }
+        println!(
+            "| {n} | {frames} | {:.1} | {:.2} | {sent} |",
+            ms(confirmed),
+            median(&mut trips)
+        );
+    }
+    println!();
+}
+
+fn patches(emulator: &EmbeddedEmulator) -> usize {
+    emulator
+        .with(|e| e.requests().iter().filter(|r| r.method == "PATCH").count())
+        .unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// P6: resident memory
+
+fn memory_section(sizes: &[usize]) {
+    println!(
+        "## P6: resident memory of the app (headless App, worker, store; emulator in another process)\n"
+    );
+    println!(
+        "| jobs | RSS before jobs (MiB) | RSS loaded (MiB) | RSS after a second full listing (MiB) | peak RSS (MiB) | load (s) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
+    let me = std::env::current_exe().unwrap();
+    for &n in sizes {
+        let output = std::process::Command::new(&me)
+            .args(["memory-child", "--sizes", &n.to_string()])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        match stdout.lines().find(|l| l.starts_with('|')) {
+            Some(row) => println!("{row}"),
+            None => println!(
+                "| {n} | failed: {} |",
+                String::from_utf8_lossy(&output.stderr).trim()
+            ),
+        }
+    }
+    println!();
+}
+
+/// One size in a fresh process: the emulator runs as its own process, so the figures are
+/// the app's alone.
+fn memory_child(n: usize) {
+    let mut emulator = std::process::Command::new(env!("CARGO_BIN_EXE_iejobs-emulator"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--scenario",
+            &format!("load:{n}"),
+            "--speed",
+            "120",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = emulator.stdout.take().unwrap();
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+    let url = loop {
+        let line = lines.next().unwrap().unwrap();
+        if let Some(url) = line.strip_prefix("iejobs-emulator listening on ") {
+            break url.trim().to_owned();
+        }
+    };
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let slow = Duration::from_secs(20);
+    let mut app = Headless::new(
+        &url,
+        vec![DEMO_SUBSCRIPTION.to_owned()],
+        slow,
+        Duration::from_secs(2),
+    );
+    app.frame();
+    let before = rss_kib("VmRSS:");
+    let load = app.load(n);
+    app.focus_a_cancellation();
+    for _ in 0..10 {
+        app.frame();
+    }
+    let loaded = rss_kib("VmRSS:");
+    // Another full listing (every 20 s here), with the fast polls in between.
+    let until = Instant::now() + slow + Duration::from_secs(5);
+    while Instant::now() < until {
+        app.frame();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let after = rss_kib("VmRSS:");
+    let peak = rss_kib("VmHWM:");
+    println!(
+        "| {n} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} |",
+        mib(before),
+        mib(loaded),
+        mib(after),
+        mib(peak),
+        load.as_secs_f64()
+    );
+    drop(app);
+    let _ = emulator.kill();
+    let _ = emulator.wait();
+}
+
+// ---------------------------------------------------------------------------------------
+// P8: the emulator under 64 concurrent clients
+
+fn emulator_section(sizes: &[usize]) {
+    const CLIENTS: usize = 64;
+    const SECONDS: u64 = 10;
+    println!("## P8: emulator, GET job, {CLIENTS} concurrent clients (keep-alive), {SECONDS} s\n");
+    println!("| jobs | requests | req/s | p50 (ms) | p99 (ms) | errors |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for &n in sizes {
+        let (requests, errors, mut latencies) = runtime.block_on(async {
+            let emulator = Emulator::start(
+                "127.0.0.1:0",
+                EmulatorConfig {
+                    scenario: Scenario::Load(n),
+                    speed: 0.0,
+                    seed: 11,
+                    ..EmulatorConfig::default()
+                },
+            )
+            .await
+            .unwrap();
+            let url = emulator.url();
+            let keys: Arc<Vec<JobKey>> = Arc::new(
+                client(&url)
+                    .list_jobs(&ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned()))
+                    .await
+                    .unwrap()
+                    .iter()
+                    .filter_map(|j| job_from_wire(j).ok().map(|j| j.key))
+                    .collect(),
+            );
+            let deadline = Instant::now() + Duration::from_secs(SECONDS);
+            let mut tasks = tokio::task::JoinSet::new();
+            for task in 0..CLIENTS {
+                let keys = keys.clone();
+                let client = client(&url);
+                tasks.spawn(async move {
+                    let mut latencies = Vec::new();
+                    let mut errors = 0_usize;
+                    let mut i = task * 7919;
+                    while Instant::now() < deadline {
+                        i = (i + 104_729) % keys.len();
+                        let began = Instant::now();
+                        match client.get_job(&keys[i]).await {
+                            Ok(_) => latencies.push(ms(began.elapsed())),
+                            Err(_) => errors += 1,
+                        }
+                    }
+                    (latencies, errors)
+                });
+            }
+            let mut all = Vec::new();
+            let mut errors = 0;
+            while let Some(result) = tasks.join_next().await {
+                let (latencies, e) = result.unwrap();
+                all.extend(latencies);
+                errors += e;
+            }
+            emulator.shutdown().await;
+            (all.len(), errors, all)
+        });
+        println!(
+            "| {n} | {requests} | {:.0} | {:.2} | {:.2} | {errors} |",
+            requests as f64 / SECONDS as f64,
+            percentile(&mut latencies, 0.5),
+            percentile(&mut latencies, 0.99)
+        );
+    }
+    println!();
+}
