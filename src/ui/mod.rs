@@ -8,6 +8,7 @@ pub mod confirm_dialog;
 pub mod format;
 mod job_detail;
 mod jobs_table;
+mod stale_banner;
 mod status_bar;
 pub mod table_view;
 mod toolbar;

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+pub mod app;
+
 use std::path::PathBuf;
 
 /// The folder of the official OpenAPI specs and examples (`../shared/spec` beside the repo),

@@ -1,0 +1,62 @@
+//! The real `App` in an `egui_kittest` harness, against an in-process emulator.
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use iejobs::arm::ArmClient;
+use iejobs::emulator::embedded::EmbeddedEmulator;
+use iejobs::model::JobEntry;
+use iejobs::ui::{App, AppConfig, Source};
+use iejobs::worker::WorkerConfig;
+
+/// A harness around the real `App`, polling every 2 s (moving jobs every 200 ms).
+pub fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
+    harness_with(emulator, super::client(emulator.url()), |worker| {
+        worker.slow_poll = Duration::from_secs(2);
+        worker.fast_poll = Duration::from_millis(200);
+    })
+}
+
+/// A harness around the real `App` with this client and worker settings.
+pub fn harness_with(
+    emulator: &EmbeddedEmulator,
+    client: ArmClient,
+    adjust: impl FnOnce(&mut WorkerConfig),
+) -> Harness<'static, App> {
+    let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
+    adjust(&mut worker);
+    let config = AppConfig {
+        client,
+        worker,
+        source: Source::Emulator {
+            url: emulator.url().to_owned(),
+            scenario: "demo".to_owned(),
+            speed: 0.0,
+        },
+    };
+    Harness::builder()
+        .with_size([1700.0, 1100.0])
+        .build_eframe(move |cc| App::new(cc, config).unwrap())
+}
+
+/// Steps the app until `condition` holds (the worker runs in real time), or fails after 30 s.
+pub fn step_until(
+    harness: &mut Harness<'static, App>,
+    what: &str,
+    condition: impl Fn(&Harness<'static, App>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        harness.step();
+        if condition(harness) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The job called `name`, as the app's store holds it.
+pub fn entry<'a>(harness: &'a Harness<'static, App>, name: &str) -> Option<&'a JobEntry> {
+    harness.state().store().iter().find(|e| e.job.name == name)
+}
