@@ -176,8 +176,17 @@ pub async fn handle(
         }
         return (response, Some(route), fault);
     }
-    if let Some(FaultKind::Delay { ms }) = fault {
+    if let Some(kind @ FaultKind::Delay { ms }) = fault {
+        // A client that gives up during the delay closes the connection and this handler is
+        // dropped: the request was not carried out, and the log says so with 499.
+        let abandoned = Abandoned {
+            shared,
+            parts,
+            route,
+            fault: kind,
+        };
         tokio::time::sleep(Duration::from_millis(ms)).await;
+        std::mem::forget(abandoned);
     }
     let answer = match read_body(body).await {
         Some(body) => execute(shared, &call, &parts.method, &query, &parts.headers, &body),
@@ -201,6 +210,30 @@ pub async fn handle(
         _ => {}
     }
     (response, Some(route), fault)
+}
+
+/// Status logged for a request whose client went away before it was carried out (nginx's
+/// "client closed request").
+pub const CLIENT_CLOSED_REQUEST: u16 = 499;
+
+/// Logs a request abandoned while an injected delay held it, when dropped.
+struct Abandoned<'a> {
+    shared: &'a Arc<Shared>,
+    parts: &'a Parts,
+    route: Route,
+    fault: FaultKind,
+}
+
+impl Drop for Abandoned<'_> {
+    fn drop(&mut self) {
+        self.shared.log(
+            &self.parts.method,
+            &self.parts.uri,
+            Some(self.route),
+            CLIENT_CLOSED_REQUEST,
+            Some(self.fault),
+        );
+    }
 }
 
 /// Reads a request body of at most [`MAX_BODY_BYTES`]. A larger one is read on and
