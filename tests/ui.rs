@@ -21,7 +21,7 @@ use iejobs::emulator::scenario::Scenario;
 use iejobs::model::{Action, JobState};
 use iejobs::ui::App;
 
-use common::app::{entry, harness, step_until};
+use common::app::{entry, harness, open_job, step_until};
 
 /// The demo scenario on a frozen clock: tests move time themselves.
 fn emulator() -> EmbeddedEmulator {
@@ -32,27 +32,6 @@ fn emulator() -> EmbeddedEmulator {
         ..EmulatorConfig::default()
     })
     .unwrap()
-}
-
-/// Types `name` into the filter and clicks its row, as a user finds a job.
-fn open_job(harness: &mut Harness<'static, App>, name: &str) {
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-        .focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-        .type_text(name);
-    harness.run_steps(3);
-    // The table's row (a button); the monitor may show the same name as a link.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, name)
-        .click();
-    harness.run_steps(3);
-    let focused = harness.state().store().iter().any(|e| e.job.name == name);
-    assert!(focused, "{name} is listed");
 }
 
 fn loaded(harness: &mut Harness<'static, App>) {

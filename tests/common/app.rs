@@ -2,7 +2,9 @@
 
 use std::time::{Duration, Instant};
 
+use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use iejobs::arm::ArmClient;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::model::JobEntry;
@@ -59,4 +61,25 @@ pub fn step_until(
 /// The job called `name`, as the app's store holds it.
 pub fn entry<'a>(harness: &'a Harness<'static, App>, name: &str) -> Option<&'a JobEntry> {
     harness.state().store().iter().find(|e| e.job.name == name)
+}
+
+/// Types `name` into the filter and clicks its row, as a user finds a job.
+pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .type_text(name);
+    harness.run_steps(3);
+    // The table's row (a button); the monitor may show the same name as a link.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, name)
+        .click();
+    harness.run_steps(3);
+    let focused = harness.state().store().iter().any(|e| e.job.name == name);
+    assert!(focused, "{name} is listed");
 }
