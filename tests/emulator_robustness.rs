@@ -19,7 +19,14 @@ const V: &str = "api-version=2020-08-01";
 
 /// A bad request: what it is, method, path and query, body, whether a token is sent, and
 /// the ARM error code expected (empty: any 4xx, or a success).
-type Case = (&'static str, Method, String, Option<Vec<u8>>, bool, &'static str);
+type Case = (
+    &'static str,
+    Method,
+    String,
+    Option<Vec<u8>>,
+    bool,
+    &'static str,
+);
 
 /// Sends one request; returns the status and the body.
 async fn send(

@@ -535,7 +535,8 @@ async fn read_job(client: &ArmClient, key: &JobKey) -> Result<Job, ArmError> {
 }
 
 /// Carries out one action: reads the freshest state, checks the rule, sends, reads again.
-/// Always ends with exactly one `ActionDone` or `ActionFailed`.
+/// Always ends with exactly one `ActionDone` or `ActionFailed`; when the answer was an error
+/// or got lost, the read after it decides whether the action took effect.
 async fn act(
     client: &ArmClient,
     counter: &Arc<std::sync::atomic::AtomicU32>,
