@@ -16,7 +16,7 @@ mod common;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use iejobs::arm::{ArmClient, ClientConfig, RetryPolicy, Secret, StaticToken};
+use iejobs::arm::ArmClient;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::faults::FaultRule;
 use iejobs::emulator::scenario::Scenario;
@@ -29,9 +29,6 @@ const CANCELLABLE: (&str, &str) = ("rg-media-archive", "media-archive-2026-q3");
 /// Completed: Delete is allowed.
 const DELETABLE: (&str, &str) = ("rg-media-archive", "old-photos-2024");
 
-/// Attempts per request of the client under test.
-const ATTEMPTS: u32 = 3;
-
 /// How an action must end.
 #[derive(Debug)]
 enum Outcome {
@@ -42,19 +39,7 @@ enum Outcome {
 }
 
 fn client(url: &str) -> ArmClient {
-    let mut config = ClientConfig::new(url).unwrap();
-    config.retry = RetryPolicy {
-        max_attempts: ATTEMPTS,
-        base_delay: Duration::from_millis(10),
-        max_delay: Duration::from_millis(50),
-        max_retry_after: Duration::from_secs(5),
-    };
-    config.request_timeout = Duration::from_millis(800);
-    ArmClient::new(
-        config,
-        Arc::new(StaticToken::new(Secret::new(common::TEST_TOKEN), "tests")),
-    )
-    .unwrap()
+    common::client_with_timeout(url, Duration::from_millis(800))
 }
 
 /// Events the worker sent until `done`, each applied to `store`; fails after 20 s.

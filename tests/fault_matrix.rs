@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use iejobs::arm::{ArmClient, ClientConfig, RetryPolicy, Secret, StaticToken};
+use iejobs::arm::ArmClient;
 use iejobs::emulator::EmulatorConfig;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::faults::FaultRule;
@@ -40,21 +40,9 @@ fn config() -> EmulatorConfig {
     }
 }
 
-/// A client with the short timeout and quick retries of this matrix.
+/// A client with the short timeout of this matrix.
 fn client(url: &str) -> ArmClient {
-    let mut config = ClientConfig::new(url).unwrap();
-    config.retry = RetryPolicy {
-        max_attempts: 3,
-        base_delay: Duration::from_millis(10),
-        max_delay: Duration::from_millis(50),
-        max_retry_after: Duration::from_secs(5),
-    };
-    config.request_timeout = REQUEST_TIMEOUT;
-    ArmClient::new(
-        config,
-        std::sync::Arc::new(StaticToken::new(Secret::new(common::TEST_TOKEN), "tests")),
-    )
-    .unwrap()
+    common::client_with_timeout(url, REQUEST_TIMEOUT)
 }
 
 fn start() -> (EmbeddedEmulator, Harness<'static, App>) {
