@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use eframe::egui;
 use egui_kittest::Harness;
@@ -18,9 +18,11 @@ use iejobs::emulator::clock::{HOUR, MINUTE};
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::faults::FaultRule;
 use iejobs::emulator::scenario::Scenario;
-use iejobs::model::{Action, JobEntry, JobState};
-use iejobs::ui::{App, AppConfig, SettingsContext, Source};
-use iejobs::worker::WorkerConfig;
+use iejobs::model::{Action, JobState};
+use iejobs::ui::App;
+
+use common::app::{entry, harness, harness_with_settings, open_job, step_until};
+use iejobs::ui::SettingsContext;
 
 /// The demo scenario on a frozen clock: tests move time themselves.
 fn emulator() -> EmbeddedEmulator {
@@ -31,72 +33,6 @@ fn emulator() -> EmbeddedEmulator {
         ..EmulatorConfig::default()
     })
     .unwrap()
-}
-
-fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
-    harness_with(emulator, SettingsContext::default())
-}
-
-fn harness_with(emulator: &EmbeddedEmulator, settings: SettingsContext) -> Harness<'static, App> {
-    let client = common::client(emulator.url());
-    let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
-    worker.slow_poll = Duration::from_secs(2);
-    worker.fast_poll = Duration::from_millis(200);
-    let config = AppConfig {
-        client,
-        worker,
-        source: Source::Emulator {
-            url: emulator.url().to_owned(),
-            scenario: "demo".to_owned(),
-            speed: 0.0,
-        },
-        settings,
-    };
-    Harness::builder()
-        .with_size([1700.0, 1100.0])
-        .build_eframe(move |cc| App::new(cc, config).unwrap())
-}
-
-/// Steps the app until `condition` holds (the worker runs in real time), or fails.
-fn step_until(
-    harness: &mut Harness<'static, App>,
-    what: &str,
-    condition: impl Fn(&Harness<'static, App>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        harness.step();
-        if condition(harness) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn entry<'a>(harness: &'a Harness<'static, App>, name: &str) -> Option<&'a JobEntry> {
-    harness.state().store().iter().find(|e| e.job.name == name)
-}
-
-/// Types `name` into the filter and clicks its row, as a user finds a job.
-fn open_job(harness: &mut Harness<'static, App>, name: &str) {
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-        .focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
-        .type_text(name);
-    harness.run_steps(3);
-    // The table's row (a button); the monitor may show the same name as a link.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, name)
-        .click();
-    harness.run_steps(3);
-    let focused = harness.state().store().iter().any(|e| e.job.name == name);
-    assert!(focused, "{name} is listed");
 }
 
 fn loaded(harness: &mut Harness<'static, App>) {
@@ -351,7 +287,7 @@ fn settings_list_subscriptions_by_name_apply_a_choice_and_save_the_file() {
         subscriptions: subscriptions.clone(),
         ..SettingsContext::default()
     };
-    let mut harness = harness_with(&emulator, settings);
+    let mut harness = harness_with_settings(&emulator, settings);
     loaded(&mut harness);
     step_until(&mut harness, "subscriptions are listed", |h| {
         h.state().store().subscriptions().available.is_some()

@@ -495,8 +495,9 @@ fn decode<T: DeserializeOwned>(response: &RawResponse, what: &'static str) -> Re
 }
 
 /// The code and message of an error body: the ARM shape, ARM's flat variant, or the start of
-/// whatever text came.
-fn error_text(body: &[u8]) -> (Option<String>, Option<String>) {
+/// whatever text came (at most 200 characters).
+#[must_use]
+pub fn error_text(body: &[u8]) -> (Option<String>, Option<String>) {
     if let Ok(ErrorResponse { error: Some(info) }) = serde_json::from_slice(body)
         && (info.code.is_some() || info.message.is_some())
     {

@@ -22,6 +22,13 @@ struct ControlHandle {
 impl EmbeddedEmulator {
     /// Starts an emulator on `127.0.0.1` and a free port, and waits until it listens.
     pub fn start(config: EmulatorConfig) -> Result<Self, EmulatorError> {
+        Self::start_on("127.0.0.1:0", config)
+    }
+
+    /// Starts an emulator on `listen` (e.g. the address of one just stopped, to play a
+    /// restart) and waits until it listens.
+    pub fn start_on(listen: &str, config: EmulatorConfig) -> Result<Self, EmulatorError> {
+        let listen = listen.to_owned();
         let (ready_tx, ready_rx) = std::sync::mpsc::sync_channel(1);
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let control = std::sync::Arc::new(std::sync::Mutex::new(None));
@@ -45,7 +52,7 @@ impl EmbeddedEmulator {
                     }
                 };
                 runtime.block_on(async move {
-                    match Emulator::start("127.0.0.1:0", config).await {
+                    match Emulator::start(&listen, config).await {
                         Ok(emulator) => {
                             let emulator = std::sync::Arc::new(emulator);
                             if let Ok(mut slot) = control_in.lock() {

@@ -4,15 +4,21 @@
 //!
 //! - ROUTE: `all` (default), `list`, `get`, `put`, `patch`, `delete`, `bitlocker`,
 //!   `locations`, `operations`, `subscriptions`.
-//! - KIND: `429` (ARG: Retry-After seconds, default 1), `500`, `503`, `delay` (ARG:
-//!   milliseconds, default 1000), `drop` (the request is carried out, then the connection is
-//!   cut before the body is sent), `truncate` (the request is carried out, the JSON body is
-//!   cut in half).
+//! - KIND: `429` (ARG: Retry-After seconds, default 1), `500`, `503`, `401` (an expired
+//!   token), `delay` (ARG: milliseconds, default 1000), `drop` (the request is carried out,
+//!   then the connection is cut before the body is sent), `truncate` (the request is carried
+//!   out, the JSON body is cut in half). The next ones also carry the request out and then
+//!   spoil a successful answer: `badjson` (the body is not JSON), `unknownstate` (every job
+//!   says the state `Mothballed`), `sparse` (every job keeps only `id`, `name` and
+//!   `properties.state`: all optional fields missing), `looplink` (a listing's `nextLink`
+//!   points to one page forever), `foreignlink` (ARG: a port, default 9: a listing's
+//!   `nextLink` points to `http://127.0.0.1:PORT`, another origin).
 //! - `@0.25`: each matching request fails with that probability; `*3`: the next 3 matching
 //!   requests fail; `#0110`: a script, one character per matching request (`1` fails), after
 //!   which the rule is spent. Without any of these, every matching request fails.
 //!
-//! Examples: `429=2@0.3`, `list:503*2`, `delete:drop*1`, `get:delay=5000`, `patch:truncate#01`.
+//! Examples: `429=2@0.3`, `list:503*2`, `delete:drop*1`, `get:delay=5000`, `patch:truncate#01`,
+//! `list:looplink`, `list:foreignlink=8080`, `get:sparse*1`.
 
 use std::fmt;
 
@@ -88,6 +94,21 @@ pub enum FaultKind {
     Drop,
     /// Carry out the request, then send only half of the JSON body.
     Truncate,
+    /// 401: the token is not accepted.
+    Unauthorized,
+    /// Carry out the request, then send a body that is not JSON.
+    BadJson,
+    /// Carry out the request; every job in the answer has a state no documentation names.
+    UnknownState,
+    /// Carry out the request; every job in the answer keeps only its id, name and state.
+    Sparse,
+    /// Carry out the listing; its `nextLink` leads to one page that links to itself.
+    LoopLink,
+    /// Carry out the listing; its `nextLink` leads to another origin.
+    ForeignLink {
+        /// The port of `http://127.0.0.1:PORT`.
+        port: u16,
+    },
 }
 
 impl fmt::Display for FaultKind {
@@ -99,6 +120,12 @@ impl fmt::Display for FaultKind {
             FaultKind::Delay { ms } => write!(f, "delay={ms}"),
             FaultKind::Drop => f.write_str("drop"),
             FaultKind::Truncate => f.write_str("truncate"),
+            FaultKind::Unauthorized => f.write_str("401"),
+            FaultKind::BadJson => f.write_str("badjson"),
+            FaultKind::UnknownState => f.write_str("unknownstate"),
+            FaultKind::Sparse => f.write_str("sparse"),
+            FaultKind::LoopLink => f.write_str("looplink"),
+            FaultKind::ForeignLink { port } => write!(f, "foreignlink={port}"),
         }
     }
 }
@@ -189,9 +216,18 @@ impl FaultRule {
             },
             "drop" => FaultKind::Drop,
             "truncate" => FaultKind::Truncate,
+            "401" => FaultKind::Unauthorized,
+            "badjson" => FaultKind::BadJson,
+            "unknownstate" => FaultKind::UnknownState,
+            "sparse" => FaultKind::Sparse,
+            "looplink" => FaultKind::LoopLink,
+            "foreignlink" => FaultKind::ForeignLink {
+                port: u16::try_from(number(9)?)
+                    .map_err(|_| format!("bad port in fault {spec:?}"))?,
+            },
             other => {
                 return Err(format!(
-                    "unknown fault {other:?} in {spec:?}; use 429, 500, 503, delay, drop or truncate"
+                    "unknown fault {other:?} in {spec:?}; use 429, 500, 503, 401, delay, drop, truncate, badjson, unknownstate, sparse, looplink or foreignlink"
                 ));
             }
         };
@@ -280,6 +316,21 @@ mod tests {
             FaultRule::parse("get:delay").unwrap().kind,
             FaultKind::Delay { ms: 1000 }
         );
+        assert_eq!(
+            FaultRule::parse("list:foreignlink=8080*1").unwrap().kind,
+            FaultKind::ForeignLink { port: 8080 }
+        );
+        for (spec, kind) in [
+            ("401", FaultKind::Unauthorized),
+            ("badjson", FaultKind::BadJson),
+            ("unknownstate", FaultKind::UnknownState),
+            ("sparse", FaultKind::Sparse),
+            ("looplink", FaultKind::LoopLink),
+        ] {
+            let rule = FaultRule::parse(spec).unwrap();
+            assert_eq!(rule.kind, kind);
+            assert_eq!(rule.kind.to_string(), spec, "specs and names agree");
+        }
         for bad in [
             "nope",
             "list:429@2",
@@ -287,6 +338,7 @@ mod tests {
             "503*x",
             "500#012",
             "delay=abc",
+            "foreignlink=70000",
         ] {
             assert!(FaultRule::parse(bad).is_err(), "{bad}");
         }

@@ -344,6 +344,22 @@ impl Emulator {
         self.shared.lock().faults.set(rules);
     }
 
+    /// Pins a job to `state` from now on (it stops following the simulated lifecycle), as
+    /// if the service had moved it: tests use it to change a job behind the app's back.
+    /// False when there is no such job.
+    #[must_use]
+    pub fn fix_state(&self, key: &crate::model::JobKey, state: crate::model::JobState) -> bool {
+        let now = self.shared.clock.now();
+        let mut guard = self.shared.lock();
+        match guard.store.get_mut(key, now) {
+            Some(job) => {
+                job.course = sim::Course::Fixed(state);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The request log, oldest first.
     #[must_use]
     pub fn requests(&self) -> Vec<LoggedRequest> {

@@ -167,15 +167,32 @@ pub async fn handle(
     let fault = shared.decide_fault(route);
     if let Some(answer) = injected_failure(fault) {
         let mut response = ids.finish(shared, answer, subscription, &parts.method);
-        if let Some(FaultKind::Throttle { retry_after_secs }) = fault {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        match fault {
+            Some(FaultKind::Throttle { retry_after_secs }) => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            }
+            Some(FaultKind::Unauthorized) => {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
         }
         return (response, Some(route), fault);
     }
-    if let Some(FaultKind::Delay { ms }) = fault {
+    if let Some(kind @ FaultKind::Delay { ms }) = fault {
+        // A client that gives up during the delay closes the connection and this handler is
+        // dropped: the request was not carried out, and the log says so with 499.
+        let abandoned = Abandoned {
+            shared,
+            parts,
+            route,
+            fault: kind,
+        };
         tokio::time::sleep(Duration::from_millis(ms)).await;
+        std::mem::forget(abandoned);
     }
     let answer = match read_body(body).await {
         Some(body) => execute(shared, &call, &parts.method, &query, &parts.headers, &body),
@@ -187,13 +204,42 @@ pub async fn handle(
             ),
         ),
     };
+    let answer = match fault {
+        Some(kind) if answer.status.is_success() => spoil(shared, answer, kind, &parts.uri),
+        _ => answer,
+    };
     let mut response = ids.finish(shared, answer, subscription, &parts.method);
     match fault {
         Some(FaultKind::Drop) => response = cut_connection(response),
         Some(FaultKind::Truncate) => response = truncate(response).await,
+        Some(FaultKind::BadJson) => response = replace_body(response, INVALID_JSON),
         _ => {}
     }
     (response, Some(route), fault)
+}
+
+/// Status logged for a request whose client went away before it was carried out (nginx's
+/// "client closed request").
+pub const CLIENT_CLOSED_REQUEST: u16 = 499;
+
+/// Logs a request abandoned while an injected delay held it, when dropped.
+struct Abandoned<'a> {
+    shared: &'a Arc<Shared>,
+    parts: &'a Parts,
+    route: Route,
+    fault: FaultKind,
+}
+
+impl Drop for Abandoned<'_> {
+    fn drop(&mut self) {
+        self.shared.log(
+            &self.parts.method,
+            &self.parts.uri,
+            Some(self.route),
+            CLIENT_CLOSED_REQUEST,
+            Some(self.fault),
+        );
+    }
 }
 
 /// Reads a request body of at most [`MAX_BODY_BYTES`]. A larger one is read on and
@@ -265,7 +311,88 @@ fn injected_failure(fault: Option<FaultKind>) -> Option<Answer> {
             "ServiceUnavailable",
             "Injected fault: the service is unavailable.",
         )),
-        FaultKind::Delay { .. } | FaultKind::Drop | FaultKind::Truncate => None,
+        FaultKind::Unauthorized => Some(error(
+            StatusCode::UNAUTHORIZED,
+            "InvalidAuthenticationToken",
+            "Injected fault: the access token is invalid or expired.",
+        )),
+        FaultKind::Delay { .. }
+        | FaultKind::Drop
+        | FaultKind::Truncate
+        | FaultKind::BadJson
+        | FaultKind::UnknownState
+        | FaultKind::Sparse
+        | FaultKind::LoopLink
+        | FaultKind::ForeignLink { .. } => None,
+    }
+}
+
+/// What the `badjson` fault sends instead of the body.
+const INVALID_JSON: &[u8] = b"{\"value\": [{\"id\": oops, ]";
+
+/// The state the `unknownstate` fault gives every job.
+pub const UNKNOWN_STATE: &str = "Mothballed";
+
+/// Changes a successful answer as the faults that spoil content say.
+fn spoil(shared: &Shared, mut answer: Answer, kind: FaultKind, uri: &axum::http::Uri) -> Answer {
+    let Some(body) = answer.body.as_mut() else {
+        return answer;
+    };
+    let link = |origin: &str| {
+        let version = Query::parse(uri.query())
+            .get("api-version")
+            .unwrap_or(API_VERSIONS[1])
+            .to_owned();
+        Value::String(format!(
+            "{origin}{}?api-version={version}&$skiptoken=loop",
+            uri.path()
+        ))
+    };
+    match kind {
+        FaultKind::UnknownState | FaultKind::Sparse => {
+            for job in jobs_in(body) {
+                if kind == FaultKind::Sparse {
+                    let keep = |name: &str| job.get(name).cloned();
+                    let state = job.pointer("/properties/state").cloned();
+                    let mut sparse = serde_json::Map::new();
+                    for name in ["id", "name"] {
+                        if let Some(value) = keep(name) {
+                            sparse.insert(name.to_owned(), value);
+                        }
+                    }
+                    if let Some(state) = state {
+                        sparse.insert(
+                            "properties".to_owned(),
+                            serde_json::json!({ "state": state }),
+                        );
+                    }
+                    *job = Value::Object(sparse);
+                } else if let Some(props) = job.get_mut("properties").and_then(Value::as_object_mut)
+                {
+                    props.insert("state".to_owned(), Value::String(UNKNOWN_STATE.to_owned()));
+                }
+            }
+        }
+        FaultKind::LoopLink if body.get("value").is_some() => {
+            let origin = shared.base_url.origin().ascii_serialization();
+            body["nextLink"] = link(&origin);
+        }
+        FaultKind::ForeignLink { port } if body.get("value").is_some() => {
+            body["nextLink"] = link(&format!("http://127.0.0.1:{port}"));
+        }
+        _ => {}
+    }
+    answer
+}
+
+/// The jobs of an answer: the list's `value`, or the answer itself when it is one job.
+fn jobs_in(body: &mut Value) -> Vec<&mut Value> {
+    if body.get("id").is_some() {
+        return vec![body];
+    }
+    match body.get_mut("value").and_then(Value::as_array_mut) {
+        Some(jobs) => jobs.iter_mut().collect(),
+        None => Vec::new(),
     }
 }
 
@@ -1024,6 +1151,15 @@ fn cut_connection(response: Response) -> Response {
         "fault injection: connection dropped",
     ))]);
     Response::from_parts(parts, Body::from_stream(failing))
+}
+
+/// Sends `body` instead of the real one.
+fn replace_body(response: Response, body: &'static [u8]) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    Response::from_parts(parts, Body::from(body))
 }
 
 /// Sends only the first half of the body.

@@ -14,8 +14,13 @@ use super::subscriptions::{SubscriptionInfo, Subscriptions};
 pub const RETENTION: SignedDuration = SignedDuration::from_hours(90 * 24);
 /// Observed state changes kept per job.
 pub const MAX_TRANSITIONS: usize = 64;
-/// Progress samples kept per job (at one sample per 2 s poll, over an hour).
-pub const MAX_SAMPLES: usize = 2_048;
+/// Progress samples kept per job with a cancel pending: when full, every other one is
+/// dropped, so the chart keeps its whole span at half the resolution and memory stays flat
+/// however long the cancellation runs.
+pub const MAX_SAMPLES: usize = 512;
+/// Progress samples kept per job without a cancel: enough for its copy rate and a little
+/// history before a request, without growing with every moving job of a large subscription.
+pub const MAX_IDLE_SAMPLES: usize = 16;
 /// Entries kept in the activity log.
 pub const MAX_ACTIVITY: usize = 500;
 
@@ -338,8 +343,18 @@ impl JobEntry {
         {
             return;
         }
-        if self.progress.len() == MAX_SAMPLES {
-            self.progress.remove(0);
+        if self.cancel.is_some() {
+            if self.progress.len() >= MAX_SAMPLES {
+                // Keep the first (the span's start) and every other one after it.
+                let mut index = 0;
+                self.progress.retain(|_| {
+                    index += 1;
+                    index % 2 == 1
+                });
+            }
+        } else if self.progress.len() >= MAX_IDLE_SAMPLES {
+            let excess = self.progress.len() + 1 - MAX_IDLE_SAMPLES;
+            self.progress.drain(..excess);
         }
         self.progress.push(ProgressSample {
             at,
@@ -791,6 +806,43 @@ mod tests {
                 .collect(),
         );
         job
+    }
+
+    #[test]
+    fn progress_samples_stay_bounded_and_a_cancel_chart_keeps_its_span() {
+        let mut store = Store::default();
+        let (idle, cancelling) = (JobKey::new("sub", "rg", "a"), JobKey::new("sub", "rg", "b"));
+        let mut pending = job("b", JobState::Transferring, &[0]);
+        pending.cancel_requested = true;
+        store.apply(Event::Listed {
+            subscription: "sub".into(),
+            jobs: vec![job("a", JobState::Transferring, &[0]), pending.clone()],
+            at: at(0),
+        });
+        for i in 1..5_000 {
+            let mut moved = job("a", JobState::Transferring, &[i]);
+            store.apply(Event::Loaded {
+                job: moved.clone(),
+                at: at(i),
+            });
+            moved = pending.clone();
+            moved.drives = Some(vec![drive("D0", i)]);
+            store.apply(Event::Loaded {
+                job: moved,
+                at: at(i),
+            });
+        }
+        let idle = &store.get(&idle).unwrap().progress;
+        assert_eq!(idle.len(), MAX_IDLE_SAMPLES);
+        assert_eq!(idle.last().unwrap().at, at(4_999), "the newest are kept");
+        let chart = &store.get(&cancelling).unwrap().progress;
+        assert!(
+            chart.len() <= MAX_SAMPLES && chart.len() > MAX_SAMPLES / 2,
+            "{}",
+            chart.len()
+        );
+        assert_eq!(chart[0].at, at(0), "the span starts where it started");
+        assert_eq!(chart.last().unwrap().at, at(4_999));
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
         });
         return;
     }
+    if super::stale_banner::stale_banner_ui(ui, &app.store) {
+        ui.multiply_opacity(super::stale_banner::STALE_OPACITY);
+    }
     let modifiers = ui.input(|i| i.modifiers);
     let arrow_pressed =
         ui.input(|i| i.key_pressed(egui::Key::ArrowDown) || i.key_pressed(egui::Key::ArrowUp));

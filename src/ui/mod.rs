@@ -9,6 +9,7 @@ pub mod format;
 mod job_detail;
 mod jobs_table;
 pub mod settings;
+mod stale_banner;
 mod status_bar;
 pub mod table_view;
 mod toolbar;

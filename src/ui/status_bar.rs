@@ -34,7 +34,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 ui.label(format!("{reason}{more}"))
                     .on_hover_text(message.as_str());
                 if let Some(last) = poll.last_success {
-                    ui.label(format!("showing data from {} (stale)", format::time(last)));
+                    ui.label(format!("stale since {}", format::time(last)));
                 }
             }
             None => match poll.last_success {

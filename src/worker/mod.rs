@@ -656,7 +656,8 @@ async fn read_job(client: &ArmClient, key: &JobKey) -> Result<Job, ArmError> {
 }
 
 /// Carries out one action: reads the freshest state, checks the rule, sends, reads again.
-/// Always ends with exactly one `ActionDone` or `ActionFailed`.
+/// Always ends with exactly one `ActionDone` or `ActionFailed`; when the answer was an error
+/// or got lost, the read after it decides whether the action took effect.
 async fn act(
     client: &ArmClient,
     counter: &Arc<std::sync::atomic::AtomicU32>,
@@ -704,46 +705,105 @@ async fn act(
             },
         ];
     }
-    let mut events = Vec::new();
-    match action {
-        Action::Cancel => match client.request_cancel(&key).await {
-            Ok(answer) => {
-                let job = job_from_wire(&answer).ok();
-                events.push(Event::ActionDone {
-                    key: key.clone(),
-                    action,
-                    job,
-                    at: Timestamp::now(),
-                });
+    let sent = match action {
+        Action::Cancel => client
+            .request_cancel(&key)
+            .await
+            .map(|answer| job_from_wire(&answer).ok()),
+        Action::Delete => client.delete_job(&key).await.map(|outcome| {
+            // Deleted, or AlreadyGone: an earlier attempt deleted it.
+            let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome;
+            None
+        }),
+    };
+    let error = match sent {
+        Ok(job) => {
+            let mut events = vec![Event::ActionDone {
+                key: key.clone(),
+                action,
+                job,
+                at: Timestamp::now(),
+            }];
+            if action == Action::Cancel {
+                // Read the job again at once, so the window shows what the service now says.
+                events.extend(reread(client, &key).await.into_event(key));
             }
-            Err(e) => events.push(failed(e.code().map(str::to_owned), error_message(&e))),
-        },
-        Action::Delete => match client.delete_job(&key).await {
-            Ok(DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) => {
-                events.push(Event::ActionDone {
-                    key: key.clone(),
-                    action,
-                    job: None,
-                    at: Timestamp::now(),
-                });
-                return events;
-            }
-            Err(e) => events.push(failed(e.code().map(str::to_owned), error_message(&e))),
-        },
-    }
-    // Read the job again at once, so the window shows what the service now says.
-    match read_job(client, &key).await {
-        Ok(job) => events.push(Event::Loaded {
+            return events;
+        }
+        Err(error) => error,
+    };
+    // The answer was an error, or none came: what the service now says decides. A cancel
+    // whose flag is set, or a delete whose job is gone, took effect (an earlier attempt
+    // landed and its answer was lost, or the retry found the work done).
+    let now = reread(client, &key).await;
+    let landed = match (&now, action) {
+        (Reread::Job(job), Action::Cancel) => job.cancel_requested,
+        (Reread::Gone, Action::Delete) => true,
+        _ => false,
+    };
+    if landed {
+        tracing::info!(job = %key, %action, error = %error, "the action failed to answer but took effect");
+        let job = match &now {
+            Reread::Job(job) => Some((**job).clone()),
+            _ => None,
+        };
+        let mut events = vec![Event::ActionDone {
+            key: key.clone(),
+            action,
             job,
             at: Timestamp::now(),
-        }),
-        Err(e) if e.is_not_found() => events.push(Event::Gone {
-            key,
-            at: Timestamp::now(),
-        }),
-        Err(e) => tracing::debug!(error = %e, "re-reading after an action failed"),
+        }];
+        events.extend(now.into_event(key));
+        return events;
     }
+    let mut message = error_message(&error);
+    if matches!(now, Reread::Unknown) && outcome_uncertain(&error) {
+        message.push_str(
+            " The request may still have reached the service; the next poll shows its effect.",
+        );
+    }
+    let mut events = vec![failed(error.code().map(str::to_owned), message)];
+    events.extend(now.into_event(key));
     events
+}
+
+/// What a read right after an action found.
+enum Reread {
+    Job(Box<Job>),
+    Gone,
+    Unknown,
+}
+
+impl Reread {
+    fn into_event(self, key: JobKey) -> Option<Event> {
+        let at = Timestamp::now();
+        match self {
+            Reread::Job(job) => Some(Event::Loaded { job: *job, at }),
+            Reread::Gone => Some(Event::Gone { key, at }),
+            Reread::Unknown => None,
+        }
+    }
+}
+
+async fn reread(client: &ArmClient, key: &JobKey) -> Reread {
+    match read_job(client, key).await {
+        Ok(job) => Reread::Job(Box::new(job)),
+        Err(e) if e.is_not_found() => Reread::Gone,
+        Err(e) => {
+            tracing::debug!(error = %e, "re-reading after an action failed");
+            Reread::Unknown
+        }
+    }
+}
+
+/// Whether the request may have been carried out although no success came back: no answer,
+/// an unreadable success, or a transient server error.
+fn outcome_uncertain(error: &ArmError) -> bool {
+    match error {
+        ArmError::Transport { .. } | ArmError::Decode { .. } => true,
+        ArmError::Api(api) => api.status == 429 || api.status >= 500,
+        _ => false,
+    }
 }
 
 /// The service's own message when it gave one, else the whole error.

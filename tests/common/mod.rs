@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+pub mod app;
+
 use std::path::PathBuf;
 
 /// The folder of the official OpenAPI specs and examples (`../shared/spec` beside the repo),
@@ -49,6 +51,11 @@ pub async fn emulator(scenario: Scenario) -> Emulator {
 
 /// A client for `url` with short retry waits.
 pub fn client(url: &str) -> ArmClient {
+    client_with_timeout(url, Duration::from_secs(20))
+}
+
+/// A client for `url` with short retry waits (3 attempts) and `timeout` per attempt.
+pub fn client_with_timeout(url: &str, timeout: Duration) -> ArmClient {
     let mut config = ClientConfig::new(url).unwrap();
     config.retry = RetryPolicy {
         max_attempts: 3,
@@ -56,7 +63,7 @@ pub fn client(url: &str) -> ArmClient {
         max_delay: Duration::from_millis(50),
         max_retry_after: Duration::from_secs(5),
     };
-    config.request_timeout = Duration::from_secs(20);
+    config.request_timeout = timeout;
     ArmClient::new(
         config,
         Arc::new(StaticToken::new(Secret::new(TEST_TOKEN), "tests")),

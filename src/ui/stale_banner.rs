@@ -1,0 +1,30 @@
+//! The note above the jobs table while polling fails: the rows are the last good data.
+
+use eframe::egui;
+
+use crate::model::Store;
+
+use super::format;
+
+/// How much the table fades while its data is stale.
+pub const STALE_OPACITY: f32 = 0.6;
+
+/// Draws the note when the service is not answering and there are rows to show; true when
+/// it did (the caller then mutes the table).
+pub fn stale_banner_ui(ui: &mut egui::Ui, store: &Store) -> bool {
+    let poll = store.poll();
+    if poll.degraded.is_none() || store.is_empty() {
+        return false;
+    }
+    let since = poll
+        .last_success
+        .map_or_else(|| "the start".to_owned(), format::time);
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        format!(
+            "Stale since {since}: the service is not answering, so these rows are the last \
+             good data and may be out of date. Actions still read the job first."
+        ),
+    );
+    true
+}

@@ -1,0 +1,111 @@
+//! The real `App` in an `egui_kittest` harness, against an in-process emulator.
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use iejobs::arm::ArmClient;
+use iejobs::emulator::embedded::EmbeddedEmulator;
+use iejobs::model::JobEntry;
+use iejobs::ui::{App, AppConfig, SettingsContext, Source};
+use iejobs::worker::WorkerConfig;
+
+/// A harness around the real `App`, polling every 2 s (moving jobs every 200 ms).
+pub fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
+    harness_with(emulator, super::client(emulator.url()), |worker| {
+        worker.slow_poll = Duration::from_secs(2);
+        worker.fast_poll = Duration::from_millis(200);
+    })
+}
+
+/// A harness polling every 2 s, with this settings context (config file and choices).
+pub fn harness_with_settings(
+    emulator: &EmbeddedEmulator,
+    settings: SettingsContext,
+) -> Harness<'static, App> {
+    build(
+        emulator,
+        super::client(emulator.url()),
+        settings,
+        |worker| {
+            worker.slow_poll = Duration::from_secs(2);
+            worker.fast_poll = Duration::from_millis(200);
+        },
+    )
+}
+
+/// A harness around the real `App` with this client and worker settings.
+pub fn harness_with(
+    emulator: &EmbeddedEmulator,
+    client: ArmClient,
+    adjust: impl FnOnce(&mut WorkerConfig),
+) -> Harness<'static, App> {
+    build(emulator, client, SettingsContext::default(), adjust)
+}
+
+fn build(
+    emulator: &EmbeddedEmulator,
+    client: ArmClient,
+    settings: SettingsContext,
+    adjust: impl FnOnce(&mut WorkerConfig),
+) -> Harness<'static, App> {
+    let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
+    adjust(&mut worker);
+    let config = AppConfig {
+        client,
+        worker,
+        source: Source::Emulator {
+            url: emulator.url().to_owned(),
+            scenario: "demo".to_owned(),
+            speed: 0.0,
+        },
+        settings,
+    };
+    Harness::builder()
+        .with_size([1700.0, 1100.0])
+        .build_eframe(move |cc| App::new(cc, config).unwrap())
+}
+
+/// Steps the app until `condition` holds (the worker runs in real time), or fails after 30 s.
+pub fn step_until(
+    harness: &mut Harness<'static, App>,
+    what: &str,
+    condition: impl Fn(&Harness<'static, App>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        harness.step();
+        if condition(harness) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The job called `name`, as the app's store holds it.
+pub fn entry<'a>(harness: &'a Harness<'static, App>, name: &str) -> Option<&'a JobEntry> {
+    harness.state().store().iter().find(|e| e.job.name == name)
+}
+
+/// Types `name` into the filter and clicks its row, as a user finds a job.
+pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .type_text(name);
+    harness.run_steps(3);
+    // The table's row (a button); the monitor may show the same name as a link.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, name)
+        .click();
+    harness.run_steps(3);
+    let focused = harness.state().store().iter().any(|e| e.job.name == name);
+    assert!(focused, "{name} is listed");
+}
