@@ -16,6 +16,8 @@
     clippy::unwrap_used,
     clippy::print_stdout,
     clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
     clippy::too_many_lines,
     reason = "a benchmark that cannot go on should stop loudly; it prints its tables"
 )]
@@ -169,10 +171,10 @@ impl Headless {
     fn new(url: &str, subscriptions: Vec<String>, slow: Duration, fast: Duration) -> Self {
         let ctx = egui::Context::default();
         let next_repaint: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
-        let slot = next_repaint.clone();
+        let requested = next_repaint.clone();
         ctx.set_request_repaint_callback(move |info| {
             let at = Instant::now() + info.delay;
-            let mut next = slot.lock().unwrap();
+            let mut next = requested.lock().unwrap();
             *next = Some(next.map_or(at, |n: Instant| n.min(at)));
         });
         let mut worker = WorkerConfig::new(subscriptions);
@@ -233,7 +235,7 @@ impl Headless {
             self.frame();
             std::thread::sleep(Duration::from_millis(5));
             assert!(
-                began.elapsed() < Duration::from_secs(600),
+                began.elapsed() < Duration::from_mins(10),
                 "loading {n} jobs"
             );
         }
@@ -271,7 +273,7 @@ fn frame_section(sizes: &[usize]) {
         let mut app = Headless::new(
             emulator.url(),
             vec![DEMO_SUBSCRIPTION.to_owned()],
-            Duration::from_secs(3600),
+            Duration::from_hours(1),
             Duration::from_millis(500),
         );
         let load = app.load(n);
@@ -291,11 +293,11 @@ fn frame_section(sizes: &[usize]) {
             }
             std::thread::sleep(Duration::from_millis(8));
         }
-        let changes = changed.len();
+        let change_count = changed.len();
         let steady_median = median(&mut steady);
         steady_medians.insert(n, steady_median);
         println!(
-            "| {n} | {:.1} | {steady_median:.3} | {:.3} | {:.3} | {changes} |{}",
+            "| {n} | {:.1} | {steady_median:.3} | {:.3} | {:.3} | {change_count} |{}",
             load.as_secs_f64(),
             percentile(&mut steady, 0.9),
             median(&mut changed),
@@ -487,7 +489,7 @@ fn click_section(sizes: &[usize]) {
         let emulator = embedded(n, 0.0);
         let url = emulator.url().to_owned();
         let mut worker = WorkerConfig::new(vec![DEMO_SUBSCRIPTION.to_owned()]);
-        worker.slow_poll = Duration::from_secs(3600);
+        worker.slow_poll = Duration::from_hours(1);
         let config = AppConfig {
             client: client(&url),
             worker,
