@@ -310,6 +310,7 @@ fn frame_section(sizes: &[usize]) {
         drop(app);
         drop(emulator);
     }
+    table_refresh(sizes);
     if let (Some(small), Some(large)) = (
         steady_medians.first_key_value(),
         steady_medians.last_key_value(),
@@ -321,6 +322,54 @@ fn frame_section(sizes: &[usize]) {
             small.0,
             large.1 / small.1
         );
+    }
+}
+
+/// The table's rows rebuilt after one job changed (filter, sort, counts), by itself.
+fn table_refresh(sizes: &[usize]) {
+    use iejobs::model::{Event, Job, JobState, Store};
+    use iejobs::ui::table_view::{TableQuery, TableView};
+    println!("\n| jobs | table rows rebuilt after one change, median (ms) |");
+    println!("|---:|---:|");
+    let states = [
+        JobState::Creating,
+        JobState::Shipping,
+        JobState::Transferring,
+        JobState::Completed,
+    ];
+    for &n in sizes {
+        let jobs: Vec<Job> = (0..n)
+            .map(|i| {
+                let key = JobKey::new(
+                    DEMO_SUBSCRIPTION,
+                    format!("rg-load-{:03}", i % 200),
+                    format!("load-job-{:06}", (i * 7919) % n),
+                );
+                Job::new(key, states[i % states.len()].clone())
+            })
+            .collect();
+        let mut store = Store::default();
+        store.apply(Event::Listed {
+            subscription: DEMO_SUBSCRIPTION.to_owned(),
+            jobs: jobs.clone(),
+            at: jiff::Timestamp::now(),
+        });
+        let query = TableQuery::default();
+        let mut view = TableView::default();
+        view.refresh(&store, &query);
+        let mut times = Vec::new();
+        for round in 0..15 {
+            let mut job = jobs[round * 31 % n].clone();
+            job.percent_complete = Some(i64::try_from(round).unwrap_or(0));
+            store.apply(Event::Loaded {
+                job,
+                at: jiff::Timestamp::now(),
+            });
+            let began = Instant::now();
+            view.refresh(&store, &query);
+            times.push(ms(began.elapsed()));
+        }
+        println!("| {n} | {:.2} |", median(&mut times));
     }
 }
 

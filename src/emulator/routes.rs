@@ -96,10 +96,12 @@ impl Call {
     }
 }
 
-/// A finished answer before faults and headers: status and JSON body (none for DELETE).
+/// A finished answer before faults and headers: status and JSON body (none for DELETE),
+/// serialized once, straight from the typed value (a fault that spoils the content parses it
+/// back; that path is rare and may be slow).
 struct Answer {
     status: StatusCode,
-    body: Option<Value>,
+    body: Option<Vec<u8>>,
 }
 
 impl Answer {
@@ -108,10 +110,10 @@ impl Answer {
     }
 
     fn with(status: StatusCode, body: &impl Serialize) -> Self {
-        match serde_json::to_value(body) {
-            Ok(value) => Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => Self {
                 status,
-                body: Some(value),
+                body: Some(bytes),
             },
             Err(e) => error(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -132,7 +134,7 @@ impl Answer {
 fn error(status: StatusCode, code: &str, message: &str) -> Answer {
     Answer {
         status,
-        body: serde_json::to_value(ErrorResponse::new(code, message)).ok(),
+        body: serde_json::to_vec(&ErrorResponse::new(code, message)).ok(),
     }
 }
 
@@ -335,9 +337,20 @@ pub const UNKNOWN_STATE: &str = "Mothballed";
 
 /// Changes a successful answer as the faults that spoil content say.
 fn spoil(shared: &Shared, mut answer: Answer, kind: FaultKind, uri: &axum::http::Uri) -> Answer {
-    let Some(body) = answer.body.as_mut() else {
+    let Some(mut value) = answer
+        .body
+        .as_deref()
+        .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+    else {
         return answer;
     };
+    spoil_value(shared, &mut value, kind, uri);
+    answer.body = serde_json::to_vec(&value).ok();
+    answer
+}
+
+/// [`spoil`] on the parsed body.
+fn spoil_value(shared: &Shared, body: &mut Value, kind: FaultKind, uri: &axum::http::Uri) {
     let link = |origin: &str| {
         let version = Query::parse(uri.query())
             .get("api-version")
@@ -382,7 +395,6 @@ fn spoil(shared: &Shared, mut answer: Answer, kind: FaultKind, uri: &axum::http:
         }
         _ => {}
     }
-    answer
 }
 
 /// The jobs of an answer: the list's `value`, or the answer itself when it is one job.
@@ -1111,10 +1123,7 @@ impl ResponseIds {
         subscription: Option<&str>,
         method: &Method,
     ) -> Response {
-        let body = answer
-            .body
-            .map(|v| serde_json::to_vec(&v).unwrap_or_default())
-            .unwrap_or_default();
+        let body = answer.body.unwrap_or_default();
         let mut response = Response::new(Body::from(body));
         *response.status_mut() = answer.status;
         let headers = response.headers_mut();

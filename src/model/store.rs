@@ -702,7 +702,7 @@ impl Store {
 
     /// The activity log, oldest first.
     #[must_use]
-    pub fn activity(&self) -> impl DoubleEndedIterator<Item = &Activity> {
+    pub fn activity(&self) -> impl DoubleEndedIterator<Item = &Activity> + ExactSizeIterator {
         self.activity.iter()
     }
 

@@ -6,24 +6,27 @@ use crate::model::Store;
 
 use super::format;
 
-/// Draws the log.
+/// Draws the log: one line an entry (the whole text on hover), only the lines in view.
 pub fn activity_log_ui(ui: &mut egui::Ui, store: &Store) {
     ui.strong("Activity");
+    let count = store.activity().len();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for entry in store.activity().rev().take(200) {
+        .show_rows(ui, row_height, count, |ui, range| {
+            for entry in store.activity().rev().skip(range.start).take(range.len()) {
                 let who = entry
                     .key
                     .as_ref()
                     .map(|k| format!("{k}: "))
                     .unwrap_or_default();
                 let text = format!("{}  {who}{}", format::time(entry.at), entry.text);
-                if entry.is_error {
-                    ui.colored_label(ui.visuals().error_fg_color, text);
+                let text = if entry.is_error {
+                    egui::RichText::new(text).color(ui.visuals().error_fg_color)
                 } else {
-                    ui.label(text);
-                }
+                    egui::RichText::new(text)
+                };
+                ui.add(egui::Label::new(text).truncate());
             }
         });
 }

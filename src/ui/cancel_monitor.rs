@@ -52,10 +52,26 @@ pub fn cancel_monitor_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for entry in entries {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
+                // A card out of view takes its height from the last frame that drew it, so
+                // only the visible cards (with their tables and charts) cost a frame.
+                let id = ui.scope_id().with(("card", &entry.job.key));
+                let width = ui.available_width();
+                let known = ui.data(|d| d.get_temp::<f32>(id));
+                if let Some(height) = known {
+                    let rect =
+                        egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, height));
+                    if !ui.is_rect_visible(rect) {
+                        ui.allocate_space(egui::vec2(width, height));
+                        ui.add_space(6.0);
+                        continue;
+                    }
+                }
+                let card = egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     cancellation_ui(ui, entry, now, intents);
                 });
+                let height = card.response.rect.height();
+                ui.data_mut(|d| d.insert_temp(id, height));
                 ui.add_space(6.0);
             }
         });

@@ -25,8 +25,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 ui.colored_label(ui.visuals().error_fg_color, text)
                     .on_hover_text(message.as_str());
                 // The reason in full view: a refused sign-in must not hide behind a tooltip.
-                let reason: String = message.chars().take(140).collect();
-                let more = if message.chars().count() > 140 {
+                let first = message.lines().next().unwrap_or_default();
+                let reason: String = first.chars().take(140).collect();
+                let more = if message.len() > reason.len() {
                     "…"
                 } else {
                     ""
