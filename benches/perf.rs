@@ -588,7 +588,12 @@ fn click_section(sizes: &[usize]) {
         loop {
             harness.step();
             frames += 1;
-            if harness.query_by_label("requested…").is_some() || frames > 10 {
+            let shown = harness.query_by_label("requested…").is_some()
+                || harness
+                    .query_all_by_label_contains("cancel requested…")
+                    .next()
+                    .is_some();
+            if shown || frames > 10 {
                 break;
             }
         }

@@ -72,7 +72,7 @@ impl fmt::Display for JobKey {
 }
 
 /// A package shipped to or from the data centre.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Package {
     /// Carrier, e.g. "FedEx".
     pub carrier_name: Option<String>,
@@ -85,7 +85,7 @@ pub struct Package {
 }
 
 /// One drive of a job.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Drive {
     /// The drive's serial number.
     pub drive_id: String,
@@ -108,7 +108,7 @@ pub struct Drive {
 }
 
 /// One Import/Export job.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Job {
     /// Where the job lives; what every action is addressed to.
     pub key: JobKey,

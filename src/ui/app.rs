@@ -495,6 +495,8 @@ impl eframe::App for App {
                 && let Some(dialog) = dialog
             {
                 self.confirmed(dialog);
+                // The rows say "requested…" in the very next frame, not at the next event.
+                ctx.request_repaint();
             }
         }
         for intent in intents {

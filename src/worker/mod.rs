@@ -186,11 +186,79 @@ struct Worker {
     config: WorkerConfig,
     events: mpsc::Sender<Event>,
     notify: Notify,
-    /// The last version of each job sent to the UI: unchanged reads send nothing.
-    known: HashMap<JobKey, Job>,
+    /// What was last sent to the UI of each job: unchanged reads send nothing. A summary,
+    /// not a copy: the store keeps the one full copy of every job.
+    known: HashMap<JobKey, Known>,
     history: History,
     history_dirty: bool,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
+}
+
+/// What the worker remembers of a job: enough to tell a change and to choose what to poll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "four independent facts about a job, each read on its own"
+)]
+struct Known {
+    /// Fingerprint of the job as last sent, drives included.
+    full: u64,
+    /// Fingerprint without the drives, for listings that omit them.
+    sans_drives: u64,
+    /// Whether a read brought drives (a listing without them keeps those).
+    has_drives: bool,
+    /// Not finished and in a known state.
+    moving: bool,
+    /// A cancel is requested.
+    cancel_requested: bool,
+    /// The job or one of its drives is transferring.
+    copying: bool,
+}
+
+impl Known {
+    fn of(job: &mut Job) -> Self {
+        use std::hash::{Hash as _, Hasher as _};
+        let hash = |job: &Job| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            job.hash(&mut hasher);
+            hasher.finish()
+        };
+        let full = hash(job);
+        let drives = job.drives.take();
+        let sans_drives = hash(job);
+        job.drives = drives;
+        let drive_copying = job
+            .drives
+            .iter()
+            .flatten()
+            .any(|d| d.state == crate::model::DriveState::Transferring);
+        Self {
+            full,
+            sans_drives,
+            has_drives: job.drives.is_some(),
+            moving: !job.state.is_finished() && job.state.is_known(),
+            cancel_requested: job.cancel_requested,
+            copying: job.state == JobState::Transferring || drive_copying,
+        }
+    }
+
+    /// The summary after `listed` (which may lack the drives) replaced `self`; `None` when
+    /// nothing changed.
+    fn update(self, listed: Known) -> Option<Known> {
+        if listed.has_drives || !self.has_drives {
+            return (listed != self).then_some(listed);
+        }
+        // The listing omitted the drives a read brought: those stay, as in the store.
+        if listed.sans_drives == self.sans_drives {
+            return None;
+        }
+        Some(Known {
+            full: listed.full,
+            has_drives: true,
+            copying: self.copying || listed.copying,
+            ..listed
+        })
+    }
 }
 
 impl Worker {
@@ -383,28 +451,17 @@ impl Worker {
     /// subscription with thousands of transfers is not read thousands of times every 2 s;
     /// the full listing still refreshes every job.
     fn hot_jobs(&self, cursor: &mut usize) -> Vec<JobKey> {
-        let moving = |job: &&Job| !job.state.is_finished() && job.state.is_known();
         let mut cancelling: Vec<JobKey> = self
             .known
-            .values()
-            .filter(moving)
-            .filter(|job| job.cancel_requested)
-            .map(|job| job.key.clone())
+            .iter()
+            .filter(|(_, k)| k.moving && k.cancel_requested)
+            .map(|(key, _)| key.clone())
             .collect();
         let mut copying: Vec<JobKey> = self
             .known
-            .values()
-            .filter(moving)
-            .filter(|job| !job.cancel_requested)
-            .filter(|job| {
-                job.state == JobState::Transferring
-                    || job
-                        .drives
-                        .iter()
-                        .flatten()
-                        .any(|d| d.state == crate::model::DriveState::Transferring)
-            })
-            .map(|job| job.key.clone())
+            .iter()
+            .filter(|(_, k)| k.moving && !k.cancel_requested && k.copying)
+            .map(|(key, _)| key.clone())
             .collect();
         let max = self.config.fast_poll_max.max(1);
         cancelling.sort();
@@ -425,28 +482,33 @@ impl Worker {
         let now = Timestamp::now();
         let mut changed = false;
         for (subscription, mut jobs) in lists {
-            let listed: HashSet<JobKey> = jobs.iter().map(|j| j.key.clone()).collect();
+            let listed: HashSet<&JobKey> = jobs.iter().map(|j| &j.key).collect();
             let gone = self.known.keys().any(|k| {
                 k.subscription_id.eq_ignore_ascii_case(&subscription) && !listed.contains(k)
             });
-            for job in &mut jobs {
-                if job.drives.is_none()
-                    && let Some(known) = self.known.get(&job.key)
-                {
-                    job.drives.clone_from(&known.drives);
-                }
-            }
-            let differs = gone || jobs.iter().any(|j| self.known.get(&j.key) != Some(j));
-            if !differs {
+            let updates: Vec<Option<Known>> = jobs
+                .iter_mut()
+                .map(|job| {
+                    let summary = Known::of(job);
+                    match self.known.get(&job.key) {
+                        Some(known) => known.update(summary),
+                        None => Some(summary),
+                    }
+                })
+                .collect();
+            if !gone && updates.iter().all(Option::is_none) {
                 continue;
             }
             changed = true;
+            let listed: HashSet<JobKey> = jobs.iter().map(|j| j.key.clone()).collect();
             self.known.retain(|k, _| {
                 !k.subscription_id.eq_ignore_ascii_case(&subscription) || listed.contains(k)
             });
-            for job in &jobs {
-                self.record_history(job, now);
-                self.known.insert(job.key.clone(), job.clone());
+            for (job, update) in jobs.iter().zip(updates) {
+                if let Some(summary) = update {
+                    self.record_history(job, now);
+                    self.known.insert(job.key.clone(), summary);
+                }
             }
             self.emit(
                 Event::Listed {
@@ -462,13 +524,18 @@ impl Worker {
         self.emit(Event::PollSucceeded { at: now }, changed).await;
     }
 
-    async fn observed(&mut self, job: Job) {
-        if self.known.get(&job.key) == Some(&job) {
+    async fn observed(&mut self, mut job: Job) {
+        let summary = Known::of(&mut job);
+        let update = match self.known.get(&job.key) {
+            Some(known) => known.update(summary),
+            None => Some(summary),
+        };
+        let Some(summary) = update else {
             return;
-        }
+        };
         let now = Timestamp::now();
         self.record_history(&job, now);
-        self.known.insert(job.key.clone(), job.clone());
+        self.known.insert(job.key.clone(), summary);
         self.emit(Event::Loaded { job, at: now }, true).await;
     }
 
@@ -603,19 +670,18 @@ async fn list_all(
     let _guard = InFlight::new(counter);
     let mut lists = Vec::with_capacity(subscriptions.len());
     for subscription in subscriptions {
-        let raw = client
-            .list_jobs(&ListScope::Subscription(subscription.clone()))
-            .await?;
-        let jobs = raw
-            .iter()
-            .filter_map(|j| match job_from_wire(j) {
+        // Page by page: the wire form of a page is dropped once converted.
+        let mut pager = client.pager(&ListScope::Subscription(subscription.clone()));
+        let mut jobs = Vec::new();
+        while let Some(page) = pager.next_page().await? {
+            jobs.extend(page.iter().filter_map(|j| match job_from_wire(j) {
                 Ok(job) => Some(job),
                 Err(e) => {
                     tracing::warn!(error = %e, "skipping a job the service sent");
                     None
                 }
-            })
-            .collect();
+            }));
+        }
         lists.push((subscription, jobs));
     }
     Ok(Listing { lists, discovered })
