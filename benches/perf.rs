@@ -528,10 +528,9 @@ fn python_listing(url: &str, runs: usize) -> Result<(usize, Vec<f64>), String> {
 
 fn click_section(sizes: &[usize]) {
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable as _;
     println!("## P5: Cancel clicked: frames until on screen, time until the service confirmed\n");
     println!(
-        "| jobs | frames to \"requested…\" | confirmed after (ms) | GET round trip median (ms) | PATCH sent |"
+        "| jobs | frames from the confirming click to \"cancel requested…\" | confirmed after (ms) | GET round trip median (ms) | PATCH sent per click |"
     );
     println!("|---:|---:|---:|---:|---:|");
     for &n in sizes {
@@ -556,70 +555,30 @@ fn click_section(sizes: &[usize]) {
             harness.step();
             std::thread::sleep(Duration::from_millis(5));
         }
-        let key = harness
+        let cancellable: Vec<JobKey> = harness
             .state()
             .store()
             .iter()
-            .find(|e| {
-                e.permission(iejobs::model::Action::Cancel).is_allowed() && e.job.drives.is_some()
-            })
-            .or_else(|| {
-                harness
-                    .state()
-                    .store()
-                    .iter()
-                    .find(|e| e.permission(iejobs::model::Action::Cancel).is_allowed())
-            })
+            .filter(|e| e.permission(iejobs::model::Action::Cancel).is_allowed())
+            .take(2)
             .map(|e| e.job.key.clone())
-            .unwrap();
-        harness.state_mut().show_job(key.clone());
-        harness.run_steps(3);
-        harness.get_by_label("Cancel…").click();
-        let mut steps = 0;
-        while harness.query_by_label("Request cancel").is_none() {
-            harness.step();
-            steps += 1;
-            assert!(steps < 20, "the dialog did not open");
-        }
-        let patches_before = patches(&emulator);
-        harness.get_by_label("Request cancel").click();
-        let clicked = Instant::now();
-        let mut frames = 0;
-        loop {
-            harness.step();
-            frames += 1;
-            let shown = harness.query_by_label("requested…").is_some()
-                || harness
-                    .query_all_by_label_contains("cancel requested…")
-                    .next()
-                    .is_some();
-            if shown || frames > 10 {
-                break;
-            }
-        }
-        let confirmed = loop {
-            harness.step();
-            let done = harness
-                .state()
-                .store()
-                .get(&key)
-                .is_some_and(|e| e.job.cancel_requested && e.pending.is_none());
-            if done {
-                break clicked.elapsed();
-            }
-            std::thread::sleep(Duration::from_micros(200));
-            assert!(
-                clicked.elapsed() < Duration::from_secs(30),
-                "no confirmation"
-            );
-        };
-        let sent = patches(&emulator) - patches_before;
+            .collect();
+        // First click: the PATCH is held for a second, so what the screen says before the
+        // service answers can be seen.
+        emulator.with(|e| {
+            e.set_faults(vec![
+                iejobs::emulator::faults::FaultRule::parse("patch:delay=1000*1").unwrap(),
+            ]);
+        });
+        let (frames, _, _) = cancel_by_click(&mut harness, &emulator, &cancellable[0]);
+        // Second click: nothing held; how long until the service's answer is in the window.
+        let (_, confirmed, sent) = cancel_by_click(&mut harness, &emulator, &cancellable[1]);
         let runtime = tokio::runtime::Runtime::new().unwrap();
         let probe = client(&url);
         let mut trips = Vec::new();
         for _ in 0..20 {
             let began = Instant::now();
-            runtime.block_on(probe.get_job(&key)).unwrap();
+            runtime.block_on(probe.get_job(&cancellable[1])).unwrap();
             trips.push(ms(began.elapsed()));
         }
         println!(
@@ -629,6 +588,56 @@ fn click_section(sizes: &[usize]) {
         );
     }
     println!();
+}
+
+/// Opens `key`, clicks Cancel… and Request cancel; returns the frames after the confirming
+/// click until the detail panel says "cancel requested…", the time until the service's
+/// confirmation is in the store, and the PATCH requests sent.
+fn cancel_by_click(
+    harness: &mut egui_kittest::Harness<'static, App>,
+    emulator: &EmbeddedEmulator,
+    key: &JobKey,
+) -> (usize, Duration, usize) {
+    use egui_kittest::kittest::Queryable as _;
+    harness.state_mut().show_job(key.clone());
+    harness.run_steps(3);
+    harness.get_by_label("Cancel…").click();
+    let mut steps = 0;
+    while harness.query_by_label("Request cancel").is_none() {
+        harness.step();
+        steps += 1;
+        assert!(steps < 20, "the dialog did not open");
+    }
+    let before = patches(emulator);
+    harness.get_by_label("Request cancel").click();
+    let clicked = Instant::now();
+    let mut frames = 0;
+    let mut shown_at = None;
+    let confirmed = loop {
+        harness.step();
+        frames += 1;
+        let shown = harness
+            .query_all_by_label_contains("cancel requested…")
+            .next()
+            .is_some();
+        if shown && shown_at.is_none() {
+            shown_at = Some(frames);
+        }
+        let done = harness
+            .state()
+            .store()
+            .get(key)
+            .is_some_and(|e| e.job.cancel_requested && e.pending.is_none());
+        if done {
+            break clicked.elapsed();
+        }
+        std::thread::sleep(Duration::from_micros(200));
+        assert!(
+            clicked.elapsed() < Duration::from_secs(30),
+            "no confirmation"
+        );
+    };
+    (shown_at.unwrap_or(0), confirmed, patches(emulator) - before)
 }
 
 fn patches(emulator: &EmbeddedEmulator) -> usize {

@@ -433,7 +433,16 @@ pub struct Store {
     history: BTreeMap<JobKey, Vec<Transition>>,
     subscriptions: Subscriptions,
     settings_saved: Option<(Timestamp, Result<String, String>)>,
+    /// The jobs changed by each version: views update those rows instead of rebuilding.
+    journal: Vec<(u64, JobKey)>,
+    /// Views older than this version must rebuild (the journal does not reach back).
+    journal_floor: u64,
+    /// Set while an event changes job data.
+    touched: bool,
 }
+
+/// Journal entries kept; a view further behind rebuilds.
+const JOURNAL_CAPACITY: usize = 4096;
 
 impl Store {
     /// Applies one event; returns true when anything changed.
@@ -445,17 +454,12 @@ impl Store {
                 at,
             } => self.listed(&subscription, jobs, at),
             Event::Loaded { job, at } => self.loaded(job, at),
-            Event::Gone { key, at } => {
-                let removed = self.jobs.remove(&key).is_some();
-                if removed {
-                    self.log(at, Some(key), "no longer exists".to_owned(), false);
-                }
-                removed
-            }
+            Event::Gone { key, at } => self.gone(key, at),
             Event::ActionSent { key, action, at } => match self.jobs.get_mut(&key) {
                 Some(entry) => {
                     entry.pending = Some(Pending { action, since: at });
                     entry.failure = None;
+                    self.touch(&key);
                     self.log(
                         at,
                         Some(key),
@@ -471,14 +475,20 @@ impl Store {
                 action,
                 job,
                 at,
-            } => self.action_done(key, action, job, at),
+            } => {
+                self.touch(&key);
+                self.action_done(key, action, job, at)
+            }
             Event::ActionFailed {
                 key,
                 action,
                 code,
                 message,
                 at,
-            } => self.action_failed(key, action, code, message, at),
+            } => {
+                self.touch(&key);
+                self.action_failed(key, action, code, message, at)
+            }
             Event::PollSucceeded { at } => {
                 let was_degraded = self.poll.degraded.take().is_some();
                 if was_degraded {
@@ -510,6 +520,7 @@ impl Store {
                     }
                     self.history.insert(key, timeline);
                 }
+                self.reset_journal();
                 true
             }
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
@@ -524,10 +535,58 @@ impl Store {
                 true
             }
         };
-        if changed {
-            self.version += 1;
-        }
+        self.close_version();
         changed
+    }
+
+    /// Ends an event: a new version if job data changed, the journal kept short.
+    fn close_version(&mut self) {
+        if !self.touched {
+            return;
+        }
+        self.touched = false;
+        self.version += 1;
+        if self.journal.len() > JOURNAL_CAPACITY {
+            let drop = self.journal.len() - JOURNAL_CAPACITY / 2;
+            self.journal.drain(..drop);
+            self.journal_floor = self.journal.first().map_or(self.version + 1, |(v, _)| *v);
+        }
+    }
+
+    fn gone(&mut self, key: JobKey, at: Timestamp) -> bool {
+        let removed = self.jobs.remove(&key).is_some();
+        if removed {
+            self.touch(&key);
+            self.log(at, Some(key), "no longer exists".to_owned(), false);
+        }
+        removed
+    }
+
+    /// Notes that `key`'s entry changes in the version being made.
+    fn touch(&mut self, key: &JobKey) {
+        self.journal.push((self.version + 1, key.clone()));
+        self.touched = true;
+    }
+
+    /// Notes a change too wide to list: views rebuild.
+    fn reset_journal(&mut self) {
+        self.journal.clear();
+        self.journal_floor = self.version + 1;
+        self.touched = true;
+    }
+
+    /// The jobs changed since `version` (added, changed or removed), when the journal still
+    /// knows; `None` means: rebuild from [`Self::iter`].
+    #[must_use]
+    pub fn changed_since(&self, version: u64) -> Option<Vec<&JobKey>> {
+        if version >= self.version {
+            return Some(Vec::new());
+        }
+        if version + 1 < self.journal_floor {
+            return None;
+        }
+        let start = self.journal.partition_point(|(v, _)| *v <= version);
+        Some(self.journal[start..].iter().map(|(_, k)| k).collect())
     }
 
     fn listed(&mut self, subscription: &str, jobs: Vec<Job>, at: Timestamp) -> bool {
@@ -546,6 +605,7 @@ impl Store {
             // A job with an action on its way stays until the action's answer says more.
             if self.jobs.get(&key).is_some_and(|e| e.pending.is_none()) {
                 self.jobs.remove(&key);
+                self.touch(&key);
                 self.log(at, Some(key), "no longer listed".to_owned(), false);
                 changed = true;
             }
@@ -578,6 +638,9 @@ impl Store {
             let old_state = entry.job.state.clone();
             let changed = entry.update(job, at);
             let new_state = entry.job.state.clone();
+            if changed {
+                self.touch(&key);
+            }
             if old_state != new_state {
                 self.log(at, Some(key), format!("{old_state} -> {new_state}"), false);
             }
@@ -587,6 +650,7 @@ impl Store {
         if let Some(history) = self.history.get(&key) {
             merge_history(&mut entry.timeline, history);
         }
+        self.touch(&key);
         self.jobs.insert(key, entry);
         true
     }
@@ -671,7 +735,7 @@ impl Store {
         });
     }
 
-    /// Bumped by every change: caches of sorted and filtered views compare it.
+    /// Bumped by every change of job data: caches of sorted and filtered views compare it.
     #[must_use]
     pub fn version(&self) -> u64 {
         self.version
@@ -731,6 +795,9 @@ impl Store {
                 ids.iter()
                     .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
             });
+        }
+        if self.jobs.len() != before {
+            self.reset_journal();
         }
         let changed = self.jobs.len() != before || self.subscriptions.watched != ids;
         self.subscriptions.watched = ids;

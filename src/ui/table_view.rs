@@ -134,6 +134,9 @@ fn cmp_caseless(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// Changed jobs up to which the rows are updated in place rather than rebuilt.
+const INCREMENTAL_MAX: usize = 2048;
+
 /// The cached rows.
 #[derive(Debug, Default)]
 pub struct TableView {
@@ -152,10 +155,44 @@ impl TableView {
         if self.version == Some(store.version()) && self.query == *query {
             return;
         }
+        if self.query == *query
+            && let Some(version) = self.version
+            && let Some(changed) = store.changed_since(version)
+            && changed.len() <= INCREMENTAL_MAX
+        {
+            self.update_rows(store, query, &changed);
+            self.recount(store);
+            self.version = Some(store.version());
+            return;
+        }
         let mut entries: Vec<&JobEntry> = store.iter().filter(|e| query.matches(e)).collect();
         // The key breaks ties, so the order is total and an unstable sort gives one result.
         entries.sort_unstable_by(|a, b| query.compare(a, b));
         self.rows = entries.into_iter().map(|e| e.job.key.clone()).collect();
+        self.recount(store);
+        self.version = Some(store.version());
+        self.query = query.clone();
+    }
+
+    /// Moves, adds and removes the rows of the `changed` jobs; the others keep their order.
+    fn update_rows(&mut self, store: &Store, query: &TableQuery, changed: &[&JobKey]) {
+        let changed: std::collections::HashSet<&JobKey> = changed.iter().copied().collect();
+        self.rows.retain(|key| !changed.contains(key));
+        for key in changed {
+            let Some(entry) = store.get(key).filter(|e| query.matches(e)) else {
+                continue;
+            };
+            let at = self.rows.partition_point(|row| {
+                store
+                    .get(row)
+                    .is_some_and(|other| query.compare(other, entry) == Ordering::Less)
+            });
+            self.rows.insert(at, key.clone());
+        }
+    }
+
+    /// Jobs per state and the cancellations, over all jobs.
+    fn recount(&mut self, store: &Store) {
         self.counts.clear();
         self.cancellations.clear();
         for entry in store.iter() {
@@ -181,8 +218,6 @@ impl TableView {
             let finished = store.get(key).is_some_and(|e| e.job.state.is_finished());
             (finished, key.clone())
         });
-        self.version = Some(store.version());
-        self.query = query.clone();
     }
 
     /// The keys of the rows, in order.
@@ -225,7 +260,7 @@ impl TableView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, Job, JobState};
+    use crate::model::{Action, Event, Job, JobState};
 
     fn store() -> Store {
         let mut store = Store::default();
@@ -283,5 +318,52 @@ mod tests {
         assert_eq!(names(&view), ["a-job"]);
         assert_eq!(view.counts().get("Transferring"), Some(&1));
         assert_eq!(view.cancel_pending(), 1);
+    }
+
+    proptest::proptest! {
+        /// Rows updated in place after any sequence of changes equal a rebuild from scratch.
+        #[test]
+        fn updating_in_place_equals_rebuilding(
+            changes in proptest::collection::vec((0_usize..40, 0_u8..6, 0_i64..100), 1..60),
+            sort in 0_usize..4,
+            ascending: bool,
+        ) {
+            let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+            let states = [JobState::Creating, JobState::Shipping, JobState::Transferring, JobState::Completed];
+            let job = |i: usize, state: &JobState, percent: i64| {
+                let mut job = Job::new(JobKey::new("sub", format!("rg-{}", i % 3), format!("job-{i:02}")), state.clone());
+                job.percent_complete = Some(percent);
+                job
+            };
+            let mut store = Store::default();
+            store.apply(Event::Listed {
+                subscription: "sub".into(),
+                jobs: (0..20).map(|i| job(i, &states[i % 4], 0)).collect(),
+                at,
+            });
+            let query = TableQuery {
+                sort: [SortColumn::Name, SortColumn::Progress, SortColumn::State, SortColumn::CancelPending][sort],
+                ascending,
+                ..TableQuery::default()
+            };
+            let mut view = TableView::default();
+            view.refresh(&store, &query);
+            for (i, kind, percent) in changes {
+                let key = JobKey::new("sub", format!("rg-{}", i % 3), format!("job-{i:02}"));
+                let event = match kind {
+                    0 => Event::Gone { key, at },
+                    1 => Event::ActionSent { key, action: Action::Cancel, at },
+                    2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), at },
+                    _ => Event::Loaded { job: job(i, &states[usize::from(kind) % 4], percent), at },
+                };
+                store.apply(event);
+                view.refresh(&store, &query);
+                let mut fresh = TableView::default();
+                fresh.refresh(&store, &query);
+                proptest::prop_assert_eq!(view.rows(), fresh.rows());
+                proptest::prop_assert_eq!(view.counts(), fresh.counts());
+                proptest::prop_assert_eq!(view.cancellations(), fresh.cancellations());
+            }
+        }
     }
 }
