@@ -36,6 +36,14 @@ pub enum Event {
         /// When the listing finished.
         at: Timestamp,
     },
+    /// A page of a first listing, shown before the listing ends: jobs are added or
+    /// updated, none is dropped (the [`Event::Listed`] that follows decides that).
+    Partial {
+        /// The jobs of the page.
+        jobs: Vec<Job>,
+        /// When the page arrived.
+        at: Timestamp,
+    },
     /// One job, freshly read.
     Loaded {
         /// The job.
@@ -432,6 +440,8 @@ pub struct Store {
     poll: PollStatus,
     history: BTreeMap<JobKey, Vec<Transition>>,
     subscriptions: Subscriptions,
+    /// Subscriptions listed in full at least once (their first listing is logged).
+    listed_once: std::collections::BTreeSet<String>,
     settings_saved: Option<(Timestamp, Result<String, String>)>,
     /// The jobs changed by each version: views update those rows instead of rebuilding.
     journal: Vec<(u64, JobKey)>,
@@ -454,6 +464,13 @@ impl Store {
                 at,
             } => self.listed(&subscription, jobs, at),
             Event::Loaded { job, at } => self.loaded(job, at),
+            Event::Partial { jobs, at } => {
+                let mut changed = false;
+                for job in jobs {
+                    changed |= self.loaded(job, at);
+                }
+                changed
+            }
             Event::Gone { key, at } => self.gone(key, at),
             Event::ActionSent { key, action, at } => match self.jobs.get_mut(&key) {
                 Some(entry) => {
@@ -610,10 +627,7 @@ impl Store {
                 changed = true;
             }
         }
-        let first_listing = !self
-            .jobs
-            .keys()
-            .any(|k| k.subscription_id.eq_ignore_ascii_case(subscription));
+        let first_listing = self.listed_once.insert(subscription.to_ascii_lowercase());
         if first_listing {
             let named = match self.subscriptions.name(subscription) {
                 Some(name) => format!("{name} ({subscription})"),
@@ -873,6 +887,42 @@ mod tests {
                 .collect(),
         );
         job
+    }
+
+    #[test]
+    fn pages_of_a_first_listing_show_at_once_and_the_listing_then_decides() {
+        let mut store = Store::default();
+        store.apply(Event::Partial {
+            jobs: vec![
+                job("a", JobState::Creating, &[]),
+                job("b", JobState::Shipping, &[]),
+            ],
+            at: at(0),
+        });
+        assert_eq!(
+            store.len(),
+            2,
+            "the first page is there before the listing ends"
+        );
+        assert!(
+            store.activity().next().is_none(),
+            "nothing logged for a page"
+        );
+        store.apply(Event::Listed {
+            subscription: "sub".into(),
+            jobs: vec![job("b", JobState::Shipping, &[])],
+            at: at(1),
+        });
+        assert_eq!(
+            store.len(),
+            1,
+            "the whole listing drops what it does not hold"
+        );
+        let texts: Vec<&str> = store.activity().map(|a| a.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Listed 1 job(s) of subscription sub"),
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -337,7 +337,12 @@ impl Worker {
                     listing = true;
                     let (client, counter) = (self.client.clone(), self.in_flight.clone());
                     let subscriptions = self.config.subscriptions.clone();
-                    tasks.spawn(async move { Done::Listed(list_all(&client, &counter, subscriptions).await) });
+                    // Before anything is known, each page is shown as it arrives.
+                    let progress = self.known.is_empty().then(|| Progress {
+                        events: self.events.clone(),
+                        notify: self.notify.clone(),
+                    });
+                    tasks.spawn(async move { Done::Listed(list_all(&client, &counter, subscriptions, progress).await) });
                     self.emit_in_flight().await;
                 }
                 () = tokio::time::sleep_until(next_fast), if !fetching => {
@@ -651,10 +656,17 @@ async fn subscriptions(
         .collect())
 }
 
+/// Where a first listing sends its pages as they arrive.
+struct Progress {
+    events: mpsc::Sender<Event>,
+    notify: Notify,
+}
+
 async fn list_all(
     client: &ArmClient,
     counter: &Arc<std::sync::atomic::AtomicU32>,
     chosen: Vec<String>,
+    progress: Option<Progress>,
 ) -> Result<Listing, ArmError> {
     let (subscriptions, discovered) = if chosen.is_empty() {
         let found = self::subscriptions(client, counter).await?;
@@ -674,6 +686,7 @@ async fn list_all(
         let mut pager = client.pager(&ListScope::Subscription(subscription.clone()));
         let mut jobs = Vec::new();
         while let Some(page) = pager.next_page().await? {
+            let first = jobs.len();
             jobs.extend(page.iter().filter_map(|j| match job_from_wire(j) {
                 Ok(job) => Some(job),
                 Err(e) => {
@@ -681,6 +694,15 @@ async fn list_all(
                     None
                 }
             }));
+            if let Some(progress) = &progress {
+                let event = Event::Partial {
+                    jobs: jobs[first..].to_vec(),
+                    at: Timestamp::now(),
+                };
+                if progress.events.send(event).await.is_ok() {
+                    (progress.notify)();
+                }
+            }
         }
         lists.push((subscription, jobs));
     }
