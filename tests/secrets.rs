@@ -136,18 +136,19 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
     let mut seen = Vec::new();
 
     // Jobs arrive from the discovered subscriptions.
+    // A first listing comes page by page (Partial), then says it ended (ListingDone).
     let listed = drain(
         &mut worker,
         &mut events,
         &mut seen,
         Duration::from_secs(20),
-        |e| matches!(e, Event::Listed { jobs, .. } if !jobs.is_empty()),
+        |e| matches!(e, Event::ListingDone { jobs, .. } if *jobs > 0),
     );
     assert!(listed, "no jobs listed: {events:#?}");
     let jobs: Vec<_> = seen
         .iter()
         .filter_map(|e| match e {
-            Event::Listed { jobs, .. } => Some(jobs.clone()),
+            Event::Partial { jobs, .. } | Event::Listed { jobs, .. } => Some(jobs.clone()),
             _ => None,
         })
         .flatten()

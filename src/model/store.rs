@@ -44,6 +44,15 @@ pub enum Event {
         /// When the page arrived.
         at: Timestamp,
     },
+    /// A first listing whose pages all came as [`Event::Partial`] has ended.
+    ListingDone {
+        /// The subscription listed.
+        subscription: String,
+        /// How many jobs it holds.
+        jobs: usize,
+        /// When the listing finished.
+        at: Timestamp,
+    },
     /// One job, freshly read.
     Loaded {
         /// The job.
@@ -464,6 +473,14 @@ impl Store {
                 at,
             } => self.listed(&subscription, jobs, at),
             Event::Loaded { job, at } => self.loaded(job, at),
+            Event::ListingDone {
+                subscription,
+                jobs,
+                at,
+            } => {
+                self.log_first_listing(&subscription, jobs, at);
+                true
+            }
             Event::Partial { jobs, at } => {
                 let mut changed = false;
                 for job in jobs {
@@ -529,31 +546,35 @@ impl Store {
                 self.poll.in_flight = n;
                 changed
             }
-            Event::HistoryLoaded(histories) => {
-                for (key, mut timeline) in histories {
-                    timeline.truncate(MAX_TRANSITIONS);
-                    if let Some(entry) = self.jobs.get_mut(&key) {
-                        merge_history(&mut entry.timeline, &timeline);
-                    }
-                    self.history.insert(key, timeline);
-                }
-                self.reset_journal();
-                true
-            }
+            Event::HistoryLoaded(histories) => self.history_loaded(histories),
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
             Event::Watching(ids) => self.watching(ids),
-            Event::SettingsSaved { result, at } => {
-                let (text, is_error) = match &result {
-                    Ok(path) => (format!("Settings saved to {path}"), false),
-                    Err(e) => (format!("Settings not saved: {e}"), true),
-                };
-                self.log(at, None, text, is_error);
-                self.settings_saved = Some((at, result));
-                true
-            }
+            Event::SettingsSaved { result, at } => self.record_settings_save(result, at),
         };
         self.close_version();
         changed
+    }
+
+    fn history_loaded(&mut self, histories: Vec<(JobKey, Vec<Transition>)>) -> bool {
+        for (key, mut timeline) in histories {
+            timeline.truncate(MAX_TRANSITIONS);
+            if let Some(entry) = self.jobs.get_mut(&key) {
+                merge_history(&mut entry.timeline, &timeline);
+            }
+            self.history.insert(key, timeline);
+        }
+        self.reset_journal();
+        true
+    }
+
+    fn record_settings_save(&mut self, result: Result<String, String>, at: Timestamp) -> bool {
+        let (text, is_error) = match &result {
+            Ok(path) => (format!("Settings saved to {path}"), false),
+            Err(e) => (format!("Settings not saved: {e}"), true),
+        };
+        self.log(at, None, text, is_error);
+        self.settings_saved = Some((at, result));
+        true
     }
 
     /// Ends an event: a new version if job data changed, the journal kept short.
@@ -627,23 +648,28 @@ impl Store {
                 changed = true;
             }
         }
-        let first_listing = self.listed_once.insert(subscription.to_ascii_lowercase());
-        if first_listing {
-            let named = match self.subscriptions.name(subscription) {
-                Some(name) => format!("{name} ({subscription})"),
-                None => subscription.to_owned(),
-            };
-            self.log(
-                at,
-                None,
-                format!("Listed {} job(s) of subscription {named}", jobs.len()),
-                false,
-            );
-        }
+        self.log_first_listing(subscription, jobs.len(), at);
         for job in jobs {
             changed |= self.loaded(job, at);
         }
         changed
+    }
+
+    /// Logs the first complete listing of a subscription.
+    fn log_first_listing(&mut self, subscription: &str, count: usize, at: Timestamp) {
+        if !self.listed_once.insert(subscription.to_ascii_lowercase()) {
+            return;
+        }
+        let named = match self.subscriptions.name(subscription) {
+            Some(name) => format!("{name} ({subscription})"),
+            None => subscription.to_owned(),
+        };
+        self.log(
+            at,
+            None,
+            format!("Listed {count} job(s) of subscription {named}"),
+            false,
+        );
     }
 
     fn loaded(&mut self, job: Job, at: Timestamp) -> bool {

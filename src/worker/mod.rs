@@ -483,10 +483,29 @@ impl Worker {
         cancelling
     }
 
-    async fn listed(&mut self, lists: Vec<(String, Vec<Job>)>) {
+    async fn listed(&mut self, lists: Vec<(String, Listed)>) {
         let now = Timestamp::now();
         let mut changed = false;
-        for (subscription, mut jobs) in lists {
+        for (subscription, listed) in lists {
+            let mut jobs = match listed {
+                Listed::Jobs(jobs) => jobs,
+                Listed::Shown(shown) => {
+                    // The store has every page already: keep the summaries, say it ended.
+                    changed = true;
+                    let count = shown.len();
+                    for (key, known, state) in shown {
+                        self.record_state(&key, &state, now);
+                        self.known.insert(key, known);
+                    }
+                    let event = Event::ListingDone {
+                        subscription,
+                        jobs: count,
+                        at: now,
+                    };
+                    self.emit(event, true).await;
+                    continue;
+                }
+            };
             let listed: HashSet<&JobKey> = jobs.iter().map(|j| &j.key).collect();
             let gone = self.known.keys().any(|k| {
                 k.subscription_id.eq_ignore_ascii_case(&subscription) && !listed.contains(k)
@@ -557,12 +576,16 @@ impl Worker {
     }
 
     fn record_history(&mut self, job: &Job, at: Timestamp) {
+        self.record_state(&job.key, &job.state, at);
+    }
+
+    fn record_state(&mut self, key: &JobKey, state: &JobState, at: Timestamp) {
         if self.config.history_path.is_some() {
             let transition = Transition {
                 at,
-                state: job.state.clone(),
+                state: state.clone(),
             };
-            self.history_dirty |= self.history.observe(&job.key, &transition);
+            self.history_dirty |= self.history.observe(key, &transition);
         }
     }
 
@@ -631,8 +654,16 @@ impl Drop for InFlight {
 /// One full listing: the jobs of each subscription, and the subscriptions found when none
 /// were chosen.
 struct Listing {
-    lists: Vec<(String, Vec<Job>)>,
+    lists: Vec<(String, Listed)>,
     discovered: Option<Vec<SubscriptionInfo>>,
+}
+
+/// The jobs of one subscription's listing.
+enum Listed {
+    /// To compare with what is known, and send what changed.
+    Jobs(Vec<Job>),
+    /// Already sent page by page (a first listing): what the worker keeps of each.
+    Shown(Vec<(JobKey, Known, JobState)>),
 }
 
 /// The subscriptions the identity sees, as the model keeps them.
@@ -685,26 +716,40 @@ async fn list_all(
         // Page by page: the wire form of a page is dropped once converted.
         let mut pager = client.pager(&ListScope::Subscription(subscription.clone()));
         let mut jobs = Vec::new();
+        let mut shown = Vec::new();
         while let Some(page) = pager.next_page().await? {
-            let first = jobs.len();
-            jobs.extend(page.iter().filter_map(|j| match job_from_wire(j) {
-                Ok(job) => Some(job),
-                Err(e) => {
-                    tracing::warn!(error = %e, "skipping a job the service sent");
-                    None
+            let mut converted: Vec<Job> = page
+                .iter()
+                .filter_map(|j| match job_from_wire(j) {
+                    Ok(job) => Some(job),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "skipping a job the service sent");
+                        None
+                    }
+                })
+                .collect();
+            match &progress {
+                Some(progress) => {
+                    for job in &mut converted {
+                        shown.push((job.key.clone(), Known::of(job), job.state.clone()));
+                    }
+                    let event = Event::Partial {
+                        jobs: converted,
+                        at: Timestamp::now(),
+                    };
+                    if progress.events.send(event).await.is_ok() {
+                        (progress.notify)();
+                    }
                 }
-            }));
-            if let Some(progress) = &progress {
-                let event = Event::Partial {
-                    jobs: jobs[first..].to_vec(),
-                    at: Timestamp::now(),
-                };
-                if progress.events.send(event).await.is_ok() {
-                    (progress.notify)();
-                }
+                None => jobs.extend(converted),
             }
         }
-        lists.push((subscription, jobs));
+        let listed = if progress.is_some() {
+            Listed::Shown(shown)
+        } else {
+            Listed::Jobs(jobs)
+        };
+        lists.push((subscription, listed));
     }
     Ok(Listing { lists, discovered })
 }
