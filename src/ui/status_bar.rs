@@ -24,19 +24,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 };
                 ui.colored_label(ui.visuals().error_fg_color, text)
                     .on_hover_text(message.as_str());
-                // The reason in full view: a refused sign-in must not hide behind a tooltip.
-                let first = message.lines().next().unwrap_or_default();
-                let reason: String = first.chars().take(140).collect();
-                let more = if message.len() > reason.len() {
-                    "…"
-                } else {
-                    ""
-                };
-                ui.label(format!("{reason}{more}"))
-                    .on_hover_text(message.as_str());
                 if let Some(last) = poll.last_success {
                     ui.label(format!("stale since {}", format::time(last)));
                 }
+                // The reason in view, cut to the room left (the whole text on hover): a
+                // refused sign-in must not hide behind a tooltip.
+                let first = message.lines().next().unwrap_or_default();
+                ui.add(egui::Label::new(first).truncate())
+                    .on_hover_text(message.as_str());
             }
             None => match poll.last_success {
                 Some(last) => {
