@@ -155,6 +155,21 @@ fn rss_kib(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// An emulator serving `load:n` on 127.0.0.1, clock stopped, in the caller's runtime.
+async fn served(n: usize) -> Emulator {
+    Emulator::start(
+        "127.0.0.1:0",
+        EmulatorConfig {
+            scenario: Scenario::Load(n),
+            speed: 0.0,
+            seed: 11,
+            ..EmulatorConfig::default()
+        },
+    )
+    .await
+    .unwrap()
+}
+
 /// The real `App` driven the way eframe drives it, without a window: `logic`, then `ui`
 /// inside one egui pass, then tessellation. Repaint requests (from the worker's events and
 /// from egui) are recorded as eframe would schedule them.
@@ -445,19 +460,7 @@ fn listing_section(sizes: &[usize]) {
     println!("|---:|---:|---:|---:|---:|---:|---:|");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     for &n in sizes {
-        let emulator = runtime.block_on(async {
-            Emulator::start(
-                "127.0.0.1:0",
-                EmulatorConfig {
-                    scenario: Scenario::Load(n),
-                    speed: 0.0,
-                    seed: 11,
-                    ..EmulatorConfig::default()
-                },
-            )
-            .await
-            .unwrap()
-        });
+        let emulator = runtime.block_on(served(n));
         let url = emulator.url();
         let client = client(&url);
         let runs = if n >= 100_000 { 3 } else { 9 };
@@ -750,17 +753,7 @@ fn emulator_section(sizes: &[usize]) {
         .unwrap();
     for &n in sizes {
         let (requests, errors, mut latencies) = runtime.block_on(async {
-            let emulator = Emulator::start(
-                "127.0.0.1:0",
-                EmulatorConfig {
-                    scenario: Scenario::Load(n),
-                    speed: 0.0,
-                    seed: 11,
-                    ..EmulatorConfig::default()
-                },
-            )
-            .await
-            .unwrap();
+            let emulator = served(n).await;
             let url = emulator.url();
             let keys: Arc<Vec<JobKey>> = Arc::new(
                 client(&url)
