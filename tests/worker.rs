@@ -80,8 +80,14 @@ fn until(
     }
 }
 
+/// The end of a listing of `SUB`: the first one comes page by page and ends with
+/// `ListingDone`; later ones are one `Listed` (sent when something changed).
 fn listed(event: &Event) -> bool {
-    matches!(event, Event::Listed { subscription, .. } if subscription == SUB)
+    matches!(
+        event,
+        Event::Listed { subscription, .. } | Event::ListingDone { subscription, .. }
+            if subscription == SUB
+    )
 }
 
 #[test]
