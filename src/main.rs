@@ -197,12 +197,7 @@ fn run() -> anyhow::Result<()> {
         .filter(|(_, o)| matches!(o, Origin::Flag | Origin::Env))
         .map(|(k, o)| (*k, *o))
         .collect();
-    let context = SettingsContext {
-        path,
-        file: file_layer,
-        overridden,
-        subscriptions: settings.subscriptions.clone(),
-    };
+
     // The embedded emulator, if any, lives as long as `target`: until the window closes.
     let target = match &settings.connection {
         Connection::Azure(azure) => azure_target(azure, &settings)?,
@@ -230,8 +225,10 @@ fn run() -> anyhow::Result<()> {
         worker,
         source: target.source.clone(),
         settings: SettingsContext {
+            path,
+            file: file_layer,
+            overridden,
             subscriptions: target.subscriptions.clone(),
-            ..context
         },
     };
     eframe::run_native(

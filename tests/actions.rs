@@ -47,22 +47,13 @@ fn drain_until(
     worker: &mut WorkerHandle,
     store: &mut Store,
     case: &str,
-    mut done: impl FnMut(&Event) -> bool,
+    done: impl FnMut(&Event) -> bool,
 ) -> Vec<Event> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut seen = Vec::new();
-    loop {
-        while let Some(event) = worker.try_recv() {
-            let stop = done(&event);
-            store.apply(event.clone());
-            seen.push(event);
-            if stop {
-                return seen;
-            }
-        }
-        assert!(Instant::now() < deadline, "{case}: timed out");
-        std::thread::sleep(Duration::from_millis(10));
+    let seen = common::events_until(worker, case, done);
+    for event in &seen {
+        store.apply(event.clone());
     }
+    seen
 }
 
 /// One click on `action` for the job `(group, name)` with `faults` on the emulator;

@@ -7,9 +7,11 @@
 
 mod common;
 
+use common::events_until as until;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use iejobs::emulator::EmulatorConfig;
 use iejobs::emulator::clock::HOUR;
@@ -53,31 +55,6 @@ fn worker_with(
         repaints.fetch_add(1, Ordering::SeqCst);
     });
     WorkerHandle::spawn(common::client(emulator.url()), config, notify).unwrap()
-}
-
-/// Collects events until `done` says stop, or fails after 20 s.
-fn until(
-    worker: &mut WorkerHandle,
-    what: &str,
-    mut done: impl FnMut(&Event) -> bool,
-) -> Vec<Event> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut seen = Vec::new();
-    loop {
-        while let Some(event) = worker.try_recv() {
-            let stop = done(&event);
-            seen.push(event);
-            if stop {
-                return seen;
-            }
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what}; saw {} events",
-            seen.len()
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 /// The end of a listing of `SUB`: the first one comes page by page and ends with

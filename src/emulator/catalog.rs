@@ -22,7 +22,10 @@ pub fn subscriptions(with_jobs: &BTreeSet<String>) -> Vec<Subscription> {
             let name = match id.as_str() {
                 DEMO_SUBSCRIPTION => "Contoso Archive (emulator)".to_owned(),
                 DEMO_SUBSCRIPTION_2 => "Contoso Media (emulator)".to_owned(),
-                other => format!("Emulator subscription {}", &other[..other.len().min(8)]),
+                other => {
+                    let short: String = other.chars().take(8).collect();
+                    format!("Emulator subscription {short}")
+                }
             };
             Subscription {
                 id: Some(format!("/subscriptions/{id}")),

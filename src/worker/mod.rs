@@ -280,8 +280,9 @@ impl Worker {
         let mut tasks: JoinSet<Done> = JoinSet::new();
         self.emit(Event::Watching(self.config.subscriptions.clone()), false)
             .await;
-        {
-            // Names for the subscription column and the settings panel.
+        if !self.config.subscriptions.is_empty() {
+            // Names for the subscription column and the settings panel; with none chosen,
+            // the first listing lists the subscriptions itself.
             let (client, counter) = (self.client.clone(), self.in_flight.clone());
             tasks.spawn(async move { Done::Subscriptions(subscriptions(&client, &counter).await) });
         }
@@ -506,25 +507,15 @@ impl Worker {
                     continue;
                 }
             };
+            let updates: Vec<Option<Known>> = jobs.iter_mut().map(|job| self.change(job)).collect();
             let listed: HashSet<&JobKey> = jobs.iter().map(|j| &j.key).collect();
             let gone = self.known.keys().any(|k| {
                 k.subscription_id.eq_ignore_ascii_case(&subscription) && !listed.contains(k)
             });
-            let updates: Vec<Option<Known>> = jobs
-                .iter_mut()
-                .map(|job| {
-                    let summary = Known::of(job);
-                    match self.known.get(&job.key) {
-                        Some(known) => known.update(summary),
-                        None => Some(summary),
-                    }
-                })
-                .collect();
             if !gone && updates.iter().all(Option::is_none) {
                 continue;
             }
             changed = true;
-            let listed: HashSet<JobKey> = jobs.iter().map(|j| j.key.clone()).collect();
             self.known.retain(|k, _| {
                 !k.subscription_id.eq_ignore_ascii_case(&subscription) || listed.contains(k)
             });
@@ -548,13 +539,17 @@ impl Worker {
         self.emit(Event::PollSucceeded { at: now }, changed).await;
     }
 
-    async fn observed(&mut self, mut job: Job) {
-        let summary = Known::of(&mut job);
-        let update = match self.known.get(&job.key) {
+    /// The summary to keep for `job` when it differs from what was last sent.
+    fn change(&self, job: &mut Job) -> Option<Known> {
+        let summary = Known::of(job);
+        match self.known.get(&job.key) {
             Some(known) => known.update(summary),
             None => Some(summary),
-        };
-        let Some(summary) = update else {
+        }
+    }
+
+    async fn observed(&mut self, mut job: Job) {
+        let Some(summary) = self.change(&mut job) else {
             return;
         };
         let now = Timestamp::now();

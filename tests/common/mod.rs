@@ -70,3 +70,28 @@ pub fn client_with_timeout(url: &str, timeout: Duration) -> ArmClient {
     )
     .unwrap()
 }
+
+/// Takes the worker's events until `done` says stop (that event included); fails after 20 s.
+pub fn events_until(
+    worker: &mut iejobs::worker::WorkerHandle,
+    what: &str,
+    mut done: impl FnMut(&iejobs::model::Event) -> bool,
+) -> Vec<iejobs::model::Event> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    loop {
+        while let Some(event) = worker.try_recv() {
+            let stop = done(&event);
+            seen.push(event);
+            if stop {
+                return seen;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}; saw {} events",
+            seen.len()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
