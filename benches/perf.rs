@@ -364,8 +364,7 @@ fn table_refresh(sizes: &[usize]) {
             })
             .collect();
         let mut store = Store::default();
-        store.apply(Event::Listed {
-            subscription: DEMO_SUBSCRIPTION.to_owned(),
+        store.apply(Event::Partial {
             jobs: jobs.clone(),
             at: jiff::Timestamp::now(),
         });

@@ -64,7 +64,7 @@ fn visible_names(harness: &Harness<'static, App>) -> Vec<String> {
         .state()
         .store()
         .iter()
-        .map(|e| e.job.name.clone())
+        .map(|e| e.job.name.to_string())
         .filter(|name| harness.query_all_by_label(name).next().is_some())
         .collect()
 }

@@ -148,7 +148,7 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
     let jobs: Vec<_> = seen
         .iter()
         .filter_map(|e| match e {
-            Event::Partial { jobs, .. } | Event::Listed { jobs, .. } => Some(jobs.clone()),
+            Event::Partial { jobs, .. } => Some(jobs.clone()),
             _ => None,
         })
         .flatten()

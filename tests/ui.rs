@@ -49,7 +49,7 @@ fn buttons_follow_the_rule_for_every_state() {
     let mut names_by_state: Vec<(JobState, String)> = Vec::new();
     for e in harness.state().store().iter() {
         if !names_by_state.iter().any(|(s, _)| *s == e.job.state) {
-            names_by_state.push((e.job.state.clone(), e.job.name.clone()));
+            names_by_state.push((e.job.state.clone(), e.job.name.to_string()));
         }
     }
     assert!(

@@ -57,14 +57,9 @@ fn worker_with(
     WorkerHandle::spawn(common::client(emulator.url()), config, notify).unwrap()
 }
 
-/// The end of a listing of `SUB`: the first one comes page by page and ends with
-/// `ListingDone`; later ones are one `Listed` (sent when something changed).
+/// The end of the first listing of `SUB`: its pages come as `Partial`, then `ListingDone`.
 fn listed(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::Listed { subscription, .. } | Event::ListingDone { subscription, .. }
-            if subscription == SUB
-    )
+    matches!(event, Event::ListingDone { subscription, .. } if subscription == SUB)
 }
 
 #[test]
@@ -96,7 +91,7 @@ fn unchanged_polls_ask_for_no_repaint() {
     // A change is painted.
     emulator.with(|e| e.advance(HOUR));
     until(&mut worker, "a changed job", |e| {
-        matches!(e, Event::Loaded { .. } | Event::Listed { .. })
+        matches!(e, Event::Loaded { .. } | Event::Partial { .. })
     });
     assert!(repaints.load(Ordering::SeqCst) > before);
 }
@@ -166,7 +161,7 @@ fn the_state_history_survives_a_restart() {
         until(&mut worker, "the first listing", listed);
         emulator.with(|e| e.advance(3 * HOUR));
         until(&mut worker, "marketing-assets transferring", |e| match e {
-            Event::Listed { jobs, .. } => jobs
+            Event::Partial { jobs, .. } => jobs
                 .iter()
                 .any(|j| j.key == key && j.state == JobState::Transferring),
             Event::Loaded { job, .. } => job.key == key && job.state == JobState::Transferring,
@@ -256,5 +251,76 @@ fn the_fast_poll_reads_cancellations_every_round_and_the_rest_in_turns() {
             .count()
             >= 3,
         "turns: {gets:?}"
+    );
+}
+
+#[test]
+fn later_listings_send_only_changed_jobs_and_name_the_gone_ones() {
+    let emulator = emulator();
+    let mut worker = worker(&emulator, None, Arc::new(AtomicUsize::new(0)));
+    let first = until(&mut worker, "the first listing", listed);
+    let jobs: Vec<iejobs::model::Job> = first
+        .iter()
+        .flat_map(|e| match e {
+            Event::Partial { jobs, .. } => jobs.clone(),
+            _ => Vec::new(),
+        })
+        .filter(|j| j.key.subscription_id == SUB)
+        .collect();
+    let Some(Event::ListingDone { jobs: count, .. }) = first.last() else {
+        panic!("{first:?}")
+    };
+    assert_eq!(*count, jobs.len(), "every listed job came in a page");
+    let deleted = jobs
+        .iter()
+        .find(|j| j.state == JobState::Creating)
+        .unwrap()
+        .key
+        .clone();
+    let changed = jobs
+        .iter()
+        .find(|j| j.state == JobState::Completed)
+        .unwrap()
+        .key
+        .clone();
+    let client = common::client(emulator.url());
+    tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(client.delete_job(&deleted))
+        .unwrap();
+    assert!(
+        emulator
+            .with(|e| e.fix_state(&changed, JobState::Closed))
+            .unwrap()
+    );
+    let events = until(
+        &mut worker,
+        "a listing that misses the deleted job",
+        |e| matches!(e, Event::ListingDone { gone, .. } if !gone.is_empty()),
+    );
+    let sent: Vec<&JobKey> = events
+        .iter()
+        .flat_map(|e| match e {
+            Event::Partial { jobs, .. } => jobs.iter().map(|j| &j.key).collect(),
+            _ => Vec::new(),
+        })
+        .filter(|k| k.subscription_id == SUB)
+        .collect();
+    assert_eq!(sent, [&changed], "only the changed job is sent again");
+    let Some(Event::ListingDone { gone, jobs, .. }) = events.last() else {
+        panic!()
+    };
+    assert_eq!((gone.as_slice(), *jobs), ([deleted].as_slice(), count - 1));
+    // Unchanged listings after that send no job and no end of listing.
+    until(&mut worker, "another full listing", |e| {
+        matches!(e, Event::PollSucceeded { .. })
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    let quiet: Vec<Event> = std::iter::from_fn(|| worker.try_recv()).collect();
+    assert!(
+        !quiet
+            .iter()
+            .any(|e| matches!(e, Event::Partial { .. } | Event::ListingDone { .. })),
+        "{quiet:?}"
     );
 }

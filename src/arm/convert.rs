@@ -1,6 +1,6 @@
 //! From the wire format to the app's model.
 
-use crate::model::{Drive, DriveState, Job, JobKey, JobState, Package};
+use crate::model::{ArcStr, Drive, DriveState, Job, JobKey, JobState, Package, shared_opt};
 
 use super::wire::{DriveStatus, JobResponse, PackageInformation};
 
@@ -16,17 +16,22 @@ pub enum ConvertError {
 ///
 /// A missing `state` becomes an empty unknown state rather than the spec's default
 /// ("Creating"): guessing would enable Delete for a job whose state nobody knows.
+///
+/// Values that repeat across jobs (region, storage account, provisioning state, carrier…)
+/// are [shared](crate::model::shared): a subscription of 100,000 jobs stores each of them once.
 pub fn job_from_wire(response: &JobResponse) -> Result<Job, ConvertError> {
     let key = response
         .id
         .as_deref()
         .and_then(JobKey::from_resource_id)
         .ok_or_else(|| ConvertError::BadId(response.id.clone()))?;
-    let mut job = Job::new(key, JobState::Other(String::new()));
-    if let Some(name) = response.name.as_ref().filter(|n| !n.is_empty()) {
-        job.name.clone_from(name);
+    let mut job = Job::new(key, JobState::Other(ArcStr::new()));
+    if let Some(name) = response.name.as_deref().filter(|n| !n.is_empty())
+        && name != job.name
+    {
+        job.name = ArcStr::from(name);
     }
-    job.location.clone_from(&response.location);
+    job.location = shared_opt(response.location.as_deref());
     if let Some(system) = &response.system_data {
         job.created_at = parse_time(system.created_at.as_deref());
         job.last_modified_at = parse_time(system.last_modified_at.as_deref());
@@ -40,15 +45,20 @@ pub fn job_from_wire(response: &JobResponse) -> Result<Job, ConvertError> {
     job.job_type.clone_from(&props.job_type);
     job.cancel_requested = props.cancel_requested.unwrap_or(false);
     job.percent_complete = props.percent_complete;
-    job.provisioning_state.clone_from(&props.provisioning_state);
-    job.storage_account_id.clone_from(&props.storage_account_id);
-    job.diagnostics_path.clone_from(&props.diagnostics_path);
-    job.log_level.clone_from(&props.log_level);
+    job.provisioning_state = shared_opt(props.provisioning_state.as_deref());
+    job.storage_account_id = shared_opt(props.storage_account_id.as_deref());
+    job.diagnostics_path = shared_opt(props.diagnostics_path.as_deref());
+    job.log_level = shared_opt(props.log_level.as_deref());
     job.backup_drive_manifest = props.backup_drive_manifest;
-    job.delivery_package = props.delivery_package.as_ref().map(package_from_wire);
-    job.return_package = props.return_package.as_ref().map(package_from_wire);
-    job.incomplete_blob_list_uri
-        .clone_from(&props.incomplete_blob_list_uri);
+    job.delivery_package = props
+        .delivery_package
+        .as_ref()
+        .map(|p| Box::new(package_from_wire(p)));
+    job.return_package = props
+        .return_package
+        .as_ref()
+        .map(|p| Box::new(package_from_wire(p)));
+    job.incomplete_blob_list_uri = unique(props.incomplete_blob_list_uri.as_deref());
     job.drives = props
         .drive_list
         .as_ref()
@@ -56,29 +66,39 @@ pub fn job_from_wire(response: &JobResponse) -> Result<Job, ConvertError> {
     Ok(job)
 }
 
+/// A value of its own (a name, a tracking number, a log URL): sharing would gain nothing.
+fn unique(text: Option<&str>) -> Option<ArcStr> {
+    text.map(ArcStr::from)
+}
+
 fn package_from_wire(package: &PackageInformation) -> Package {
     Package {
-        carrier_name: package.carrier_name.clone(),
-        tracking_number: package.tracking_number.clone(),
+        carrier_name: shared_opt(package.carrier_name.as_deref()),
+        tracking_number: unique(package.tracking_number.as_deref()),
         drive_count: package.drive_count,
-        ship_date: package.ship_date.clone(),
+        // Drives shipped together carry the same date.
+        ship_date: shared_opt(package.ship_date.as_deref()),
     }
 }
 
 fn drive_from_wire(drive: &DriveStatus) -> Drive {
     Drive {
-        drive_id: drive.drive_id.clone().unwrap_or_default(),
+        drive_id: drive
+            .drive_id
+            .as_deref()
+            .map(ArcStr::from)
+            .unwrap_or_default(),
         state: drive
             .state
             .clone()
-            .unwrap_or_else(|| DriveState::Other(String::new())),
-        copy_status: drive.copy_status.clone(),
+            .unwrap_or_else(|| DriveState::Other(ArcStr::new())),
+        copy_status: shared_opt(drive.copy_status.as_deref()),
         percent_complete: drive.percent_complete,
         bytes_succeeded: drive.bytes_succeeded,
-        manifest_file: drive.manifest_file.clone(),
-        error_log_uri: drive.error_log_uri.clone(),
-        verbose_log_uri: drive.verbose_log_uri.clone(),
-        manifest_uri: drive.manifest_uri.clone(),
+        manifest_file: shared_opt(drive.manifest_file.as_deref()),
+        error_log_uri: unique(drive.error_log_uri.as_deref()),
+        verbose_log_uri: unique(drive.verbose_log_uri.as_deref()),
+        manifest_uri: unique(drive.manifest_uri.as_deref()),
     }
 }
 

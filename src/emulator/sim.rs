@@ -306,7 +306,7 @@ impl SimJob {
     pub fn view(&self, now: Millis) -> JobResponse {
         let mut job = self.base.clone();
         job.id = Some(self.key.resource_id());
-        job.name = Some(self.key.name.clone());
+        job.name = Some(self.key.name.to_string());
         job.resource_type = Some("Microsoft.ImportExport/jobs".to_owned());
         job.system_data = Some(SystemData {
             created_by: Some("iejobs-emulator@example.com".to_owned()),

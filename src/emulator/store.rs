@@ -110,7 +110,7 @@ impl Store {
     pub fn subscriptions(&self) -> BTreeSet<String> {
         self.jobs
             .values()
-            .map(|job| job.key.subscription_id.clone())
+            .map(|job| job.key.subscription_id.to_string())
             .collect()
     }
 

@@ -9,6 +9,7 @@ mod rules;
 mod state;
 mod store;
 mod subscriptions;
+mod text;
 
 pub use job::{Drive, Job, JobKey, Package};
 pub use rules::{Action, Permission, permission};
@@ -19,5 +20,6 @@ pub use store::{
 };
 
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
+pub use text::{ArcStr, shared, shared_opt};
 
 pub(crate) use open_enum::open_enum;

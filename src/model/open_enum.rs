@@ -2,9 +2,10 @@
 //!
 //! Azure models most of its enums "as string": a newer service may send a value that this
 //! build has never heard of. Such a value must survive a round trip and be shown as it came,
-//! so every enum of the wire format gets an `Other(String)` variant that keeps it verbatim.
+//! so every enum of the wire format gets an `Other` variant that keeps it verbatim (as shared
+//! text: an unknown state repeats across the jobs that are in it).
 
-/// Declares an enum of known string values plus `Other(String)` for the rest.
+/// Declares an enum of known string values plus `Other(ArcStr)` for the rest.
 ///
 /// Known values are matched without regard to ASCII case (ARM treats enum values that way),
 /// and written back in their documented spelling. The generated type serialises as a plain
@@ -21,7 +22,7 @@ macro_rules! open_enum {
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value this build does not know, kept exactly as the service sent it.
-            Other(String),
+            Other($crate::model::ArcStr),
         }
 
         impl $name {
@@ -41,7 +42,7 @@ macro_rules! open_enum {
             #[must_use]
             pub fn parse(text: &str) -> Self {
                 $( if text.eq_ignore_ascii_case($text) { return Self::$variant; } )+
-                Self::Other(text.to_owned())
+                Self::Other($crate::model::shared(text))
             }
 
             /// Whether this build knows the value.
@@ -59,10 +60,7 @@ macro_rules! open_enum {
 
         impl From<String> for $name {
             fn from(text: String) -> Self {
-                match Self::parse(&text) {
-                    Self::Other(_) => Self::Other(text),
-                    known => known,
-                }
+                Self::parse(&text)
             }
         }
 

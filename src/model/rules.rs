@@ -148,7 +148,7 @@ mod tests {
 
         #[test]
         fn unknown_states_allow_nothing(text in "\\PC{0,24}", cancel in any::<bool>()) {
-            let state = JobState::Other(text);
+            let state = JobState::Other(text.into());
             for action in Action::ALL {
                 prop_assert!(!permission(action, &state, cancel).is_allowed());
             }

@@ -9,6 +9,7 @@ use super::job::{Job, JobKey};
 use super::rules::{Action, Permission};
 use super::state::JobState;
 use super::subscriptions::{SubscriptionInfo, Subscriptions};
+use super::text::ArcStr;
 
 /// Azure deletes Completed and Closed jobs this long after they finish.
 pub const RETENTION: SignedDuration = SignedDuration::from_hours(90 * 24);
@@ -27,29 +28,23 @@ pub const MAX_ACTIVITY: usize = 500;
 /// Something that happened, as the store learns it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// A full listing of one subscription: jobs of it that are missing are gone.
-    Listed {
-        /// The subscription listed.
-        subscription: String,
-        /// Every job it holds.
-        jobs: Vec<Job>,
-        /// When the listing finished.
-        at: Timestamp,
-    },
-    /// A page of a first listing, shown before the listing ends: jobs are added or
-    /// updated, none is dropped (the [`Event::Listed`] that follows decides that).
+    /// The new and changed jobs of a page of a full listing, sent as the page arrives: jobs
+    /// are added or updated, none is dropped (the [`Event::ListingDone`] that follows the
+    /// last page says which are gone).
     Partial {
-        /// The jobs of the page.
+        /// The jobs of the page that are new or changed.
         jobs: Vec<Job>,
         /// When the page arrived.
         at: Timestamp,
     },
-    /// A first listing whose pages all came as [`Event::Partial`] has ended.
+    /// A full listing of one subscription has ended: its first one, or one that missed jobs.
     ListingDone {
         /// The subscription listed.
         subscription: String,
         /// How many jobs it holds.
         jobs: usize,
+        /// Jobs known before that the listing did not list: they no longer exist.
+        gone: Vec<JobKey>,
         /// When the listing finished.
         at: Timestamp,
     },
@@ -184,7 +179,7 @@ pub struct CancelWatch {
     /// Whether iejobs saw the request happen (false: it was pending when first seen).
     pub seen_requested: bool,
     /// Bytes per drive at that moment, by drive id.
-    pub baseline: Vec<(String, i64)>,
+    pub baseline: Vec<(ArcStr, i64)>,
 }
 
 /// One job and what iejobs observed of it.
@@ -198,14 +193,15 @@ pub struct JobEntry {
     pub changed_at: Timestamp,
     /// An action on its way.
     pub pending: Option<Pending>,
-    /// The last failed action.
-    pub failure: Option<ActionFailure>,
+    /// The last failed action (boxed, like the cancel watch: most jobs have neither, and
+    /// each entry of a large subscription pays only a pointer for them).
+    pub failure: Option<Box<ActionFailure>>,
     /// Observed states, oldest first.
     pub timeline: Vec<Transition>,
     /// Drive progress over time, recorded while drives move or a cancel is pending.
     pub progress: Vec<ProgressSample>,
     /// The cancel request, once known.
-    pub cancel: Option<CancelWatch>,
+    pub cancel: Option<Box<CancelWatch>>,
 }
 
 impl JobEntry {
@@ -223,11 +219,28 @@ impl JobEntry {
             progress: Vec::new(),
             cancel: None,
         };
-        entry.record_progress(at);
         if entry.job.cancel_requested {
             entry.start_cancel_watch(at, false);
         }
+        // A first sample only for a job whose drives may move: a finished job's bytes never
+        // change, and a sample for each of them is memory a large subscription pays for nothing.
+        if entry.may_move() {
+            entry.record_progress(at);
+        }
         entry
+    }
+
+    /// Whether the drives can still copy: the job or a drive is transferring, or a cancel is
+    /// pending (drives in transfer keep copying after it).
+    fn may_move(&self) -> bool {
+        self.job.state == JobState::Transferring
+            || self.cancel.is_some()
+            || self
+                .job
+                .drives
+                .iter()
+                .flatten()
+                .any(|d| d.state == super::state::DriveState::Transferring)
     }
 
     /// Whether a cancel is requested, or on its way from this app.
@@ -283,7 +296,7 @@ impl JobEntry {
 
     /// Bytes each drive copied since the cancel request, by drive id.
     #[must_use]
-    pub fn bytes_since_cancel(&self) -> Vec<(String, i64)> {
+    pub fn bytes_since_cancel(&self) -> Vec<(ArcStr, i64)> {
         let Some(watch) = &self.cancel else {
             return Vec::new();
         };
@@ -337,11 +350,11 @@ impl JobEntry {
             .flatten()
             .map(|d| (d.drive_id.clone(), d.bytes_succeeded.unwrap_or(0)))
             .collect();
-        self.cancel = Some(CancelWatch {
+        self.cancel = Some(Box::new(CancelWatch {
             requested_at: at,
             seen_requested,
             baseline,
-        });
+        }));
     }
 
     /// Keeps a progress sample when the drives moved (or on the first look).
@@ -443,7 +456,9 @@ pub struct PollStatus {
 /// All jobs and what was observed of them.
 #[derive(Debug, Default)]
 pub struct Store {
-    jobs: BTreeMap<JobKey, JobEntry>,
+    /// Boxed: a B-tree node holds eleven slots and is often half full, so an entry kept
+    /// inline would waste half its size in every empty slot.
+    jobs: BTreeMap<JobKey, Box<JobEntry>>,
     version: u64,
     activity: VecDeque<Activity>,
     poll: PollStatus,
@@ -467,20 +482,13 @@ impl Store {
     /// Applies one event; returns true when anything changed.
     pub fn apply(&mut self, event: Event) -> bool {
         let changed = match event {
-            Event::Listed {
-                subscription,
-                jobs,
-                at,
-            } => self.listed(&subscription, jobs, at),
             Event::Loaded { job, at } => self.loaded(job, at),
             Event::ListingDone {
                 subscription,
                 jobs,
+                gone,
                 at,
-            } => {
-                self.log_first_listing(&subscription, jobs, at);
-                true
-            }
+            } => self.listing_done(&subscription, jobs, gone, at),
             Event::Partial { jobs, at } => {
                 let mut changed = false;
                 for job in jobs {
@@ -627,18 +635,14 @@ impl Store {
         Some(self.journal[start..].iter().map(|(_, k)| k).collect())
     }
 
-    fn listed(&mut self, subscription: &str, jobs: Vec<Job>, at: Timestamp) -> bool {
+    fn listing_done(
+        &mut self,
+        subscription: &str,
+        count: usize,
+        gone: Vec<JobKey>,
+        at: Timestamp,
+    ) -> bool {
         let mut changed = false;
-        let listed: std::collections::BTreeSet<JobKey> =
-            jobs.iter().map(|j| j.key.clone()).collect();
-        let gone: Vec<JobKey> = self
-            .jobs
-            .keys()
-            .filter(|k| {
-                k.subscription_id.eq_ignore_ascii_case(subscription) && !listed.contains(*k)
-            })
-            .cloned()
-            .collect();
         for key in gone {
             // A job with an action on its way stays until the action's answer says more.
             if self.jobs.get(&key).is_some_and(|e| e.pending.is_none()) {
@@ -648,17 +652,13 @@ impl Store {
                 changed = true;
             }
         }
-        self.log_first_listing(subscription, jobs.len(), at);
-        for job in jobs {
-            changed |= self.loaded(job, at);
-        }
-        changed
+        changed | self.log_first_listing(subscription, count, at)
     }
 
-    /// Logs the first complete listing of a subscription.
-    fn log_first_listing(&mut self, subscription: &str, count: usize, at: Timestamp) {
+    /// Logs the first complete listing of a subscription; false when it was logged before.
+    fn log_first_listing(&mut self, subscription: &str, count: usize, at: Timestamp) -> bool {
         if !self.listed_once.insert(subscription.to_ascii_lowercase()) {
-            return;
+            return false;
         }
         let named = match self.subscriptions.name(subscription) {
             Some(name) => format!("{name} ({subscription})"),
@@ -670,6 +670,7 @@ impl Store {
             format!("Listed {count} job(s) of subscription {named}"),
             false,
         );
+        true
     }
 
     fn loaded(&mut self, job: Job, at: Timestamp) -> bool {
@@ -691,7 +692,7 @@ impl Store {
             merge_history(&mut entry.timeline, history);
         }
         self.touch(&key);
-        self.jobs.insert(key, entry);
+        self.jobs.insert(key, Box::new(entry));
         true
     }
 
@@ -709,12 +710,12 @@ impl Store {
         };
         if let Some(entry) = self.jobs.get_mut(&key) {
             entry.pending = None;
-            entry.failure = Some(ActionFailure {
+            entry.failure = Some(Box::new(ActionFailure {
                 action,
                 code,
                 message,
                 at,
-            });
+            }));
         }
         self.log(at, Some(key), text, true);
         true
@@ -784,12 +785,12 @@ impl Store {
     /// One job.
     #[must_use]
     pub fn get(&self, key: &JobKey) -> Option<&JobEntry> {
-        self.jobs.get(key)
+        self.jobs.get(key).map(|entry| &**entry)
     }
 
     /// All jobs, ordered by subscription, resource group and name.
     pub fn iter(&self) -> impl Iterator<Item = &JobEntry> {
-        self.jobs.values()
+        self.jobs.values().map(|entry| &**entry)
     }
 
     /// Number of jobs.
@@ -846,7 +847,7 @@ impl Store {
 
     /// Jobs with a cancel requested or on its way.
     pub fn cancellations(&self) -> impl Iterator<Item = &JobEntry> {
-        self.jobs.values().filter(|e| e.cancel_pending())
+        self.iter().filter(|e| e.cancel_pending())
     }
 
     /// The state timelines to keep for the next run.
@@ -934,16 +935,13 @@ mod tests {
             store.activity().next().is_none(),
             "nothing logged for a page"
         );
-        store.apply(Event::Listed {
+        store.apply(Event::ListingDone {
             subscription: "sub".into(),
-            jobs: vec![job("b", JobState::Shipping, &[])],
+            jobs: 1,
+            gone: vec![JobKey::new("sub", "rg", "a")],
             at: at(1),
         });
-        assert_eq!(
-            store.len(),
-            1,
-            "the whole listing drops what it does not hold"
-        );
+        assert_eq!(store.len(), 1, "the end of the listing drops what is gone");
         let texts: Vec<&str> = store.activity().map(|a| a.text.as_str()).collect();
         assert!(
             texts.contains(&"Listed 1 job(s) of subscription sub"),
@@ -957,8 +955,7 @@ mod tests {
         let (idle, cancelling) = (JobKey::new("sub", "rg", "a"), JobKey::new("sub", "rg", "b"));
         let mut pending = job("b", JobState::Transferring, &[0]);
         pending.cancel_requested = true;
-        store.apply(Event::Listed {
-            subscription: "sub".into(),
+        store.apply(Event::Partial {
             jobs: vec![job("a", JobState::Transferring, &[0]), pending.clone()],
             at: at(0),
         });
@@ -992,8 +989,7 @@ mod tests {
     fn an_action_shows_at_once_then_the_answer_replaces_it() {
         let mut store = Store::default();
         let key = JobKey::new("sub", "rg", "a");
-        store.apply(Event::Listed {
-            subscription: "sub".into(),
+        store.apply(Event::Partial {
             jobs: vec![job("a", JobState::Transferring, &[100, 0])],
             at: at(0),
         });
@@ -1042,7 +1038,7 @@ mod tests {
         let entry = store.get(&key).unwrap();
         assert_eq!(
             entry.bytes_since_cancel(),
-            [("D0".to_owned(), 300), ("D1".to_owned(), 0)],
+            [("D0".into(), 300), ("D1".into(), 0)],
             "from the 100 bytes seen at the click"
         );
         let rates = entry.drive_rates();
@@ -1081,10 +1077,9 @@ mod tests {
     }
 
     #[test]
-    fn listings_remove_missing_jobs_and_keep_drives_a_get_brought() {
+    fn listings_remove_gone_jobs_and_keep_drives_a_get_brought() {
         let mut store = Store::default();
-        store.apply(Event::Listed {
-            subscription: "sub".into(),
+        store.apply(Event::Partial {
             jobs: vec![
                 job("a", JobState::Creating, &[5]),
                 job("b", JobState::Creating, &[]),
@@ -1093,9 +1088,14 @@ mod tests {
         });
         let mut without_drives = Job::new(JobKey::new("sub", "rg", "a"), JobState::Shipping);
         without_drives.drives = None;
-        store.apply(Event::Listed {
-            subscription: "sub".into(),
+        store.apply(Event::Partial {
             jobs: vec![without_drives],
+            at: at(30),
+        });
+        store.apply(Event::ListingDone {
+            subscription: "sub".into(),
+            jobs: 1,
+            gone: vec![JobKey::new("sub", "rg", "b")],
             at: at(30),
         });
         assert_eq!(store.len(), 1, "b is gone");
@@ -1117,8 +1117,7 @@ mod tests {
         let version = store.version();
         let mut same = Job::new(JobKey::new("sub", "rg", "a"), JobState::Shipping);
         same.drives = None;
-        assert!(!store.apply(Event::Listed {
-            subscription: "sub".into(),
+        assert!(!store.apply(Event::Partial {
             jobs: vec![same],
             at: at(60)
         }));
@@ -1144,10 +1143,10 @@ mod tests {
         );
         // Seen Completed from the start: the return shipment's date, when it is a timestamp.
         let mut finished = job("b", JobState::Completed, &[]);
-        finished.return_package = Some(crate::model::Package {
+        finished.return_package = Some(Box::new(crate::model::Package {
             ship_date: Some("2026-01-01T00:00:00Z".into()),
             ..Default::default()
-        });
+        }));
         store.apply(Event::Loaded {
             job: finished,
             at: at(0),

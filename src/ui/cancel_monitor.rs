@@ -85,11 +85,14 @@ fn cancellation_ui(
 ) {
     let job = &entry.job;
     ui.horizontal(|ui| {
-        if ui.link(egui::RichText::new(&job.name).heading()).clicked() {
+        if ui
+            .link(egui::RichText::new(job.name.as_str()).heading())
+            .clicked()
+        {
             intents.push(Intent::Focus(job.key.clone()));
         }
         super::jobs_table::state_badge_ui(ui, entry);
-        ui.label(&job.key.resource_group);
+        ui.label(job.key.resource_group.as_str());
     });
     match &entry.cancel {
         Some(watch) if watch.seen_requested => {
@@ -131,7 +134,7 @@ fn cancellation_ui(
             }
             ui.end_row();
             for (i, drive) in drives.iter().enumerate() {
-                ui.monospace(&drive.drive_id);
+                ui.monospace(drive.drive_id.as_str());
                 ui.colored_label(format::drive_color(&drive.state), drive.state.as_str());
                 ui.label(
                     drive
@@ -154,7 +157,7 @@ fn cancellation_ui(
                 } else if drive.state == DriveState::Transferring {
                     ui.label("still copying");
                 } else {
-                    ui.label(drive.copy_status.clone().unwrap_or_default());
+                    ui.label(drive.copy_status.as_deref().unwrap_or_default());
                 }
                 ui.end_row();
             }
@@ -217,7 +220,7 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, drives: &[Drive]) {
                     })
                 })
                 .collect();
-            plot_ui.line(Line::new(drive.drive_id.clone(), points));
+            plot_ui.line(Line::new(drive.drive_id.as_str(), points));
         }
         if let Some(watch) = &entry.cancel {
             plot_ui.vline(VLine::new("cancel requested", seconds(watch.requested_at)));

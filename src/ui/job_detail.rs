@@ -23,7 +23,7 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &App, intents: &mut Vec<Intent>) {
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                ui.heading(&entry.job.name);
+                ui.heading(entry.job.name.as_str());
                 super::jobs_table::state_badge_ui(ui, entry);
             });
             actions_ui(ui, entry, intents);
@@ -93,30 +93,40 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         ),
         (
             "Provisioning state",
-            job.provisioning_state.clone().unwrap_or_else(none),
+            job.provisioning_state
+                .as_deref()
+                .map_or_else(none, str::to_owned),
         ),
         (
             "Job type",
             job.job_type.as_ref().map_or_else(none, ToString::to_string),
         ),
-        ("Resource group", job.key.resource_group.clone()),
-        ("Subscription", job.key.subscription_id.clone()),
+        ("Resource group", job.key.resource_group.to_string()),
+        ("Subscription", job.key.subscription_id.to_string()),
         (
             "Storage account",
             job.storage_account_name().map_or_else(none, str::to_owned),
         ),
-        ("Location", job.location.clone().unwrap_or_else(none)),
+        (
+            "Location",
+            job.location.as_deref().map_or_else(none, str::to_owned),
+        ),
         (
             "Progress",
             job.percent_complete.map_or_else(none, |p| format!("{p} %")),
         ),
-        ("Delivery package", package(job.delivery_package.as_ref())),
-        ("Return package", package(job.return_package.as_ref())),
+        ("Delivery package", package(job.delivery_package.as_deref())),
+        ("Return package", package(job.return_package.as_deref())),
         (
             "Diagnostics path",
-            job.diagnostics_path.clone().unwrap_or_else(none),
+            job.diagnostics_path
+                .as_deref()
+                .map_or_else(none, str::to_owned),
         ),
-        ("Log level", job.log_level.clone().unwrap_or_else(none)),
+        (
+            "Log level",
+            job.log_level.as_deref().map_or_else(none, str::to_owned),
+        ),
         (
             "Backup manifest",
             job.backup_drive_manifest
@@ -156,7 +166,7 @@ fn package(package: Option<&Package>) -> String {
     };
     let mut parts = Vec::new();
     if let Some(carrier) = &p.carrier_name {
-        parts.push(carrier.clone());
+        parts.push(carrier.to_string());
     }
     if let Some(tracking) = &p.tracking_number {
         parts.push(format!("tracking {tracking}"));
@@ -166,7 +176,7 @@ fn package(package: Option<&Package>) -> String {
     }
     if let Some(date) = &p.ship_date {
         // The service writes dates as free text; an RFC 3339 one is shown in local time.
-        let date = date.parse().map_or_else(|_| date.clone(), format::time);
+        let date = date.parse().map_or_else(|_| date.to_string(), format::time);
         parts.push(format!("shipped {date}"));
     }
     parts.join(", ")

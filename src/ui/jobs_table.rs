@@ -130,11 +130,11 @@ fn cells_ui(
         clicked |= ui.add(name).clicked();
     });
     row.col(|ui| {
-        ui.label(&key.resource_group);
+        ui.label(key.resource_group.as_str());
     });
     row.col(|ui| {
         ui.label(subscription_name.unwrap_or(&key.subscription_id))
-            .on_hover_text(&key.subscription_id);
+            .on_hover_text(key.subscription_id.as_str());
     });
     row.col(|ui| {
         ui.label(entry.job.job_type.as_ref().map_or("", |t| t.as_str()));

@@ -277,11 +277,7 @@ mod tests {
             job
         })
         .collect();
-        store.apply(Event::Listed {
-            subscription: "sub".into(),
-            jobs,
-            at,
-        });
+        store.apply(Event::Partial { jobs, at });
         store
     }
 
@@ -336,8 +332,7 @@ mod tests {
                 job
             };
             let mut store = Store::default();
-            store.apply(Event::Listed {
-                subscription: "sub".into(),
+            store.apply(Event::Partial {
                 jobs: (0..20).map(|i| job(i, &states[i % 4], 0)).collect(),
                 at,
             });

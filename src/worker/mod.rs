@@ -125,6 +125,10 @@ impl WorkerHandle {
                     events: event_tx,
                     notify,
                     known: HashMap::new(),
+                    epoch: 0,
+                    listing_changed: false,
+                    announced: HashSet::new(),
+                    acting: HashSet::new(),
                     history: History::default(),
                     history_dirty: false,
                     in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
@@ -175,10 +179,11 @@ impl Drop for WorkerHandle {
 
 /// What a background task reports back to the loop.
 enum Done {
-    Listed(Result<Listing, ArmError>),
+    /// A listing ended; its pages and subscriptions came before, as [`Part`]s.
+    Listed(Result<(), ArmError>),
     Subscriptions(Result<Vec<SubscriptionInfo>, ArmError>),
     Fetched(Vec<(JobKey, Result<Job, ArmError>)>),
-    Action(Vec<Event>),
+    Action(JobKey, Vec<Event>),
 }
 
 struct Worker {
@@ -189,6 +194,15 @@ struct Worker {
     /// What was last sent to the UI of each job: unchanged reads send nothing. A summary,
     /// not a copy: the store keeps the one full copy of every job.
     known: HashMap<JobKey, Known>,
+    /// Counts full listings; a job's [`Known::seen`] says in which one it was last listed.
+    epoch: u32,
+    /// Whether the listing under way changed anything the window shows.
+    listing_changed: bool,
+    /// Subscriptions whose first complete listing was announced.
+    announced: HashSet<String>,
+    /// Jobs with an action under way: a listing that misses one does not report it gone
+    /// before the action's own answer says what happened.
+    acting: HashSet<JobKey>,
     history: History,
     history_dirty: bool,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
@@ -213,6 +227,8 @@ struct Known {
     cancel_requested: bool,
     /// The job or one of its drives is transferring.
     copying: bool,
+    /// The listing ([`Worker::epoch`]) that last listed the job.
+    seen: u32,
 }
 
 impl Known {
@@ -239,12 +255,14 @@ impl Known {
             moving: !job.state.is_finished() && job.state.is_known(),
             cancel_requested: job.cancel_requested,
             copying: job.state == JobState::Transferring || drive_copying,
+            seen: 0,
         }
     }
 
     /// The summary after `listed` (which may lack the drives) replaced `self`; `None` when
     /// nothing changed.
-    fn update(self, listed: Known) -> Option<Known> {
+    fn update(self, mut listed: Known) -> Option<Known> {
+        listed.seen = self.seen;
         if listed.has_drives || !self.has_drives {
             return (listed != self).then_some(listed);
         }
@@ -278,6 +296,8 @@ impl Worker {
             }
         }
         let mut tasks: JoinSet<Done> = JoinSet::new();
+        // Listings hand their pages to this loop, which compares them with what it knows.
+        let (parts_tx, mut parts_rx) = mpsc::channel::<Part>(LISTING_PAGES_AHEAD);
         self.emit(Event::Watching(self.config.subscriptions.clone()), false)
             .await;
         if !self.config.subscriptions.is_empty() {
@@ -303,14 +323,8 @@ impl Worker {
                         let counter = self.in_flight.clone();
                         tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, vec![key], 1).await) });
                     }
-                    Some(Command::Cancel(key)) => {
-                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                        tasks.spawn(async move { Done::Action(act(&client, &counter, key, Action::Cancel).await) });
-                    }
-                    Some(Command::Delete(key)) => {
-                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                        tasks.spawn(async move { Done::Action(act(&client, &counter, key, Action::Delete).await) });
-                    }
+                    Some(Command::Cancel(key)) => self.start_action(&mut tasks, key, Action::Cancel),
+                    Some(Command::Delete(key)) => self.start_action(&mut tasks, key, Action::Delete),
                     Some(Command::ListSubscriptions) => {
                         let (client, counter) = (self.client.clone(), self.in_flight.clone());
                         tasks.spawn(async move { Done::Subscriptions(subscriptions(&client, &counter).await) });
@@ -336,16 +350,15 @@ impl Worker {
                 },
                 () = tokio::time::sleep_until(next_full), if !listing => {
                     listing = true;
+                    self.epoch = self.epoch.wrapping_add(1);
+                    self.listing_changed = false;
                     let (client, counter) = (self.client.clone(), self.in_flight.clone());
                     let subscriptions = self.config.subscriptions.clone();
-                    // Before anything is known, each page is shown as it arrives.
-                    let progress = self.known.is_empty().then(|| Progress {
-                        events: self.events.clone(),
-                        notify: self.notify.clone(),
-                    });
-                    tasks.spawn(async move { Done::Listed(list_all(&client, &counter, subscriptions, progress).await) });
+                    let parts = parts_tx.clone();
+                    tasks.spawn(async move { Done::Listed(list_all(&client, &counter, subscriptions, &parts).await) });
                     self.emit_in_flight().await;
                 }
+                Some(part) = parts_rx.recv() => self.listing_part(part).await,
                 () = tokio::time::sleep_until(next_fast), if !fetching => {
                     next_fast = tokio::time::Instant::now() + self.config.fast_poll;
                     let hot = self.hot_jobs(&mut fast_cursor);
@@ -365,15 +378,18 @@ impl Worker {
                     match done {
                         Done::Listed(result) => {
                             listing = false;
+                            // The task has ended: whatever it sent is waiting in the channel.
+                            while let Ok(part) = parts_rx.try_recv() {
+                                self.listing_part(part).await;
+                            }
                             let now = tokio::time::Instant::now();
                             match result {
-                                Ok(listing) => {
+                                Ok(()) => {
                                     failures = 0;
                                     next_full = now + self.config.slow_poll;
-                                    if let Some(found) = listing.discovered {
-                                        self.discovered(found).await;
-                                    }
-                                    self.listed(listing.lists).await;
+                                    // An unchanged poll does not ask for a repaint; the window
+                                    // shows its time at its next frame.
+                                    self.emit(Event::PollSucceeded { at: Timestamp::now() }, self.listing_changed).await;
                                     self.emit(Event::NextPoll { at: later(self.config.slow_poll) }, false).await;
                                 }
                                 Err(error) => {
@@ -403,7 +419,8 @@ impl Worker {
                                 }
                             }
                         }
-                        Done::Action(events) => {
+                        Done::Action(key, events) => {
+                            self.acting.remove(&key);
                             for event in events {
                                 match event {
                                     Event::Loaded { job, .. } => self.observed(job).await,
@@ -484,59 +501,73 @@ impl Worker {
         cancelling
     }
 
-    async fn listed(&mut self, lists: Vec<(String, Listed)>) {
+    /// Starts an action on `key`; its events come back as [`Done::Action`].
+    fn start_action(&mut self, tasks: &mut JoinSet<Done>, key: JobKey, action: Action) {
+        self.acting.insert(key.clone());
+        let (client, counter) = (self.client.clone(), self.in_flight.clone());
+        tasks.spawn(async move {
+            let events = act(&client, &counter, key.clone(), action).await;
+            Done::Action(key, events)
+        });
+    }
+
+    /// One part of a full listing: a page is compared with what is known and only its new
+    /// and changed jobs are sent (a listing of 100,000 unchanged jobs sends nothing); the
+    /// end of a subscription's listing tells the jobs that were not listed.
+    async fn listing_part(&mut self, part: Part) {
         let now = Timestamp::now();
-        let mut changed = false;
-        for (subscription, listed) in lists {
-            let mut jobs = match listed {
-                Listed::Jobs(jobs) => jobs,
-                Listed::Shown(shown) => {
-                    // The store has every page already: keep the summaries, say it ended.
-                    changed = true;
-                    let count = shown.len();
-                    for (key, known, state) in shown {
-                        self.record_state(&key, &state, now);
-                        self.known.insert(key, known);
+        match part {
+            Part::Discovered(found) => self.discovered(found).await,
+            Part::Page(mut jobs) => {
+                let epoch = self.epoch;
+                jobs.retain_mut(|job| {
+                    let Some(summary) = self.change(job) else {
+                        if let Some(known) = self.known.get_mut(&job.key) {
+                            known.seen = epoch;
+                        }
+                        return false;
+                    };
+                    self.record_history(job, now);
+                    let summary = Known {
+                        seen: epoch,
+                        ..summary
+                    };
+                    self.known.insert(job.key.clone(), summary);
+                    true
+                });
+                if !jobs.is_empty() {
+                    self.listing_changed = true;
+                    self.emit(Event::Partial { jobs, at: now }, true).await;
+                }
+            }
+            Part::Listed {
+                subscription,
+                count,
+            } => {
+                let epoch = self.epoch;
+                let mut gone = Vec::new();
+                self.known.retain(|key, known| {
+                    let missing = known.seen != epoch
+                        && key.subscription_id.eq_ignore_ascii_case(&subscription)
+                        && !self.acting.contains(key);
+                    if missing {
+                        gone.push(key.clone());
                     }
+                    !missing
+                });
+                let first = self.announced.insert(subscription.to_ascii_lowercase());
+                if first || !gone.is_empty() {
+                    self.listing_changed = true;
                     let event = Event::ListingDone {
                         subscription,
                         jobs: count,
+                        gone,
                         at: now,
                     };
                     self.emit(event, true).await;
-                    continue;
-                }
-            };
-            let updates: Vec<Option<Known>> = jobs.iter_mut().map(|job| self.change(job)).collect();
-            let listed: HashSet<&JobKey> = jobs.iter().map(|j| &j.key).collect();
-            let gone = self.known.keys().any(|k| {
-                k.subscription_id.eq_ignore_ascii_case(&subscription) && !listed.contains(k)
-            });
-            if !gone && updates.iter().all(Option::is_none) {
-                continue;
-            }
-            changed = true;
-            self.known.retain(|k, _| {
-                !k.subscription_id.eq_ignore_ascii_case(&subscription) || listed.contains(k)
-            });
-            for (job, update) in jobs.iter().zip(updates) {
-                if let Some(summary) = update {
-                    self.record_history(job, now);
-                    self.known.insert(job.key.clone(), summary);
                 }
             }
-            self.emit(
-                Event::Listed {
-                    subscription,
-                    jobs,
-                    at: now,
-                },
-                true,
-            )
-            .await;
         }
-        // An unchanged poll does not ask for a repaint; the window shows it at its next frame.
-        self.emit(Event::PollSucceeded { at: now }, changed).await;
     }
 
     /// The summary to keep for `job` when it differs from what was last sent.
@@ -646,19 +677,22 @@ impl Drop for InFlight {
     }
 }
 
-/// One full listing: the jobs of each subscription, and the subscriptions found when none
-/// were chosen.
-struct Listing {
-    lists: Vec<(String, Listed)>,
-    discovered: Option<Vec<SubscriptionInfo>>,
-}
+/// Pages a listing may send ahead of the loop that compares them.
+const LISTING_PAGES_AHEAD: usize = 4;
 
-/// The jobs of one subscription's listing.
-enum Listed {
-    /// To compare with what is known, and send what changed.
-    Jobs(Vec<Job>),
-    /// Already sent page by page (a first listing): what the worker keeps of each.
-    Shown(Vec<(JobKey, Known, JobState)>),
+/// What a full listing sends, in order, to the worker's loop.
+enum Part {
+    /// The subscriptions found when none were chosen (before their jobs).
+    Discovered(Vec<SubscriptionInfo>),
+    /// A page of jobs, converted.
+    Page(Vec<Job>),
+    /// Every page of one subscription was sent.
+    Listed {
+        /// The subscription.
+        subscription: String,
+        /// How many jobs it holds.
+        count: usize,
+    },
 }
 
 /// The subscriptions the identity sees, as the model keeps them.
@@ -682,38 +716,36 @@ async fn subscriptions(
         .collect())
 }
 
-/// Where a first listing sends its pages as they arrive.
-struct Progress {
-    events: mpsc::Sender<Event>,
-    notify: Notify,
-}
-
+/// Lists every job of the chosen subscriptions (of every usable one when none are chosen),
+/// page by page: each page goes to the worker's loop as soon as it is converted, so no
+/// listing is held whole in memory, and a first listing shows its jobs as they arrive.
 async fn list_all(
     client: &ArmClient,
     counter: &Arc<std::sync::atomic::AtomicU32>,
     chosen: Vec<String>,
-    progress: Option<Progress>,
-) -> Result<Listing, ArmError> {
-    let (subscriptions, discovered) = if chosen.is_empty() {
+    parts: &mpsc::Sender<Part>,
+) -> Result<(), ArmError> {
+    // A send fails only when the loop has stopped (shutting down): nobody wants the rest.
+    let subscriptions = if chosen.is_empty() {
         let found = self::subscriptions(client, counter).await?;
         let usable = found
             .iter()
             .filter(|s| s.is_usable())
             .map(|s| s.id.clone())
             .collect();
-        (usable, Some(found))
+        if parts.send(Part::Discovered(found)).await.is_err() {
+            return Ok(());
+        }
+        usable
     } else {
-        (chosen, None)
+        chosen
     };
     let _guard = InFlight::new(counter);
-    let mut lists = Vec::with_capacity(subscriptions.len());
     for subscription in subscriptions {
-        // Page by page: the wire form of a page is dropped once converted.
         let mut pager = client.pager(&ListScope::Subscription(subscription.clone()));
-        let mut jobs = Vec::new();
-        let mut shown = Vec::new();
+        let mut count = 0;
         while let Some(page) = pager.next_page().await? {
-            let mut converted: Vec<Job> = page
+            let jobs: Vec<Job> = page
                 .iter()
                 .filter_map(|j| match job_from_wire(j) {
                     Ok(job) => Some(job),
@@ -723,30 +755,22 @@ async fn list_all(
                     }
                 })
                 .collect();
-            match &progress {
-                Some(progress) => {
-                    for job in &mut converted {
-                        shown.push((job.key.clone(), Known::of(job), job.state.clone()));
-                    }
-                    let event = Event::Partial {
-                        jobs: converted,
-                        at: Timestamp::now(),
-                    };
-                    if progress.events.send(event).await.is_ok() {
-                        (progress.notify)();
-                    }
-                }
-                None => jobs.extend(converted),
+            // The wire form of the page is dropped here, once converted.
+            drop(page);
+            count += jobs.len();
+            if parts.send(Part::Page(jobs)).await.is_err() {
+                return Ok(());
             }
         }
-        let listed = if progress.is_some() {
-            Listed::Shown(shown)
-        } else {
-            Listed::Jobs(jobs)
+        let part = Part::Listed {
+            subscription,
+            count,
         };
-        lists.push((subscription, listed));
+        if parts.send(part).await.is_err() {
+            return Ok(());
+        }
     }
-    Ok(Listing { lists, discovered })
+    Ok(())
 }
 
 async fn fetch(
