@@ -20,6 +20,27 @@ pub enum ConvertError {
 /// Values that repeat across jobs (region, storage account, provisioning state, carrier…)
 /// are [shared](crate::model::shared): a subscription of 100,000 jobs stores each of them once.
 pub fn job_from_wire(response: &JobResponse) -> Result<Job, ConvertError> {
+    convert(response, Detail::Full)
+}
+
+/// [`job_from_wire`] without the drives' log and manifest URLs: what listings and
+/// monitoring reads keep. Those URLs are long and unique (two or three per drive, a third of
+/// what a listed job costs in memory) and are shown only in the detail of the job that is
+/// open, which reads the job in full.
+pub fn job_summary_from_wire(response: &JobResponse) -> Result<Job, ConvertError> {
+    convert(response, Detail::Summary)
+}
+
+/// How much of a job to keep.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Everything.
+    Full,
+    /// Without the drives' log URLs.
+    Summary,
+}
+
+fn convert(response: &JobResponse, detail: Detail) -> Result<Job, ConvertError> {
     let key = response
         .id
         .as_deref()
@@ -62,7 +83,7 @@ pub fn job_from_wire(response: &JobResponse) -> Result<Job, ConvertError> {
     job.drives = props
         .drive_list
         .as_ref()
-        .map(|drives| drives.iter().map(drive_from_wire).collect());
+        .map(|drives| drives.iter().map(|d| drive_from_wire(d, detail)).collect());
     Ok(job)
 }
 
@@ -76,12 +97,15 @@ fn package_from_wire(package: &PackageInformation) -> Package {
         carrier_name: shared_opt(package.carrier_name.as_deref()),
         tracking_number: unique(package.tracking_number.as_deref()),
         drive_count: package.drive_count,
-        // Drives shipped together carry the same date.
-        ship_date: shared_opt(package.ship_date.as_deref()),
+        ship_date: unique(package.ship_date.as_deref()),
     }
 }
 
-fn drive_from_wire(drive: &DriveStatus) -> Drive {
+fn drive_from_wire(drive: &DriveStatus, detail: Detail) -> Drive {
+    let link = |uri: &Option<String>| match detail {
+        Detail::Full => unique(uri.as_deref()),
+        Detail::Summary => None,
+    };
     Drive {
         drive_id: drive
             .drive_id
@@ -96,9 +120,9 @@ fn drive_from_wire(drive: &DriveStatus) -> Drive {
         percent_complete: drive.percent_complete,
         bytes_succeeded: drive.bytes_succeeded,
         manifest_file: shared_opt(drive.manifest_file.as_deref()),
-        error_log_uri: unique(drive.error_log_uri.as_deref()),
-        verbose_log_uri: unique(drive.verbose_log_uri.as_deref()),
-        manifest_uri: unique(drive.manifest_uri.as_deref()),
+        error_log_uri: link(&drive.error_log_uri),
+        verbose_log_uri: link(&drive.verbose_log_uri),
+        manifest_uri: link(&drive.manifest_uri),
     }
 }
 
@@ -123,6 +147,48 @@ mod tests {
         for action in crate::model::Action::ALL {
             assert!(!job.permission(action).is_allowed());
         }
+    }
+
+    #[test]
+    fn a_summary_drops_the_log_links_and_repeated_values_are_shared() {
+        let response = |name: &str| -> JobResponse {
+            serde_json::from_value(serde_json::json!({
+                "id": format!("/subscriptions/s/resourceGroups/r/providers/Microsoft.ImportExport/jobs/{name}"),
+                "location": "West US",
+                "properties": {"state": "Transferring", "driveList": [{
+                    "driveId": "D1", "state": "Transferring", "copyStatus": "InProgress",
+                    "verboseLogUri": "https://a.blob.core.windows.net/w/v.xml",
+                    "errorLogUri": "https://a.blob.core.windows.net/w/e.xml",
+                    "manifestUri": "https://a.blob.core.windows.net/w/m.xml"
+                }]}
+            }))
+            .unwrap()
+        };
+        let full = job_from_wire(&response("a")).unwrap();
+        let drive = &full.drives.as_ref().unwrap()[0];
+        assert_eq!(
+            drive.verbose_log_uri.as_deref(),
+            Some("https://a.blob.core.windows.net/w/v.xml")
+        );
+        assert!(drive.error_log_uri.is_some() && drive.manifest_uri.is_some());
+        let summary = job_summary_from_wire(&response("b")).unwrap();
+        let drive = &summary.drives.as_ref().unwrap()[0];
+        assert_eq!(
+            (
+                &drive.error_log_uri,
+                &drive.verbose_log_uri,
+                &drive.manifest_uri
+            ),
+            (&None, &None, &None)
+        );
+        assert_eq!(drive.copy_status.as_deref(), Some("InProgress"));
+        // The same region and resource group in two jobs: one allocation each.
+        let (a, b) = (full.location.unwrap(), summary.location.unwrap());
+        assert!(ArcStr::ptr_eq(&a, &b));
+        assert!(ArcStr::ptr_eq(
+            &full.key.resource_group,
+            &summary.key.resource_group
+        ));
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub use client::{
     AZURE_PUBLIC_ENDPOINT, ArmClient, ClientConfig, DEFAULT_API_VERSION, DeleteOutcome, JobPager,
     ListScope, Page, Pager, SUBSCRIPTIONS_API_VERSION, error_text,
 };
-pub use convert::{ConvertError, job_from_wire};
+pub use convert::{ConvertError, job_from_wire, job_summary_from_wire};
 pub use error::{ApiError, ArmError, RequestIds, TransportKind};
 pub use retry::{RetryPolicy, retry_after};
 pub use token::{AccessToken, BoxFuture, Secret, StaticToken, TokenError, TokenSource};

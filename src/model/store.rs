@@ -394,9 +394,12 @@ impl JobEntry {
 
     /// Replaces the job with a fresh read; true when anything visible changed.
     fn update(&mut self, mut job: Job, at: Timestamp) -> bool {
-        // Lists often omit drives: keep the ones a GET brought.
-        if job.drives.is_none() {
-            job.drives.clone_from(&self.job.drives);
+        // Lists often omit drives: keep the ones a GET brought. Polls keep no log links:
+        // keep the ones the read of the opened job brought.
+        match (&mut job.drives, &self.job.drives) {
+            (None, _) => job.drives.clone_from(&self.job.drives),
+            (Some(new), Some(old)) => keep_log_links(new, old),
+            (Some(_), None) => {}
         }
         self.observed_at = at;
         if job == self.job {
@@ -860,6 +863,23 @@ impl Store {
     }
 }
 
+/// Gives drives read without log links the links an earlier read of the same drive had.
+fn keep_log_links(new: &mut [super::job::Drive], old: &[super::job::Drive]) {
+    for drive in new {
+        if drive.error_log_uri.is_some()
+            || drive.verbose_log_uri.is_some()
+            || drive.manifest_uri.is_some()
+        {
+            continue;
+        }
+        if let Some(before) = old.iter().find(|d| d.drive_id == drive.drive_id) {
+            drive.error_log_uri.clone_from(&before.error_log_uri);
+            drive.verbose_log_uri.clone_from(&before.verbose_log_uri);
+            drive.manifest_uri.clone_from(&before.manifest_uri);
+        }
+    }
+}
+
 /// Puts the earlier run's transitions before the current ones.
 fn merge_history(timeline: &mut Vec<Transition>, earlier: &[Transition]) {
     let first = timeline.first().map(|t| t.at);
@@ -1122,6 +1142,40 @@ mod tests {
             at: at(60)
         }));
         assert_eq!(store.version(), version);
+    }
+
+    #[test]
+    fn polls_without_log_links_keep_the_ones_a_full_read_brought() {
+        let mut store = Store::default();
+        let key = JobKey::new("sub", "rg", "a");
+        let mut full = job("a", JobState::Transferring, &[5, 6]);
+        for drive in full.drives.iter_mut().flatten() {
+            drive.verbose_log_uri = Some(format!("https://x/{}.xml", drive.drive_id).into());
+        }
+        store.apply(Event::Loaded {
+            job: full,
+            at: at(0),
+        });
+        let version = store.version();
+        assert!(
+            !store.apply(Event::Partial {
+                jobs: vec![job("a", JobState::Transferring, &[5, 6])],
+                at: at(1),
+            }),
+            "the same job without its links is no change"
+        );
+        assert_eq!(store.version(), version);
+        store.apply(Event::Loaded {
+            job: job("a", JobState::Transferring, &[7, 6]),
+            at: at(2),
+        });
+        let drives = store.get(&key).unwrap().job.drives.clone().unwrap();
+        assert_eq!(drives[0].bytes_succeeded, Some(7), "the poll's bytes");
+        assert_eq!(
+            drives[1].verbose_log_uri.as_deref(),
+            Some("https://x/D1.xml"),
+            "the full read's link"
+        );
     }
 
     #[test]

@@ -324,9 +324,10 @@ impl App {
         self.focus(key);
     }
 
+    /// Opens `key` in the detail panel and reads it in full: listings may omit its drives,
+    /// and polls keep no log links.
     fn focus(&mut self, key: JobKey) {
-        let needs_drives = self.store.get(&key).is_some_and(|e| e.job.drives.is_none());
-        if needs_drives {
+        if self.selection.focus.as_ref() != Some(&key) {
             self.send(Command::Inspect(key.clone()));
         }
         self.selection.focus = Some(key);

@@ -17,7 +17,9 @@ use jiff::Timestamp;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
-use crate::arm::{ArmClient, ArmError, DeleteOutcome, ListScope, job_from_wire};
+use crate::arm::{
+    ArmClient, ArmError, DeleteOutcome, ListScope, job_from_wire, job_summary_from_wire,
+};
 use crate::model::{
     Action, Event, Job, JobKey, JobState, Permission, SubscriptionInfo, Transition,
 };
@@ -32,7 +34,8 @@ pub const CHANNEL_CAPACITY: usize = 256;
 pub enum Command {
     /// List everything now.
     Refresh,
-    /// Read one job now (e.g. the one just selected, whose drives the list omitted).
+    /// Read one job now, in full: the one just opened (listings may omit its drives, and
+    /// polls keep no log links).
     Inspect(JobKey),
     /// Request a cancel.
     Cancel(JobKey),
@@ -321,7 +324,7 @@ impl Worker {
                     Some(Command::Inspect(key)) => {
                         let client = self.client.clone();
                         let counter = self.in_flight.clone();
-                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, vec![key], 1).await) });
+                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, vec![key], 1, Read::Full).await) });
                     }
                     Some(Command::Cancel(key)) => self.start_action(&mut tasks, key, Action::Cancel),
                     Some(Command::Delete(key)) => self.start_action(&mut tasks, key, Action::Delete),
@@ -366,7 +369,7 @@ impl Worker {
                         fetching = true;
                         let (client, counter) = (self.client.clone(), self.in_flight.clone());
                         let concurrency = self.config.concurrency;
-                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, hot, concurrency).await) });
+                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, hot, concurrency, Read::Summary).await) });
                     }
                 }
                 () = tokio::time::sleep_until(next_save) => {
@@ -747,7 +750,7 @@ async fn list_all(
         while let Some(page) = pager.next_page().await? {
             let jobs: Vec<Job> = page
                 .iter()
-                .filter_map(|j| match job_from_wire(j) {
+                .filter_map(|j| match job_summary_from_wire(j) {
                     Ok(job) => Some(job),
                     Err(e) => {
                         tracing::warn!(error = %e, "skipping a job the service sent");
@@ -778,6 +781,7 @@ async fn fetch(
     counter: &Arc<std::sync::atomic::AtomicU32>,
     keys: Vec<JobKey>,
     concurrency: usize,
+    read: Read,
 ) -> Vec<(JobKey, Result<Job, ArmError>)> {
     let semaphore = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
     let mut set = JoinSet::new();
@@ -786,7 +790,7 @@ async fn fetch(
         set.spawn(async move {
             let _permit = semaphore.acquire_owned().await;
             let _guard = InFlight::new(&counter);
-            let result = read_job(&client, &key).await;
+            let result = read_job(&client, &key, read).await;
             (key, result)
         });
     }
@@ -797,9 +801,22 @@ async fn fetch(
     results.into_iter().collect()
 }
 
-async fn read_job(client: &ArmClient, key: &JobKey) -> Result<Job, ArmError> {
+/// How much of a job a read keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Read {
+    /// Everything, log links included: the job the user opened.
+    Full,
+    /// Without the drives' log links: polls and the reads around an action.
+    Summary,
+}
+
+async fn read_job(client: &ArmClient, key: &JobKey, read: Read) -> Result<Job, ArmError> {
     let raw = client.get_job(key).await?;
-    job_from_wire(&raw).map_err(|e| ArmError::Decode {
+    let converted = match read {
+        Read::Full => job_from_wire(&raw),
+        Read::Summary => job_summary_from_wire(&raw),
+    };
+    converted.map_err(|e| ArmError::Decode {
         status: 200,
         what: "job",
         detail: e.to_string(),
@@ -824,7 +841,7 @@ async fn act(
         message,
         at: Timestamp::now(),
     };
-    let fresh = match read_job(client, &key).await {
+    let fresh = match read_job(client, &key, Read::Summary).await {
         Ok(job) => job,
         Err(e) if e.is_not_found() => {
             return vec![
@@ -861,7 +878,7 @@ async fn act(
         Action::Cancel => client
             .request_cancel(&key)
             .await
-            .map(|answer| job_from_wire(&answer).ok()),
+            .map(|answer| job_summary_from_wire(&answer).ok()),
         Action::Delete => client.delete_job(&key).await.map(|outcome| {
             // Deleted, or AlreadyGone: an earlier attempt deleted it.
             let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome;
@@ -938,7 +955,7 @@ impl Reread {
 }
 
 async fn reread(client: &ArmClient, key: &JobKey) -> Reread {
-    match read_job(client, key).await {
+    match read_job(client, key, Read::Summary).await {
         Ok(job) => Reread::Job(Box::new(job)),
         Err(e) if e.is_not_found() => Reread::Gone,
         Err(e) => {
