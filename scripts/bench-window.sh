@@ -30,8 +30,8 @@ for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 kib() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$2/status"; }
 
-echo "| jobs | start to first frame with jobs, median of $runs (ms) | min (ms) | max (ms) | window RSS loaded (MiB) | peak RSS (MiB) |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| jobs | start to first frame with jobs, median of $runs (ms) | min (ms) | max (ms) | window RSS loaded (MiB) | of which private (RssAnon) | of which mapped files (RssFile) | peak RSS (MiB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
     ./target/release/iejobs-emulator --listen 127.0.0.1:0 --scenario "load:$n" --speed 0 \
         >"$scratch/emulator.log" 2>&1 &
@@ -45,7 +45,7 @@ for n in "${sizes[@]}"; do
     done
     [ -n "$url" ] || { cat "$scratch/emulator.log" >&2; exit 1; }
     times=()
-    rss="" peak=""
+    rss="" anon="" file="" peak=""
     for run in $(seq 1 "$runs"); do
         export HOME="$scratch/home-$n-$run"
         mkdir -p "$HOME"
@@ -72,6 +72,8 @@ for n in "${sizes[@]}"; do
         if [ "$run" = 1 ]; then
             sleep 5
             rss="$(kib VmRSS "$app")"
+            anon="$(kib RssAnon "$app")"
+            file="$(kib RssFile "$app")"
             peak="$(kib VmHWM "$app")"
         fi
         kill "$app" 2>/dev/null || true
@@ -81,5 +83,5 @@ for n in "${sizes[@]}"; do
     wait "$emulator" 2>/dev/null || true
     sorted=($(printf '%s\n' "${times[@]}" | sort -n))
     median="${sorted[$(( ${#sorted[@]} / 2 ))]}"
-    echo "| $n | $median | ${sorted[0]} | ${sorted[-1]} | $((rss / 1024)) | $((peak / 1024)) |"
+    echo "| $n | $median | ${sorted[0]} | ${sorted[-1]} | $((rss / 1024)) | $((anon / 1024)) | $((file / 1024)) | $((peak / 1024)) |"
 done

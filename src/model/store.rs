@@ -465,6 +465,7 @@ pub struct Store {
     version: u64,
     activity: VecDeque<Activity>,
     poll: PollStatus,
+    /// Timelines from earlier runs of jobs not listed yet (a listed job's entry takes its own).
     history: BTreeMap<JobKey, Vec<Transition>>,
     subscriptions: Subscriptions,
     /// Subscriptions listed in full at least once (their first listing is logged).
@@ -569,10 +570,13 @@ impl Store {
     fn history_loaded(&mut self, histories: Vec<(JobKey, Vec<Transition>)>) -> bool {
         for (key, mut timeline) in histories {
             timeline.truncate(MAX_TRANSITIONS);
-            if let Some(entry) = self.jobs.get_mut(&key) {
-                merge_history(&mut entry.timeline, &timeline);
+            match self.jobs.get_mut(&key) {
+                Some(entry) => merge_history(&mut entry.timeline, &timeline),
+                // Kept until the job is listed; then its entry holds it.
+                None => {
+                    self.history.insert(key, timeline);
+                }
             }
-            self.history.insert(key, timeline);
         }
         self.reset_journal();
         true
@@ -691,8 +695,8 @@ impl Store {
             return changed;
         }
         let mut entry = JobEntry::new(job, at);
-        if let Some(history) = self.history.get(&key) {
-            merge_history(&mut entry.timeline, history);
+        if let Some(history) = self.history.remove(&key) {
+            merge_history(&mut entry.timeline, &history);
         }
         self.touch(&key);
         self.jobs.insert(key, Box::new(entry));

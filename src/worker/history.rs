@@ -1,20 +1,60 @@
 //! The observed state timelines, kept in a file so that a restart still shows them.
 //!
 //! One JSON file in the data folder, written atomically (temporary file, then rename),
-//! bounded in size: at most [`MAX_JOBS`] jobs and `MAX_TRANSITIONS` entries each.
+//! bounded in size: at most [`MAX_JOBS`] jobs and `MAX_TRANSITIONS` entries each. In the
+//! file jobs are named by their ARM resource id; in memory by their [`JobKey`], whose text
+//! the store's jobs share.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use serde::ser::SerializeMap as _;
 
 use crate::model::{JobKey, MAX_TRANSITIONS, Transition};
 
 /// Jobs whose timelines are kept at most; the ones observed longest ago go first.
 pub const MAX_JOBS: usize = 200_000;
 
-/// The timelines, by ARM resource id.
-#[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// The timelines, by job.
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct History {
-    jobs: BTreeMap<String, Vec<Transition>>,
+    jobs: BTreeMap<JobKey, Vec<Transition>>,
+}
+
+/// The file's shape: `{"jobs": {"<resource id>": [transitions]}}`.
+impl serde::Serialize for History {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Jobs<'a>(&'a BTreeMap<JobKey, Vec<Transition>>);
+        impl serde::Serialize for Jobs<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (key, timeline) in self.0 {
+                    map.serialize_entry(&key.resource_id(), timeline)?;
+                }
+                map.end()
+            }
+        }
+        let mut file = serializer.serialize_map(Some(1))?;
+        file.serialize_entry("jobs", &Jobs(&self.jobs))?;
+        file.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for History {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct File {
+            jobs: BTreeMap<String, Vec<Transition>>,
+        }
+        let file = File::deserialize(deserializer)?;
+        // An id that names no job (edited by hand, or from a newer build) is left out.
+        let jobs = file
+            .jobs
+            .into_iter()
+            .filter_map(|(id, timeline)| JobKey::from_resource_id(&id).map(|key| (key, timeline)))
+            .collect();
+        Ok(Self { jobs })
+    }
 }
 
 impl History {
@@ -34,22 +74,22 @@ impl History {
         }
     }
 
+    /// The file's content.
+    pub fn to_json(&self) -> std::io::Result<Vec<u8>> {
+        serde_json::to_vec(self).map_err(std::io::Error::other)
+    }
+
     /// Writes the file atomically.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp: PathBuf = path.with_extension("json.tmp");
-        std::fs::write(
-            &tmp,
-            serde_json::to_vec(self).map_err(std::io::Error::other)?,
-        )?;
-        std::fs::rename(&tmp, path)
+        write_atomically(path, &self.to_json()?)
     }
 
     /// Records the state seen at `transition.at`; true when the timeline grew.
     pub fn observe(&mut self, key: &JobKey, transition: &Transition) -> bool {
-        let timeline = self.jobs.entry(key.resource_id()).or_default();
+        let timeline = match self.jobs.get_mut(key) {
+            Some(timeline) => timeline,
+            None => self.jobs.entry(key.clone()).or_default(),
+        };
         if timeline
             .last()
             .is_some_and(|last| last.state == transition.state)
@@ -82,9 +122,20 @@ impl History {
     pub fn timelines(&self) -> Vec<(JobKey, Vec<Transition>)> {
         self.jobs
             .iter()
-            .filter_map(|(id, t)| JobKey::from_resource_id(id).map(|k| (k, t.clone())))
+            .map(|(key, t)| (key.clone(), t.clone()))
             .collect()
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, so a crash leaves the old
+/// file or the new one, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp: PathBuf = path.with_extension("json.tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]

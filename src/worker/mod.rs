@@ -625,9 +625,17 @@ impl Worker {
         if !std::mem::take(&mut self.history_dirty) {
             return;
         }
-        let history = self.history.clone();
-        let saved = tokio::task::spawn_blocking(move || history.save(&path)).await;
-        if let Ok(Err(e)) = saved {
+        // Serialized here rather than copied for the writing thread: a copy of 100,000
+        // timelines is memory the process would keep for good once the allocator has it.
+        let saved = match self.history.to_json() {
+            Ok(bytes) => {
+                tokio::task::spawn_blocking(move || history::write_atomically(&path, &bytes))
+                    .await
+                    .unwrap_or_else(|e| Err(std::io::Error::other(e)))
+            }
+            Err(e) => Err(e),
+        };
+        if let Err(e) = saved {
             tracing::warn!(error = %e, "cannot save the history");
         }
     }
