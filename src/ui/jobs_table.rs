@@ -1,29 +1,40 @@
-//! The jobs table: virtualized rows, sortable columns, multi-selection, a context menu.
+//! The jobs table: virtualized rows, sortable and resizable columns, multi-selection, a
+//! context menu.
+//!
+//! Rows are painted, not built from a widget per cell: a table of a dozen visible rows and
+//! eleven columns would otherwise be some 250 widgets, most of what a frame costs. Each row is
+//! one clickable widget, named for screen readers and tests by its job's name; the few marks
+//! that explain themselves on hover (a pending cancel, an unknown state, a failed action) are
+//! labels of their own.
 
 use eframe::egui;
-use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Action, JobEntry, JobKey};
 
 use super::app::{App, Intent};
 use super::format;
-use super::table_view::SortColumn;
+use super::table_view::{SortColumn, TableQuery};
 
-const COLUMNS: [(&str, SortColumn); 11] = [
-    ("Name", SortColumn::Name),
-    ("Resource group", SortColumn::ResourceGroup),
-    ("Subscription", SortColumn::Subscription),
-    ("Type", SortColumn::Type),
-    ("State", SortColumn::State),
-    ("Cancel", SortColumn::CancelPending),
-    ("Drives", SortColumn::Drives),
-    ("Progress", SortColumn::Progress),
-    ("Location", SortColumn::Location),
-    ("Storage account", SortColumn::StorageAccount),
-    ("Last change", SortColumn::LastChange),
+/// Title, sort column, initial width and least width of each column.
+const COLUMNS: [(&str, SortColumn, f32, f32); 11] = [
+    ("Name", SortColumn::Name, 180.0, 80.0),
+    ("Resource group", SortColumn::ResourceGroup, 124.0, 40.0),
+    ("Subscription", SortColumn::Subscription, 150.0, 40.0),
+    ("Type", SortColumn::Type, 50.0, 30.0),
+    ("State", SortColumn::State, 96.0, 40.0),
+    ("Cancel", SortColumn::CancelPending, 66.0, 30.0),
+    ("Drives", SortColumn::Drives, 44.0, 30.0),
+    ("Progress", SortColumn::Progress, 100.0, 40.0),
+    ("Location", SortColumn::Location, 84.0, 40.0),
+    ("Storage account", SortColumn::StorageAccount, 120.0, 40.0),
+    ("Last change", SortColumn::LastChange, 64.0, 64.0),
 ];
 
-const ROW_HEIGHT: f32 = 22.0;
+/// A row's height (the 22 points of its content and 3 of spacing, as `egui_extras` laid them out).
+const ROW_HEIGHT: f32 = 25.0;
+const HEADER_HEIGHT: f32 = 24.0;
+/// Space between a cell's edge and its text.
+const CELL_PADDING: f32 = 4.0;
 
 /// Draws the table.
 pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
@@ -60,134 +71,402 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
     } else {
         None
     };
-    let mut table = TableBuilder::new(ui)
-        .id_salt("jobs")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(180.0).at_least(80.0).clip(true))
-        .column(Column::initial(124.0).clip(true))
-        .column(Column::initial(150.0).clip(true))
-        .column(Column::initial(50.0))
-        .column(Column::initial(96.0))
-        .column(Column::initial(66.0))
-        .column(Column::initial(44.0))
-        .column(Column::initial(100.0))
-        .column(Column::initial(84.0).clip(true))
-        .column(Column::initial(120.0).clip(true))
-        .column(Column::remainder().at_least(64.0).clip(true));
-    if let Some(row) = focus_row {
-        table = table.scroll_to_row(row, None);
-    }
-    let query = &mut app.ui_state.query;
-    table
-        .header(24.0, |header| header_ui(header, query))
-        .body(|body| {
-            body.rows(ROW_HEIGHT, rows, |mut row| {
-                let index = row.index();
-                let Some(key) = app.view.rows().get(index) else {
-                    return;
-                };
-                let Some(entry) = app.store.get(key) else {
-                    return;
-                };
-                let selected = app.selection.keys.contains(key);
-                row.set_selected(selected);
-                let subscription = app.store.subscriptions().name(&key.subscription_id);
-                let clicked = cells_ui(&mut row, entry, subscription, selected);
-                let response = row.response();
-                if clicked || response.clicked() {
-                    intents.push(Intent::Click {
-                        row: index,
-                        toggle: modifiers.command,
-                        range: modifiers.shift,
-                    });
-                }
-                let key: JobKey = key.clone();
-                let selection: Vec<JobKey> = if selected {
-                    app.selection.keys.iter().cloned().collect()
-                } else {
-                    vec![key.clone()]
-                };
-                response.context_menu(|ui| context_menu_ui(ui, app, entry, &selection, intents));
-            });
+    let id = ui.make_persistent_id("jobs-table");
+    let mut widths = column_widths(ui, id);
+    egui::ScrollArea::horizontal()
+        .id_salt("jobs-horizontal")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            header_ui(ui, id, &mut widths, &mut app.ui_state.query);
+            ui.spacing_mut().item_spacing.y = 0.0;
+            egui::ScrollArea::vertical()
+                .id_salt("jobs-vertical")
+                .auto_shrink([false, false])
+                .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+                    #[expect(
+                        clippy::cast_precision_loss,
+                        reason = "row numbers far below 2^23; positions in points"
+                    )]
+                    let top = ui.max_rect().top() - range.start as f32 * ROW_HEIGHT;
+                    if let Some(row) = focus_row {
+                        #[expect(clippy::cast_precision_loss, reason = "as above")]
+                        let y = top + row as f32 * ROW_HEIGHT;
+                        let rect = egui::Rect::from_x_y_ranges(
+                            ui.max_rect().x_range(),
+                            y..=y + ROW_HEIGHT,
+                        );
+                        ui.scroll_to_rect(rect, None);
+                    }
+                    for index in range {
+                        row_ui(ui, app, index, &widths, modifiers, intents);
+                    }
+                });
         });
+    ui.data_mut(|d| d.insert_persisted(id, widths));
 }
 
-/// The cells of one row; true when the name was clicked.
+/// The columns' widths: as the user left them (kept with the window's state), the last one
+/// taking what remains of the panel.
+fn column_widths(ui: &egui::Ui, id: egui::Id) -> Vec<f32> {
+    let mut widths: Vec<f32> = ui
+        .data_mut(|d| d.get_persisted::<Vec<f32>>(id))
+        .filter(|w| w.len() == COLUMNS.len() && w.iter().all(|x| x.is_finite()))
+        .unwrap_or_else(|| COLUMNS.iter().map(|c| c.2).collect());
+    for (width, column) in widths.iter_mut().zip(COLUMNS) {
+        *width = width.max(column.3);
+    }
+    let last = COLUMNS.len() - 1;
+    let used: f32 = widths[..last].iter().sum();
+    widths[last] = (ui.available_width() - used).max(COLUMNS[last].3);
+    widths
+}
+
+/// The column titles (a click sorts by that column, a second click reverses) and the
+/// handles between them that resize the columns.
+fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut TableQuery) {
+    let total: f32 = widths.iter().sum();
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(total, HEADER_HEIGHT), egui::Sense::hover());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut x = rect.left();
+    for (i, (title, column, _, least)) in COLUMNS.into_iter().enumerate() {
+        let cell = egui::Rect::from_x_y_ranges(x..=x + widths[i], rect.y_range());
+        let arrow = match (query.sort == column, query.ascending) {
+            (true, true) => " ^",
+            (true, false) => " v",
+            (false, _) => "",
+        };
+        let text = format!("{title}{arrow}");
+        let response = ui
+            .interact(cell, id.with(("sort", i)), egui::Sense::click())
+            .on_hover_text(format!("Sort by {title}"));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
+        let color = if response.hovered() {
+            ui.visuals().widgets.hovered.text_color()
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        let galley = ui.painter().layout_no_wrap(text, font.clone(), color);
+        ui.painter()
+            .with_clip_rect(cell.intersect(ui.clip_rect()))
+            .galley(
+                egui::pos2(
+                    cell.left() + CELL_PADDING,
+                    cell.center().y - galley.size().y / 2.0,
+                ),
+                galley,
+                color,
+            );
+        if response.clicked() {
+            if query.sort == column {
+                query.ascending = !query.ascending;
+            } else {
+                query.sort = column;
+                query.ascending = true;
+            }
+        }
+        if i + 1 < COLUMNS.len() {
+            let handle = egui::Rect::from_x_y_ranges(
+                cell.right() - 3.0..=cell.right() + 3.0,
+                rect.y_range(),
+            );
+            let drag = ui.interact(handle, id.with(("resize", i)), egui::Sense::drag());
+            if drag.hovered() || drag.dragged() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeColumn);
+            }
+            if drag.dragged() {
+                widths[i] = (widths[i] + drag.drag_delta().x).max(least);
+            }
+            let stroke = if drag.hovered() || drag.dragged() {
+                ui.visuals().widgets.hovered.fg_stroke
+            } else {
+                ui.visuals().widgets.noninteractive.bg_stroke
+            };
+            ui.painter().vline(cell.right(), rect.y_range(), stroke);
+        }
+        x = cell.right();
+    }
+}
+
+/// One row: a single widget that selects on click and opens the context menu; the cells are
+/// painted into it.
+fn row_ui(
+    ui: &mut egui::Ui,
+    app: &App,
+    index: usize,
+    widths: &[f32],
+    modifiers: egui::Modifiers,
+    intents: &mut Vec<Intent>,
+) {
+    let total: f32 = widths.iter().sum();
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(total, ROW_HEIGHT), egui::Sense::click());
+    let Some(key) = app.view.rows().get(index) else {
+        return;
+    };
+    let Some(entry) = app.store.get(key) else {
+        return;
+    };
+    let selected = app.selection.keys.contains(key);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, entry.job.name.as_str())
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let background = if selected {
+            Some(visuals.selection.bg_fill)
+        } else if response.hovered() {
+            Some(visuals.widgets.hovered.weak_bg_fill)
+        } else if index % 2 == 1 {
+            Some(visuals.faint_bg_color)
+        } else {
+            None
+        };
+        if let Some(fill) = background {
+            ui.painter().rect_filled(rect, 0.0, fill);
+        }
+        let subscription = app.store.subscriptions().name(&key.subscription_id);
+        cells_ui(ui, rect, widths, entry, subscription, selected);
+    }
+    if response.clicked() {
+        intents.push(Intent::Click {
+            row: index,
+            toggle: modifiers.command,
+            range: modifiers.shift,
+        });
+    }
+    if response.hovered() {
+        cell_tooltip_ui(&response, rect, widths, entry);
+    }
+    response.context_menu(|ui| {
+        // Built only while the menu is open: a selection can hold every job.
+        let selection: Vec<JobKey> = if selected {
+            app.selection.keys.iter().cloned().collect()
+        } else {
+            vec![key.clone()]
+        };
+        context_menu_ui(ui, app, entry, &selection, intents);
+    });
+}
+
+/// The cell rectangles of a row.
+fn cell_rects(row: egui::Rect, widths: &[f32]) -> impl Iterator<Item = egui::Rect> + '_ {
+    widths.iter().scan(row.left(), move |x, width| {
+        let cell = egui::Rect::from_x_y_ranges(*x..=*x + width, row.y_range());
+        *x += width;
+        Some(cell)
+    })
+}
+
+/// Paints the cells of one row.
 fn cells_ui(
-    row: &mut egui_extras::TableRow<'_, '_>,
+    ui: &mut egui::Ui,
+    row: egui::Rect,
+    widths: &[f32],
     entry: &JobEntry,
     subscription_name: Option<&str>,
     selected: bool,
-) -> bool {
-    let key = &entry.job.key;
-    let mut clicked = false;
-    row.col(|ui| {
-        let name =
-            egui::Button::selectable(selected, entry.job.name.as_str()).frame_when_inactive(false);
-        clicked |= ui.add(name).clicked();
-    });
-    row.col(|ui| {
-        ui.label(key.resource_group.as_str());
-    });
-    row.col(|ui| {
-        ui.label(subscription_name.unwrap_or(&key.subscription_id))
-            .on_hover_text(key.subscription_id.as_str());
-    });
-    row.col(|ui| {
-        ui.label(entry.job.job_type.as_ref().map_or("", |t| t.as_str()));
-    });
-    row.col(|ui| state_badge_ui(ui, entry));
-    row.col(|ui| cancel_mark_ui(ui, entry));
-    row.col(|ui| {
-        let drives = entry
-            .job
-            .drives
-            .as_ref()
-            .map_or_else(|| "…".to_owned(), |d| d.len().to_string());
-        ui.label(drives);
-    });
-    row.col(|ui| progress_ui(ui, entry));
-    row.col(|ui| {
-        ui.label(entry.job.location.as_deref().unwrap_or(""));
-    });
-    row.col(|ui| {
-        ui.label(entry.job.storage_account_name().unwrap_or(""));
-    });
-    row.col(|ui| {
-        ui.label(format::short_time(entry.changed_at, jiff::Timestamp::now()))
-            .on_hover_text(format::time(entry.changed_at));
-    });
-    clicked
+) {
+    let job = &entry.job;
+    let key = &job.key;
+    let visuals = ui.visuals();
+    let text = if selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+    let drives = job
+        .drives
+        .as_ref()
+        .map_or_else(|| "…".to_owned(), |d| d.len().to_string());
+    let changed = format::short_time(entry.changed_at, jiff::Timestamp::now());
+    let cells: Vec<egui::Rect> = cell_rects(row, widths).collect();
+    let plain = [
+        (0, job.name.as_str()),
+        (1, key.resource_group.as_str()),
+        (2, subscription_name.unwrap_or(&key.subscription_id)),
+        (3, job.job_type.as_ref().map_or("", |t| t.as_str())),
+        (6, drives.as_str()),
+        (8, job.location.as_deref().unwrap_or("")),
+        (9, job.storage_account_name().unwrap_or("")),
+        (10, changed.as_str()),
+    ];
+    for (column, value) in plain {
+        text_cell(ui, cells[column], value, text);
+    }
+    state_cell_ui(ui, cells[4], entry);
+    cancel_mark_ui(ui, cells[5], entry);
+    progress_cell(ui, cells[7], entry);
 }
 
-/// The column titles: a click sorts by that column, a second click reverses.
-fn header_ui(mut header: egui_extras::TableRow<'_, '_>, query: &mut super::table_view::TableQuery) {
-    for (title, column) in COLUMNS {
-        header.col(|ui| {
-            let arrow = match (query.sort == column, query.ascending) {
-                (true, true) => " ^",
-                (true, false) => " v",
-                (false, _) => "",
-            };
-            let button = egui::Button::new(egui::RichText::new(format!("{title}{arrow}")).strong())
-                .frame(false);
-            if ui
-                .add(button)
-                .on_hover_text(format!("Sort by {title}"))
-                .clicked()
-            {
-                if query.sort == column {
-                    query.ascending = !query.ascending;
-                } else {
-                    query.sort = column;
-                    query.ascending = true;
-                }
-            }
-        });
+/// The hover text of the cell under the pointer: the subscription's id, the exact time of the
+/// last change, an unknown state's explanation, a failed action's error.
+fn cell_tooltip_ui(response: &egui::Response, row: egui::Rect, widths: &[f32], entry: &JobEntry) {
+    let Some(pointer) = response.hover_pos() else {
+        return;
+    };
+    let Some(column) = cell_rects(row, widths).position(|c| c.x_range().contains(pointer.x)) else {
+        return;
+    };
+    let text = match column {
+        2 => Some(entry.job.key.subscription_id.to_string()),
+        10 => Some(format::time(entry.changed_at)),
+        4 => match &entry.failure {
+            Some(failure) => Some(match &failure.code {
+                Some(code) => format!(
+                    "{} failed: {code}: {}",
+                    failure.action.label(),
+                    failure.message
+                ),
+                None => format!("{} failed: {}", failure.action.label(), failure.message),
+            }),
+            None => (!entry.job.state.is_known()).then(|| {
+                "A state iejobs does not know: shown as Azure sent it; no action is offered"
+                    .to_owned()
+            }),
+        },
+        _ => None,
+    };
+    if let Some(text) = text {
+        response.clone().on_hover_text_at_pointer(text);
     }
+}
+
+/// Plain text in a cell, clipped to it.
+fn text_cell(ui: &egui::Ui, cell: egui::Rect, text: &str, color: egui::Color32) {
+    if text.is_empty() {
+        return;
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, color);
+    let at = egui::pos2(
+        cell.left() + CELL_PADDING,
+        cell.center().y - galley.size().y / 2.0,
+    );
+    ui.painter()
+        .with_clip_rect(cell.shrink2(egui::vec2(1.0, 0.0)).intersect(ui.clip_rect()))
+        .galley(at, galley, color);
+}
+
+/// The overall progress as a bar with its percentage.
+fn progress_cell(ui: &egui::Ui, cell: egui::Rect, entry: &JobEntry) {
+    let Some(percent) = entry.job.percent_complete else {
+        text_cell(ui, cell, "—", ui.visuals().text_color());
+        return;
+    };
+    #[expect(clippy::cast_precision_loss, reason = "0 to 100")]
+    let fraction = percent.clamp(0, 100) as f32 / 100.0;
+    let bar = egui::Rect::from_center_size(
+        cell.center(),
+        egui::vec2((cell.width() - 2.0 * CELL_PADDING).max(0.0), 14.0),
+    );
+    let visuals = ui.visuals();
+    let painter = ui.painter().with_clip_rect(cell.intersect(ui.clip_rect()));
+    painter.rect_filled(bar, 7.0, visuals.extreme_bg_color);
+    if fraction > 0.0 {
+        let mut filled = bar;
+        filled.set_width((bar.width() * fraction).max(14.0_f32.min(bar.width())));
+        painter.rect_filled(filled, 7.0, visuals.selection.bg_fill);
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = visuals.strong_text_color();
+    let galley = painter.layout_no_wrap(format!("{percent} %"), font, color);
+    let at = egui::pos2(bar.left() + 8.0, bar.center().y - galley.size().y / 2.0);
+    painter.galley(at, galley, color);
+}
+
+/// The state as a coloured badge; an unknown state or a failed action adds a mark (its
+/// explanation is the cell's hover text).
+fn state_cell_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
+    let state = &entry.job.state;
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let painter = ui.painter().with_clip_rect(cell.intersect(ui.clip_rect()));
+    let galley = painter.layout_no_wrap(format::state_text(state), small, egui::Color32::WHITE);
+    let badge = egui::Rect::from_min_size(
+        egui::pos2(
+            cell.left() + CELL_PADDING,
+            cell.center().y - galley.size().y / 2.0 - 1.0,
+        ),
+        galley.size() + egui::vec2(12.0, 2.0),
+    );
+    painter.rect_filled(badge, 4.0, format::state_color(state));
+    painter.galley(
+        badge.min + egui::vec2(6.0, 1.0),
+        galley,
+        egui::Color32::WHITE,
+    );
+    let mut marks = String::new();
+    if !state.is_known() {
+        marks.push('?');
+    }
+    if entry.failure.is_some() {
+        marks.push_str("(!)");
+    }
+    if !marks.is_empty() {
+        let at = egui::Rect::from_x_y_ranges(badge.right() + 2.0..=cell.right(), cell.y_range());
+        ui.put(
+            at,
+            egui::Label::new(egui::RichText::new(marks).color(ui.visuals().error_fg_color))
+                .selectable(false),
+        );
+    }
+}
+
+/// The state as a coloured badge (the detail panel's; the table paints its own).
+pub fn state_badge_ui(ui: &mut egui::Ui, entry: &JobEntry) {
+    let state = &entry.job.state;
+    let text = egui::RichText::new(format::state_text(state))
+        .color(egui::Color32::WHITE)
+        .small()
+        .strong();
+    egui::Frame::new()
+        .fill(format::state_color(state))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(text);
+        });
+    if !state.is_known() {
+        ui.label("?").on_hover_text(
+            "A state iejobs does not know: shown as Azure sent it; no action is offered",
+        );
+    }
+    if let Some(failure) = &entry.failure {
+        let text = match &failure.code {
+            Some(code) => format!(
+                "{} failed: {code}: {}",
+                failure.action.label(),
+                failure.message
+            ),
+            None => format!("{} failed: {}", failure.action.label(), failure.message),
+        };
+        ui.colored_label(ui.visuals().error_fg_color, "(!)")
+            .on_hover_text(text);
+    }
+}
+
+/// "requested…" while a cancel is on its way, "pending" once the service confirmed it,
+/// "deleting…" while a delete is on its way: a label, named for screen readers.
+fn cancel_mark_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
+    let pending = entry.pending.as_ref().map(|p| p.action);
+    let (text, hover) = match pending {
+        Some(Action::Cancel) => (
+            "requested…",
+            "cancel requested…: waiting for the service to confirm",
+        ),
+        _ if entry.job.cancel_requested => (
+            "pending",
+            "A cancel is requested: drives in transfer may keep copying",
+        ),
+        Some(Action::Delete) => ("deleting…", "The delete request is on its way"),
+        None => return,
+    };
+    let cell = cell.shrink2(egui::vec2(CELL_PADDING, 0.0));
+    ui.put(
+        cell,
+        egui::Label::new(egui::RichText::new(text).color(ui.visuals().warn_fg_color))
+            .selectable(false),
+    )
+    .on_hover_text(hover);
 }
 
 /// The right-click menu of a row: Cancel and Delete for the selection (or this row).
@@ -229,76 +508,5 @@ fn context_menu_ui(
     if ui.button("Show details").clicked() {
         intents.push(Intent::Focus(entry.job.key.clone()));
         ui.close();
-    }
-}
-
-/// The state as a coloured badge; a failed action shows a warning sign with the error.
-pub fn state_badge_ui(ui: &mut egui::Ui, entry: &JobEntry) {
-    let state = &entry.job.state;
-    let text = egui::RichText::new(format::state_text(state))
-        .color(egui::Color32::WHITE)
-        .small()
-        .strong();
-    egui::Frame::new()
-        .fill(format::state_color(state))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(text);
-        });
-    if !state.is_known() {
-        ui.label("?").on_hover_text(
-            "A state iejobs does not know: shown as Azure sent it; no action is offered",
-        );
-    }
-    if let Some(failure) = &entry.failure {
-        let text = match &failure.code {
-            Some(code) => format!(
-                "{} failed: {code}: {}",
-                failure.action.label(),
-                failure.message
-            ),
-            None => format!("{} failed: {}", failure.action.label(), failure.message),
-        };
-        ui.colored_label(ui.visuals().error_fg_color, "(!)")
-            .on_hover_text(text);
-    }
-}
-
-/// "cancel requested…" while the request is on its way, "cancel pending" once confirmed.
-fn cancel_mark_ui(ui: &mut egui::Ui, entry: &JobEntry) {
-    let sending = entry
-        .pending
-        .as_ref()
-        .is_some_and(|p| p.action == Action::Cancel);
-    if sending {
-        ui.colored_label(ui.visuals().warn_fg_color, "requested…")
-            .on_hover_text("cancel requested…: waiting for the service to confirm");
-    } else if entry.job.cancel_requested {
-        ui.colored_label(ui.visuals().warn_fg_color, "pending")
-            .on_hover_text("A cancel is requested: drives in transfer may keep copying");
-    } else if entry
-        .pending
-        .as_ref()
-        .is_some_and(|p| p.action == Action::Delete)
-    {
-        ui.label("deleting…");
-    }
-}
-
-fn progress_ui(ui: &mut egui::Ui, entry: &JobEntry) {
-    match entry.job.percent_complete {
-        Some(percent) => {
-            #[expect(clippy::cast_precision_loss, reason = "0 to 100")]
-            let fraction = percent.clamp(0, 100) as f32 / 100.0;
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .text(format!("{percent} %"))
-                    .desired_height(14.0),
-            );
-        }
-        None => {
-            ui.label("—");
-        }
     }
 }

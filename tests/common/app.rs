@@ -109,3 +109,21 @@ pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
     let focused = harness.state().store().iter().any(|e| e.job.name == name);
     assert!(focused, "{name} is listed");
 }
+
+/// Every text painted in the last frame (the table paints its cells rather than adding a
+/// widget for each, so they are not in the accessibility tree).
+#[allow(dead_code, reason = "not every test binary that shares this module reads painted text")]
+pub fn painted_texts(harness: &Harness<'static, App>) -> Vec<String> {
+    fn collect(shape: &egui::Shape, texts: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => texts.push(text.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, texts)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut texts);
+    }
+    texts
+}
