@@ -456,12 +456,49 @@ pub struct PollStatus {
     pub degraded: Option<(String, Timestamp)>,
 }
 
+/// Jobs per state and the jobs with a cancel pending, kept up to date with every change so
+/// that a view needs no pass over all jobs (at 100,000 jobs that pass cost a frame 25 ms).
+#[derive(Debug, Default)]
+struct Tally {
+    states: BTreeMap<String, usize>,
+    cancelling: std::collections::BTreeSet<JobKey>,
+}
+
+impl Tally {
+    fn add(&mut self, entry: &JobEntry) {
+        let state = entry.job.state.as_str();
+        match self.states.get_mut(state) {
+            Some(count) => *count += 1,
+            None => {
+                self.states.insert(state.to_owned(), 1);
+            }
+        }
+        if entry.cancel_pending() {
+            self.cancelling.insert(entry.job.key.clone());
+        }
+    }
+
+    fn remove(&mut self, entry: &JobEntry) {
+        let state = entry.job.state.as_str();
+        if let Some(count) = self.states.get_mut(state) {
+            *count -= 1;
+            if *count == 0 {
+                self.states.remove(state);
+            }
+        }
+        if entry.cancel_pending() {
+            self.cancelling.remove(&entry.job.key);
+        }
+    }
+}
+
 /// All jobs and what was observed of them.
 #[derive(Debug, Default)]
 pub struct Store {
     /// Boxed: a B-tree node holds eleven slots and is often half full, so an entry kept
     /// inline would waste half its size in every empty slot.
     jobs: BTreeMap<JobKey, Box<JobEntry>>,
+    tally: Tally,
     version: u64,
     activity: VecDeque<Activity>,
     poll: PollStatus,
@@ -503,7 +540,9 @@ impl Store {
             Event::Gone { key, at } => self.gone(key, at),
             Event::ActionSent { key, action, at } => match self.jobs.get_mut(&key) {
                 Some(entry) => {
+                    self.tally.remove(entry);
                     entry.pending = Some(Pending { action, since: at });
+                    self.tally.add(entry);
                     entry.failure = None;
                     self.touch(&key);
                     self.log(
@@ -607,7 +646,11 @@ impl Store {
     }
 
     fn gone(&mut self, key: JobKey, at: Timestamp) -> bool {
-        let removed = self.jobs.remove(&key).is_some();
+        let removed = self
+            .jobs
+            .remove(&key)
+            .inspect(|e| self.tally.remove(e))
+            .is_some();
         if removed {
             self.touch(&key);
             self.log(at, Some(key), "no longer exists".to_owned(), false);
@@ -653,7 +696,9 @@ impl Store {
         for key in gone {
             // A job with an action on its way stays until the action's answer says more.
             if self.jobs.get(&key).is_some_and(|e| e.pending.is_none()) {
-                self.jobs.remove(&key);
+                if let Some(entry) = self.jobs.remove(&key) {
+                    self.tally.remove(&entry);
+                }
                 self.touch(&key);
                 self.log(at, Some(key), "no longer listed".to_owned(), false);
                 changed = true;
@@ -684,7 +729,9 @@ impl Store {
         let key = job.key.clone();
         if let Some(entry) = self.jobs.get_mut(&key) {
             let old_state = entry.job.state.clone();
+            self.tally.remove(entry);
             let changed = entry.update(job, at);
+            self.tally.add(entry);
             let new_state = entry.job.state.clone();
             if changed {
                 self.touch(&key);
@@ -699,6 +746,7 @@ impl Store {
             merge_history(&mut entry.timeline, &history);
         }
         self.touch(&key);
+        self.tally.add(&entry);
         self.jobs.insert(key, Box::new(entry));
         true
     }
@@ -716,6 +764,7 @@ impl Store {
             None => format!("{} failed: {message}", action.label()),
         };
         if let Some(entry) = self.jobs.get_mut(&key) {
+            self.tally.remove(entry);
             entry.pending = None;
             entry.failure = Some(Box::new(ActionFailure {
                 action,
@@ -723,6 +772,7 @@ impl Store {
                 message,
                 at,
             }));
+            self.tally.add(entry);
         }
         self.log(at, Some(key), text, true);
         true
@@ -745,11 +795,14 @@ impl Store {
     ) -> bool {
         match action {
             Action::Delete => {
-                self.jobs.remove(&key);
+                if let Some(entry) = self.jobs.remove(&key) {
+                    self.tally.remove(&entry);
+                }
                 self.log(at, Some(key), "Deleted".to_owned(), false);
             }
             Action::Cancel => {
                 if let Some(entry) = self.jobs.get_mut(&key) {
+                    self.tally.remove(entry);
                     // The watch starts when the user asked, from the bytes seen then.
                     let sent_at = entry.pending.take().map_or(at, |p| p.since);
                     if entry.cancel.is_none() {
@@ -759,6 +812,7 @@ impl Store {
                         entry.update(job, at);
                     }
                     entry.failure = None;
+                    self.tally.add(entry);
                 }
                 self.log(
                     at,
@@ -839,9 +893,15 @@ impl Store {
     fn watching(&mut self, ids: Vec<String>) -> bool {
         let before = self.jobs.len();
         if !ids.is_empty() {
-            self.jobs.retain(|key, _| {
-                ids.iter()
-                    .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
+            let tally = &mut self.tally;
+            self.jobs.retain(|key, entry| {
+                let kept = ids
+                    .iter()
+                    .any(|id| id.eq_ignore_ascii_case(&key.subscription_id));
+                if !kept {
+                    tally.remove(entry);
+                }
+                kept
             });
         }
         if self.jobs.len() != before {
@@ -852,9 +912,15 @@ impl Store {
         changed
     }
 
-    /// Jobs with a cancel requested or on its way.
+    /// Jobs with a cancel requested or on its way, by key.
     pub fn cancellations(&self) -> impl Iterator<Item = &JobEntry> {
-        self.iter().filter(|e| e.cancel_pending())
+        self.tally.cancelling.iter().filter_map(|key| self.get(key))
+    }
+
+    /// How many jobs are in each state (as the service spells it).
+    #[must_use]
+    pub fn state_counts(&self) -> &BTreeMap<String, usize> {
+        &self.tally.states
     }
 
     /// The state timelines to keep for the next run.
@@ -1180,6 +1246,41 @@ mod tests {
             Some("https://x/D1.xml"),
             "the full read's link"
         );
+    }
+
+    proptest::proptest! {
+        /// The counts kept as events arrive equal a count over all jobs, whatever happened.
+        #[test]
+        fn kept_counts_equal_a_recount(
+            events in proptest::collection::vec((0_usize..12, 0_u8..8, proptest::bool::ANY), 1..80),
+        ) {
+            let states = [JobState::Creating, JobState::Transferring, JobState::Packaging, JobState::Completed, JobState::Other("Faulted".into())];
+            let mut store = Store::default();
+            for (i, kind, flag) in events {
+                let sub = if i % 3 == 0 { "sub-b" } else { "sub" };
+                let key = JobKey::new(sub, "rg", format!("j{i}"));
+                let mut job = Job::new(key.clone(), states[i % states.len()].clone());
+                job.cancel_requested = flag;
+                let event = match kind {
+                    0 => Event::Gone { key, at: at(1) },
+                    1 => Event::ActionSent { key, action: if flag { Action::Cancel } else { Action::Delete }, at: at(1) },
+                    2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), at: at(1) },
+                    3 => Event::ActionDone { key, action: if flag { Action::Cancel } else { Action::Delete }, job: flag.then_some(job), at: at(1) },
+                    4 => Event::ListingDone { subscription: sub.into(), jobs: 0, gone: vec![key], at: at(1) },
+                    5 => Event::Watching(if flag { vec!["sub".into()] } else { Vec::new() }),
+                    _ => Event::Partial { jobs: vec![job], at: at(1) },
+                };
+                store.apply(event);
+                let mut counts = BTreeMap::new();
+                for entry in store.iter() {
+                    *counts.entry(entry.job.state.as_str().to_owned()).or_insert(0) += 1;
+                }
+                proptest::prop_assert_eq!(store.state_counts(), &counts);
+                let kept: Vec<&JobKey> = store.cancellations().map(|e| &e.job.key).collect();
+                let counted: Vec<&JobKey> = store.iter().filter(|e| e.cancel_pending()).map(|e| &e.job.key).collect();
+                proptest::prop_assert_eq!(kept, counted);
+            }
+        }
     }
 
     #[test]

@@ -175,49 +175,65 @@ impl TableView {
     }
 
     /// Moves, adds and removes the rows of the `changed` jobs; the others keep their order.
+    /// One pass over the rows whatever the number of changes: inserting each changed row
+    /// on its own would move 100,000 rows per change.
     fn update_rows(&mut self, store: &Store, query: &TableQuery, changed: &[&JobKey]) {
+        // Names first: hashing a short name is cheaper than a whole key, and rows whose
+        // name no change has are kept without looking further.
+        let names: std::collections::HashSet<&str> =
+            changed.iter().map(|k| k.name.as_str()).collect();
         let changed: std::collections::HashSet<&JobKey> = changed.iter().copied().collect();
-        self.rows.retain(|key| !changed.contains(key));
-        for key in changed {
-            let Some(entry) = store.get(key).filter(|e| query.matches(e)) else {
-                continue;
-            };
-            let at = self.rows.partition_point(|row| {
-                store
-                    .get(row)
-                    .is_some_and(|other| query.compare(other, entry) == Ordering::Less)
-            });
-            self.rows.insert(at, key.clone());
+        self.rows
+            .retain(|key| !(names.contains(key.name.as_str()) && changed.contains(key)));
+        let mut added: Vec<&JobEntry> = changed
+            .into_iter()
+            .filter_map(|key| store.get(key))
+            .filter(|entry| query.matches(entry))
+            .collect();
+        if added.is_empty() {
+            return;
         }
+        added.sort_unstable_by(|a, b| query.compare(a, b));
+        let positions: Vec<usize> = added
+            .iter()
+            .map(|entry| {
+                self.rows.partition_point(|row| {
+                    store
+                        .get(row)
+                        .is_some_and(|other| query.compare(other, entry) == Ordering::Less)
+                })
+            })
+            .collect();
+        let old = std::mem::take(&mut self.rows);
+        let mut rows = Vec::with_capacity(old.len() + added.len());
+        let mut old = old.into_iter();
+        let mut taken = 0;
+        for (entry, at) in added.into_iter().zip(positions) {
+            rows.extend(old.by_ref().take(at - taken));
+            taken = at;
+            rows.push(entry.job.key.clone());
+        }
+        rows.extend(old);
+        self.rows = rows;
     }
 
-    /// Jobs per state and the cancellations, over all jobs.
+    /// Jobs per state and the cancellations, as the store keeps them (no pass over all jobs).
     fn recount(&mut self, store: &Store) {
-        self.counts.clear();
+        self.counts.clone_from(store.state_counts());
+        // Cancellations still in progress first, each part in key order (the store's), so
+        // cards do not jump; one look at each job.
+        let (active, finished): (Vec<&JobEntry>, Vec<&JobEntry>) = store
+            .cancellations()
+            .partition(|e| !e.job.state.is_finished());
+        self.cancellations_active = active.len();
         self.cancellations.clear();
-        for entry in store.iter() {
-            let state = entry.job.state.as_str();
-            match self.counts.get_mut(state) {
-                Some(count) => *count += 1,
-                None => {
-                    self.counts.insert(state.to_owned(), 1);
-                }
-            }
-            if entry.cancel_pending() {
-                self.cancellations.push(entry.job.key.clone());
-            }
-        }
+        self.cancellations.extend(
+            active
+                .into_iter()
+                .chain(finished)
+                .map(|e| e.job.key.clone()),
+        );
         self.cancel_pending = self.cancellations.len();
-        self.cancellations_active = self
-            .cancellations
-            .iter()
-            .filter(|k| store.get(k).is_some_and(|e| !e.job.state.is_finished()))
-            .count();
-        // Cancellations still in progress first; a stable order, so cards do not jump.
-        self.cancellations.sort_by_cached_key(|key| {
-            let finished = store.get(key).is_some_and(|e| e.job.state.is_finished());
-            (finished, key.clone())
-        });
     }
 
     /// The keys of the rows, in order.

@@ -112,7 +112,10 @@ pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
 
 /// Every text painted in the last frame (the table paints its cells rather than adding a
 /// widget for each, so they are not in the accessibility tree).
-#[allow(dead_code, reason = "not every test binary that shares this module reads painted text")]
+#[allow(
+    dead_code,
+    reason = "not every test binary that shares this module reads painted text"
+)]
 pub fn painted_texts(harness: &Harness<'static, App>) -> Vec<String> {
     fn collect(shape: &egui::Shape, texts: &mut Vec<String>) {
         match shape {
