@@ -30,7 +30,8 @@ const COLUMNS: [(&str, SortColumn, f32, f32); 11] = [
     ("Last change", SortColumn::LastChange, 64.0, 64.0),
 ];
 
-/// A row's height (the 22 points of its content and 3 of spacing, as `egui_extras` laid them out).
+/// A row's height: 22 points of content and 3 of spacing, as the `egui_extras` table this
+/// one replaced laid them out.
 const ROW_HEIGHT: f32 = 25.0;
 const HEADER_HEIGHT: f32 = 24.0;
 /// Space between a cell's edge and its text.
