@@ -370,3 +370,38 @@ fn settings_list_subscriptions_by_name_apply_a_choice_and_save_the_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn arrow_keys_move_the_focus_and_keep_its_row_in_view() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    harness.run_steps(2);
+    let rows = harness.state().view().rows().len();
+    assert!(rows >= 30, "{rows}");
+    // Down to the last row: far below the first screenful of the table.
+    for _ in 0..rows {
+        harness.key_press(egui::Key::ArrowDown);
+        harness.run_steps(2);
+    }
+    let last = harness.state().view().rows()[rows - 1].clone();
+    let focus = harness.state().selection().focus.clone();
+    assert_eq!(
+        focus.as_ref(),
+        Some(&last),
+        "the focus went down row by row"
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Button, &last.name)
+            .is_some(),
+        "the last row was scrolled into view"
+    );
+    let first = harness.state().view().rows()[0].clone();
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Button, &first.name)
+            .is_none(),
+        "and the first one out of it"
+    );
+}

@@ -104,6 +104,9 @@ pub struct Selection {
     pub focus: Option<JobKey>,
     /// Where a shift-click range starts.
     pub anchor: Option<usize>,
+    /// The table scrolls the focused row into view at its next frame (after the keyboard
+    /// moved the focus, which happens after the frame that saw the key drew the table).
+    pub reveal: Option<usize>,
 }
 
 /// Something the user asked for during a frame, carried out after drawing.
@@ -222,6 +225,18 @@ impl App {
         self.handle(Intent::Focus(key));
     }
 
+    /// The table's rows and counts, as last drawn.
+    #[must_use]
+    pub fn view(&self) -> &TableView {
+        &self.view
+    }
+
+    /// The selected jobs and the one in the detail panel.
+    #[must_use]
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
     /// The store (for tests).
     #[must_use]
     pub fn store(&self) -> &Store {
@@ -309,6 +324,7 @@ impl App {
         let Some(key) = self.view.rows().get(row).cloned() else {
             return;
         };
+        self.selection.reveal = Some(row);
         if range && let Some(anchor) = self.selection.anchor {
             let (from, to) = (anchor.min(row), anchor.max(row));
             self.selection.keys = self.view.rows()[from..=to].iter().cloned().collect();
@@ -502,6 +518,10 @@ impl eframe::App for App {
         }
         for intent in intents {
             self.handle(intent);
+        }
+        if self.selection.reveal.is_some() {
+            // The table scrolls to the newly focused row in the next frame.
+            ctx.request_repaint();
         }
     }
 

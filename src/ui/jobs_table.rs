@@ -61,17 +61,8 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
         ui.multiply_opacity(super::stale_banner::STALE_OPACITY);
     }
     let modifiers = ui.input(|i| i.modifiers);
-    let arrow_pressed =
-        ui.input(|i| i.key_pressed(egui::Key::ArrowDown) || i.key_pressed(egui::Key::ArrowUp));
-    // Finding the row is a linear search: only when the keyboard moved the focus.
-    let focus_row = if arrow_pressed {
-        app.selection
-            .focus
-            .as_ref()
-            .and_then(|k| app.view.position(k))
-    } else {
-        None
-    };
+    // The row the last click or arrow key went to (a clicked row is in view already).
+    let focus_row = app.selection.reveal.take();
     let id = ui.make_persistent_id("jobs-table");
     let mut widths = column_widths(ui, id);
     egui::ScrollArea::horizontal()
