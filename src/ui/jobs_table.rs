@@ -303,18 +303,8 @@ fn cell_tooltip_ui(response: &egui::Response, row: egui::Rect, widths: &[f32], e
         2 => Some(entry.job.key.subscription_id.to_string()),
         10 => Some(format::time(entry.changed_at)),
         4 => match &entry.failure {
-            Some(failure) => Some(match &failure.code {
-                Some(code) => format!(
-                    "{} failed: {code}: {}",
-                    failure.action.label(),
-                    failure.message
-                ),
-                None => format!("{} failed: {}", failure.action.label(), failure.message),
-            }),
-            None => (!entry.job.state.is_known()).then(|| {
-                "A state iejobs does not know: shown as Azure sent it; no action is offered"
-                    .to_owned()
-            }),
+            Some(failure) => Some(failure_text(failure)),
+            None => (!entry.job.state.is_known()).then(|| UNKNOWN_STATE.to_owned()),
         },
         _ => None,
     };
@@ -418,21 +408,27 @@ pub fn state_badge_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             ui.label(text);
         });
     if !state.is_known() {
-        ui.label("?").on_hover_text(
-            "A state iejobs does not know: shown as Azure sent it; no action is offered",
-        );
+        ui.label("?").on_hover_text(UNKNOWN_STATE);
     }
     if let Some(failure) = &entry.failure {
-        let text = match &failure.code {
-            Some(code) => format!(
-                "{} failed: {code}: {}",
-                failure.action.label(),
-                failure.message
-            ),
-            None => format!("{} failed: {}", failure.action.label(), failure.message),
-        };
         ui.colored_label(ui.visuals().error_fg_color, "(!)")
-            .on_hover_text(text);
+            .on_hover_text(failure_text(failure));
+    }
+}
+
+/// What the mark next to an unknown state explains.
+const UNKNOWN_STATE: &str =
+    "A state iejobs does not know: shown as Azure sent it; no action is offered";
+
+/// A failed action in one line: what, the ARM error code when there is one, the message.
+fn failure_text(failure: &crate::model::ActionFailure) -> String {
+    match &failure.code {
+        Some(code) => format!(
+            "{} failed: {code}: {}",
+            failure.action.label(),
+            failure.message
+        ),
+        None => format!("{} failed: {}", failure.action.label(), failure.message),
     }
 }
 
