@@ -15,8 +15,9 @@ cargo build --release --locked --quiet --bins
 scratch="$(mktemp -d)"
 mkdir -m 700 "$scratch/runtime"
 export XDG_RUNTIME_DIR="$scratch/runtime"
-display=":$((100 + RANDOM % 400))"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$scratch/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number once it accepts connections (a
+# display chosen at random may be taken, or locked by an earlier server that was killed).
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$scratch/display" >"$scratch/xvfb.log" 2>&1 &
 xvfb=$!
 pids=()
 cleanup() {
@@ -25,8 +26,9 @@ cleanup() {
     rm -rf "$scratch"
 }
 trap cleanup EXIT
-export DISPLAY="$display"
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
+[ -s "$scratch/display" ] || { cat "$scratch/xvfb.log" >&2; echo "$(basename "$0"): Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(tr -d '[:space:]' <"$scratch/display")"
 
 kib() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$2/status"; }
 
