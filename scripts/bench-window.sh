@@ -15,20 +15,17 @@ cargo build --release --locked --quiet --bins
 scratch="$(mktemp -d)"
 mkdir -m 700 "$scratch/runtime"
 export XDG_RUNTIME_DIR="$scratch/runtime"
-# Xvfb picks a free display itself and writes its number once it accepts connections (a
-# display chosen at random may be taken, or locked by an earlier server that was killed).
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$scratch/display" >"$scratch/xvfb.log" 2>&1 &
-xvfb=$!
+xvfb=""
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    kill "$xvfb" 2>/dev/null || true
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
     rm -rf "$scratch"
 }
 trap cleanup EXIT
-for _ in $(seq 1 100); do [ -s "$scratch/display" ] && break; sleep 0.1; done
-[ -s "$scratch/display" ] || { cat "$scratch/xvfb.log" >&2; echo "$(basename "$0"): Xvfb did not start" >&2; exit 1; }
-export DISPLAY=":$(tr -d '[:space:]' <"$scratch/display")"
+# shellcheck source=lib/xvfb.sh
+. scripts/lib/xvfb.sh  # the working folder is the repository root (see the cd above)
+start_xvfb "$scratch"
 
 kib() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$2/status"; }
 

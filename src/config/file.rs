@@ -98,31 +98,36 @@ const HEADER: &str = "\
 # IEJOBS_ACCESS_TOKEN. Written by iejobs; comments are not kept.
 ";
 
-/// Writes `layer` to `path` atomically: a temporary file in the same folder, flushed to
-/// disk, then renamed over the old one. Creates the folder if needed.
+/// Writes `layer` to `path` atomically (see [`write_atomically`]).
 pub fn save(path: &Path, layer: &Layer) -> Result<(), String> {
     let body = toml::to_string(layer).map_err(|e| format!("cannot write the settings: {e}"))?;
+    write_atomically(path, &[HEADER.as_bytes(), body.as_bytes()])
+        .map_err(|e| format!("cannot save the settings to {}: {e}", path.display()))
+}
+
+/// Writes `parts` to `path` atomically: a temporary file in the same folder, flushed to
+/// disk, then renamed over the old one, so a crash leaves the old file or the new one, never
+/// half of one. Creates the folder if needed; the temporary file does not outlive a failure.
+pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
-    let name = path.file_name().map_or_else(
-        || "config.toml".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let write = || -> std::io::Result<()> {
         let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(HEADER.as_bytes())?;
-        file.write_all(body.as_bytes())?;
+        for part in parts {
+            file.write_all(part)?;
+        }
         file.sync_all()?;
         std::fs::rename(&temporary, path)
     };
-    write().map_err(|e| {
+    write().inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
-        format!("cannot save the settings to {}: {e}", path.display())
     })
 }
 

@@ -189,6 +189,17 @@ impl Job {
             .filter(|name| !name.is_empty())
     }
 
+    /// Whether data is being copied: the job or one of its drives is transferring.
+    #[must_use]
+    pub fn copying(&self) -> bool {
+        self.state == JobState::Transferring
+            || self
+                .drives
+                .iter()
+                .flatten()
+                .any(|d| d.state == DriveState::Transferring)
+    }
+
     /// Bytes copied over all drives, when any drive reports it.
     #[must_use]
     pub fn bytes_succeeded(&self) -> Option<i64> {

@@ -233,14 +233,7 @@ impl JobEntry {
     /// Whether the drives can still copy: the job or a drive is transferring, or a cancel is
     /// pending (drives in transfer keep copying after it).
     fn may_move(&self) -> bool {
-        self.job.state == JobState::Transferring
-            || self.cancel.is_some()
-            || self
-                .job
-                .drives
-                .iter()
-                .flatten()
-                .any(|d| d.state == super::state::DriveState::Transferring)
+        self.job.copying() || self.cancel.is_some()
     }
 
     /// Whether a cancel is requested, or on its way from this app.
@@ -538,12 +531,11 @@ impl Store {
                 changed
             }
             Event::Gone { key, at } => self.gone(key, at),
-            Event::ActionSent { key, action, at } => match self.jobs.get_mut(&key) {
-                Some(entry) => {
-                    self.tally.remove(entry);
-                    entry.pending = Some(Pending { action, since: at });
-                    self.tally.add(entry);
-                    entry.failure = None;
+            Event::ActionSent { key, action, at } => match self.edit(&key, |entry| {
+                entry.pending = Some(Pending { action, since: at });
+                entry.failure = None;
+            }) {
+                Some(()) => {
                     self.touch(&key);
                     self.log(
                         at,
@@ -646,11 +638,7 @@ impl Store {
     }
 
     fn gone(&mut self, key: JobKey, at: Timestamp) -> bool {
-        let removed = self
-            .jobs
-            .remove(&key)
-            .inspect(|e| self.tally.remove(e))
-            .is_some();
+        let removed = self.remove(&key).is_some();
         if removed {
             self.touch(&key);
             self.log(at, Some(key), "no longer exists".to_owned(), false);
@@ -696,9 +684,7 @@ impl Store {
         for key in gone {
             // A job with an action on its way stays until the action's answer says more.
             if self.jobs.get(&key).is_some_and(|e| e.pending.is_none()) {
-                if let Some(entry) = self.jobs.remove(&key) {
-                    self.tally.remove(&entry);
-                }
+                self.remove(&key);
                 self.touch(&key);
                 self.log(at, Some(key), "no longer listed".to_owned(), false);
                 changed = true;
@@ -727,12 +713,14 @@ impl Store {
 
     fn loaded(&mut self, job: Job, at: Timestamp) -> bool {
         let key = job.key.clone();
-        if let Some(entry) = self.jobs.get_mut(&key) {
-            let old_state = entry.job.state.clone();
-            self.tally.remove(entry);
-            let changed = entry.update(job, at);
-            self.tally.add(entry);
-            let new_state = entry.job.state.clone();
+        if self.jobs.contains_key(&key) {
+            let Some((old_state, changed, new_state)) = self.edit(&key, |entry| {
+                let old_state = entry.job.state.clone();
+                let changed = entry.update(job, at);
+                (old_state, changed, entry.job.state.clone())
+            }) else {
+                return false;
+            };
             if changed {
                 self.touch(&key);
             }
@@ -751,6 +739,23 @@ impl Store {
         true
     }
 
+    /// Changes the entry of `key` with `change`, keeping the tally right; `None` when there
+    /// is no such job. Every change of an existing entry goes through here.
+    fn edit<R>(&mut self, key: &JobKey, change: impl FnOnce(&mut JobEntry) -> R) -> Option<R> {
+        let entry = self.jobs.get_mut(key)?;
+        self.tally.remove(entry);
+        let result = change(entry);
+        self.tally.add(entry);
+        Some(result)
+    }
+
+    /// Removes the entry of `key`, keeping the tally right.
+    fn remove(&mut self, key: &JobKey) -> Option<Box<JobEntry>> {
+        let entry = self.jobs.remove(key)?;
+        self.tally.remove(&entry);
+        Some(entry)
+    }
+
     fn action_failed(
         &mut self,
         key: JobKey,
@@ -763,8 +768,7 @@ impl Store {
             Some(code) => format!("{} failed: {code}: {message}", action.label()),
             None => format!("{} failed: {message}", action.label()),
         };
-        if let Some(entry) = self.jobs.get_mut(&key) {
-            self.tally.remove(entry);
+        self.edit(&key, |entry| {
             entry.pending = None;
             entry.failure = Some(Box::new(ActionFailure {
                 action,
@@ -772,8 +776,7 @@ impl Store {
                 message,
                 at,
             }));
-            self.tally.add(entry);
-        }
+        });
         self.log(at, Some(key), text, true);
         true
     }
@@ -795,14 +798,11 @@ impl Store {
     ) -> bool {
         match action {
             Action::Delete => {
-                if let Some(entry) = self.jobs.remove(&key) {
-                    self.tally.remove(&entry);
-                }
+                self.remove(&key);
                 self.log(at, Some(key), "Deleted".to_owned(), false);
             }
             Action::Cancel => {
-                if let Some(entry) = self.jobs.get_mut(&key) {
-                    self.tally.remove(entry);
+                self.edit(&key, |entry| {
                     // The watch starts when the user asked, from the bytes seen then.
                     let sent_at = entry.pending.take().map_or(at, |p| p.since);
                     if entry.cancel.is_none() {
@@ -812,8 +812,7 @@ impl Store {
                         entry.update(job, at);
                     }
                     entry.failure = None;
-                    self.tally.add(entry);
-                }
+                });
                 self.log(
                     at,
                     Some(key),

@@ -65,11 +65,12 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
     let focus_row = app.selection.reveal.take();
     let id = ui.make_persistent_id("jobs-table");
     let mut widths = column_widths(ui, id);
+    let mut resized = false;
     egui::ScrollArea::horizontal()
         .id_salt("jobs-horizontal")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header_ui(ui, id, &mut widths, &mut app.ui_state.query);
+            resized = header_ui(ui, id, &mut widths, &mut app.ui_state.query);
             ui.spacing_mut().item_spacing.y = 0.0;
             egui::ScrollArea::vertical()
                 .id_salt("jobs-vertical")
@@ -94,7 +95,9 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
                     }
                 });
         });
-    ui.data_mut(|d| d.insert_persisted(id, widths));
+    if resized {
+        ui.data_mut(|d| d.insert_persisted(id, widths));
+    }
 }
 
 /// The columns' widths: as the user left them (kept with the window's state), the last one
@@ -114,8 +117,9 @@ fn column_widths(ui: &egui::Ui, id: egui::Id) -> Vec<f32> {
 }
 
 /// The column titles (a click sorts by that column, a second click reverses) and the
-/// handles between them that resize the columns.
-fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut TableQuery) {
+/// handles between them that resize the columns; true when a column was resized.
+fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut TableQuery) -> bool {
+    let mut resized = false;
     let total: f32 = widths.iter().sum();
     let (rect, _) = ui.allocate_exact_size(egui::vec2(total, HEADER_HEIGHT), egui::Sense::hover());
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -167,6 +171,7 @@ fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut Ta
             }
             if drag.dragged() {
                 widths[i] = (widths[i] + drag.drag_delta().x).max(least);
+                resized = true;
             }
             let stroke = if drag.hovered() || drag.dragged() {
                 ui.visuals().widgets.hovered.fg_stroke
@@ -177,6 +182,7 @@ fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut Ta
         }
         x = cell.right();
     }
+    resized
 }
 
 /// One row: a single widget that selects on click and opens the context menu; the cells are

@@ -6,7 +6,7 @@
 //! the store's jobs share.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::ser::SerializeMap as _;
 
@@ -81,7 +81,7 @@ impl History {
 
     /// Writes the file atomically.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        write_atomically(path, &self.to_json()?)
+        crate::config::file::write_atomically(path, &[&self.to_json()?])
     }
 
     /// Records the state seen at `transition.at`; true when the timeline grew.
@@ -125,17 +125,6 @@ impl History {
             .map(|(key, t)| (key.clone(), t.clone()))
             .collect()
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename, so a crash leaves the old
-/// file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp: PathBuf = path.with_extension("json.tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]

@@ -246,18 +246,13 @@ impl Known {
         let drives = job.drives.take();
         let sans_drives = hash(job);
         job.drives = drives;
-        let drive_copying = job
-            .drives
-            .iter()
-            .flatten()
-            .any(|d| d.state == crate::model::DriveState::Transferring);
         Self {
             full,
             sans_drives,
             has_drives: job.drives.is_some(),
             moving: !job.state.is_finished() && job.state.is_known(),
             cancel_requested: job.cancel_requested,
-            copying: job.state == JobState::Transferring || drive_copying,
+            copying: job.copying(),
             seen: 0,
         }
     }
@@ -628,11 +623,11 @@ impl Worker {
         // Serialized here rather than copied for the writing thread: a copy of 100,000
         // timelines is memory the process would keep for good once the allocator has it.
         let saved = match self.history.to_json() {
-            Ok(bytes) => {
-                tokio::task::spawn_blocking(move || history::write_atomically(&path, &bytes))
-                    .await
-                    .unwrap_or_else(|e| Err(std::io::Error::other(e)))
-            }
+            Ok(bytes) => tokio::task::spawn_blocking(move || {
+                crate::config::file::write_atomically(&path, &[&bytes])
+            })
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e))),
             Err(e) => Err(e),
         };
         if let Err(e) = saved {
