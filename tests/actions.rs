@@ -77,11 +77,12 @@ fn click(
     // Only the first listing: nothing else runs while the action is counted.
     config.slow_poll = Duration::from_mins(10);
     config.fast_poll = Duration::from_mins(10);
+    let subscriptions = config.subscriptions.clone();
     let mut worker = WorkerHandle::spawn(client(emulator.url()), config, Arc::new(|| {})).unwrap();
     let mut store = Store::default();
-    drain_until(&mut worker, &mut store, case, |e| {
-        matches!(e, Event::PollSucceeded { .. })
-    });
+    for event in common::first_listings(&mut worker, &subscriptions) {
+        store.apply(event);
+    }
     let key = JobKey::new(DEMO_SUBSCRIPTION, job.0, job.1);
     assert!(
         store.get(&key).unwrap().permission(action).is_allowed(),

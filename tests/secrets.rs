@@ -67,8 +67,27 @@ fn drain(
     wait: Duration,
     mut until: impl FnMut(&Event) -> bool,
 ) -> bool {
+    drain_status(worker, events, seen, wait, |_| false, &mut until)
+}
+
+/// As [`drain`], also until the worker's status satisfies `status_until`; every status seen
+/// is kept with the events, for the sentinel check.
+fn drain_status(
+    worker: &mut WorkerHandle,
+    events: &mut Vec<String>,
+    seen: &mut Vec<Event>,
+    wait: Duration,
+    mut status_until: impl FnMut(&iejobs::model::WorkerStatus) -> bool,
+    until: &mut impl FnMut(&Event) -> bool,
+) -> bool {
     let deadline = Instant::now() + wait;
     while Instant::now() < deadline {
+        if let Some(status) = worker.status_change() {
+            events.push(format!("{status:?}"));
+            if status_until(&status) {
+                return true;
+            }
+        }
         while let Some(event) = worker.try_recv() {
             events.push(format!("{event:?}"));
             let hit = until(&event);
@@ -213,12 +232,17 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
     // The secret removed: refreshing fails and polling degrades with the reason.
     entra.disable_client(CLIENT);
     entra.revoke_all();
-    let failed = drain(
+    let failed = drain_status(
         &mut worker,
         &mut events,
         &mut seen,
         Duration::from_secs(20),
-        |e| matches!(e, Event::PollFailed { message, .. } if message.contains("AADSTS7000222")),
+        |s| {
+            s.degraded
+                .as_ref()
+                .is_some_and(|(message, _)| message.contains("AADSTS7000222"))
+        },
+        &mut |_| false,
     );
     assert!(failed, "no failure reported: {events:#?}");
     worker.shutdown();

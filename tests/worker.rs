@@ -79,15 +79,15 @@ fn unchanged_polls_ask_for_no_repaint() {
         before,
         "nothing changed, nothing to paint"
     );
-    let gets = emulator
+    let reads = emulator
         .with(|e| {
             e.requests()
                 .iter()
-                .filter(|r| r.route == Some("get"))
+                .filter(|r| matches!(r.route, Some("get" | "list")))
                 .count()
         })
         .unwrap();
-    assert!(gets >= 10, "the fast poll ran ({gets} GETs)");
+    assert!(reads >= 10, "polling ran ({reads} reads)");
     // A change is painted.
     emulator.with(|e| e.advance(HOUR));
     until(&mut worker, "a changed job", |e| {
@@ -206,51 +206,81 @@ fn new_poll_intervals_take_effect() {
         "no request within 1.5 s at hourly intervals"
     );
     while worker.try_recv().is_some() {}
+    let last = worker.status().last_success;
     worker.send(Command::Refresh).unwrap();
-    until(&mut worker, "the refresh", |e| {
-        matches!(e, Event::PollSucceeded { .. })
-    });
+    common::status_until(&mut worker, "the refresh", |s| s.last_success != last);
     assert!(count() > before, "Refresh lists at once");
 }
 
 #[test]
-fn the_fast_poll_reads_cancellations_every_round_and_the_rest_in_turns() {
+fn moving_jobs_are_read_by_whichever_costs_fewer_reads() {
+    // A subscription of one page: a listing reads every moving job for one read, so the
+    // fast interval lists instead of reading each job.
     let emulator = emulator();
     let mut worker = worker_with(&emulator, None, Arc::new(AtomicUsize::new(0)), |c| {
         c.slow_poll = Duration::from_hours(1);
-        c.fast_poll_max = 4;
+        c.fast_poll = Duration::from_millis(200);
     });
     until(&mut worker, "the first listing", listed);
+    let count = |route: &str| {
+        emulator
+            .with(|e| {
+                e.requests()
+                    .iter()
+                    .filter(|r| r.route == Some(route) && r.path.contains(SUB))
+                    .count()
+            })
+            .unwrap()
+    };
+    let (lists, gets) = (count("list"), count("get"));
     std::thread::sleep(Duration::from_millis(1500));
-    let gets: Vec<String> = emulator
+    assert!(count("list") - lists >= 4, "listed on the fast interval");
+    assert_eq!(count("get") - gets, 0, "no job read one by one");
+
+    // Many pages (load:500 is 5 pages) and few moving jobs: those are read one by one, cancels
+    // first.
+    let emulator = EmbeddedEmulator::start(EmulatorConfig {
+        scenario: Scenario::Load(500),
+        speed: 0.0,
+        seed: 9,
+        ..EmulatorConfig::default()
+    })
+    .unwrap();
+    let mut worker = worker_with(&emulator, None, Arc::new(AtomicUsize::new(0)), |c| {
+        c.slow_poll = Duration::from_hours(1);
+        c.fast_poll = Duration::from_millis(200);
+        c.fast_poll_max = 2;
+    });
+    let subs = emulator.subscriptions().to_vec();
+    let first = common::first_listings(&mut worker, &subs);
+    let moving = first
+        .iter()
+        .flat_map(|e| match e {
+            Event::Partial { jobs, .. } => jobs.clone(),
+            _ => Vec::new(),
+        })
+        .filter(|j| !j.state.is_finished() && (j.cancel_requested || j.copying()))
+        .count();
+    let lists = emulator
         .with(|e| {
             e.requests()
-                .into_iter()
-                .filter(|r| r.route == Some("get"))
-                .map(|r| r.path)
-                .collect()
+                .iter()
+                .filter(|r| r.route == Some("list"))
+                .count()
         })
         .unwrap();
-    let rounds = gets.len().div_ceil(4);
-    assert!(rounds >= 5, "{} GETs", gets.len());
-    let reads = |name: &str| gets.iter().filter(|p| p.ends_with(name)).count();
-    // Three unfinished jobs have a cancel pending: read in every round.
-    assert!(reads("/finance-ledger-2019") + 1 >= rounds, "{gets:?}");
-    assert!(reads("/dr-test-restore") + 1 >= rounds);
-    // One slot a round is left for the 6 other copying jobs, in turns.
-    let others = [
-        "media-archive-2026-q3",
-        "research-genomics-batch7",
-        "video-raw-footage-02",
-        "genomics-raw-2026",
-    ];
+    std::thread::sleep(Duration::from_millis(1500));
+    let log = emulator.with(iejobs::emulator::Emulator::requests).unwrap();
+    let gets = log.iter().filter(|r| r.route == Some("get")).count();
+    let lists_after = log.iter().filter(|r| r.route == Some("list")).count() - lists;
+    assert!(moving > 0, "the scenario has moving jobs");
     assert!(
-        others
-            .iter()
-            .filter(|n| reads(&format!("/{n}")) > 0)
-            .count()
-            >= 3,
-        "turns: {gets:?}"
+        gets >= 4,
+        "moving jobs read one by one ({gets} GETs, {moving} moving)"
+    );
+    assert!(
+        lists_after < gets,
+        "listings ({lists_after}) are not the cheaper way here ({gets} GETs)"
     );
 }
 
@@ -312,8 +342,9 @@ fn later_listings_send_only_changed_jobs_and_name_the_gone_ones() {
     };
     assert_eq!((gone.as_slice(), *jobs), ([deleted].as_slice(), count - 1));
     // Unchanged listings after that send no job and no end of listing.
-    until(&mut worker, "another full listing", |e| {
-        matches!(e, Event::PollSucceeded { .. })
+    let last = worker.status().last_success;
+    common::status_until(&mut worker, "another full listing", |s| {
+        s.last_success != last
     });
     std::thread::sleep(Duration::from_millis(800));
     let quiet: Vec<Event> = std::iter::from_fn(|| worker.try_recv()).collect();

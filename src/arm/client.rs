@@ -16,6 +16,7 @@ use url::Url;
 use crate::model::JobKey;
 
 use super::error::{ApiError, ArmError, RequestIds, TransportKind};
+use super::ledger::{Ledger, RequestClass, subscription_of};
 use super::retry::{RetryPolicy, is_retryable_status, retry_after};
 use super::token::TokenSource;
 use super::wire::{
@@ -130,23 +131,38 @@ pub struct ArmClient {
     http: reqwest::Client,
     config: ClientConfig,
     tokens: Arc<dyn TokenSource>,
+    ledger: Ledger,
 }
 
 impl ArmClient {
     /// A client for `config` that takes its tokens from `tokens`.
     pub fn new(config: ClientConfig, tokens: Arc<dyn TokenSource>) -> Result<Self, ArmError> {
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .user_agent(concat!("iejobs/", env!("CARGO_PKG_VERSION")))
             // Redirects would carry the Authorization header to wherever they point.
             .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(config.request_timeout.min(Duration::from_secs(10)))
+            .connect_timeout(config.request_timeout.min(Duration::from_secs(10)));
+        if is_loopback(&config.endpoint) {
+            // The local emulator is never reached through HTTP(S)_PROXY: a proxy cannot reach
+            // this machine's loopback, and NO_PROXY is rarely set for it. Elsewhere reqwest
+            // honours HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY.
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .build()
             .map_err(|e| ArmError::InvalidEndpoint(format!("cannot build the HTTP client: {e}")))?;
         Ok(Self {
             http,
             config,
             tokens,
+            ledger: Ledger::default(),
         })
+    }
+
+    /// What the client learnt of ARM's request limits, per subscription.
+    #[must_use]
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
     }
 
     /// The configuration in use.
@@ -163,7 +179,7 @@ impl ArmClient {
 
     /// A pager over the jobs of `scope`, one page per call.
     #[must_use]
-    pub fn pager(&self, scope: &ListScope) -> JobPager<'_> {
+    pub fn pager(&self, scope: &ListScope) -> JobPager {
         let segments: Vec<&str> = match scope {
             ListScope::Subscription(sub) => vec![
                 "subscriptions",
@@ -185,7 +201,7 @@ impl ArmClient {
                 "jobs",
             ],
         };
-        Pager::new(self, self.url(&segments))
+        Pager::new(self.clone(), self.url(&segments))
     }
 
     /// Every job of `scope`, following `nextLink` to the end.
@@ -200,7 +216,7 @@ impl ArmClient {
         url.query_pairs_mut()
             .clear()
             .append_pair("api-version", SUBSCRIPTIONS_API_VERSION);
-        Pager::<SubscriptionListResult>::new(self, url)
+        Pager::<SubscriptionListResult>::new(self.clone(), url)
             .collect_all()
             .await
     }
@@ -270,8 +286,34 @@ impl ArmClient {
         let max_attempts = policy.max_attempts.max(1);
         let mut refreshed_token = false;
         let mut attempt = 0;
+        let subscription = subscription_of(&url);
+        let class = RequestClass::of(&method);
         loop {
             attempt += 1;
+            if let Some(sub) = &subscription {
+                // A 429 for this subscription holds every request to it until its wait ends.
+                if let Some(until) = self.ledger.throttled_until(sub) {
+                    let wait = until.saturating_duration_since(tokio::time::Instant::now());
+                    if wait > policy.max_retry_after {
+                        // Longer than a request may wait: not sent, and said so.
+                        return Err(ArmError::Api(ApiError {
+                            status: 429,
+                            code: Some("SubscriptionRequestsThrottled".to_owned()),
+                            message: Some(format!(
+                                "Not sent: Azure Resource Manager throttled this subscription and \
+                                 asked to wait {} s more before the next request.",
+                                wait.as_secs().max(1)
+                            )),
+                            ids: RequestIds::default(),
+                            retry_after: Some(wait),
+                            attempts: attempt - 1,
+                        }));
+                    }
+                    tracing::debug!(%method, path = url.path(), "waiting for ARM's Retry-After");
+                    tokio::time::sleep_until(until).await;
+                }
+                self.ledger.sent(sub, class);
+            }
             let token = self.tokens.token().await?;
             let mut request = self
                 .http
@@ -283,7 +325,14 @@ impl ArmClient {
                 request = request.json(body);
             }
             let outcome = match request.send().await {
-                Ok(response) => self.read(response).await,
+                Ok(response) => {
+                    if let Some(sub) = &subscription {
+                        let wait = retry_after(response.headers());
+                        let status = response.status().as_u16();
+                        self.ledger.answered(sub, status, response.headers(), wait);
+                    }
+                    self.read(response).await
+                }
                 Err(e) => Err(e),
             };
             let (wait, error) = match outcome {
@@ -413,8 +462,8 @@ impl Page for SubscriptionListResult {
 }
 
 /// Pages through a listing; see [`ArmClient::pager`].
-pub struct Pager<'a, P> {
-    client: &'a ArmClient,
+pub struct Pager<P> {
+    client: ArmClient,
     next: Option<Url>,
     seen: HashSet<String>,
     pages: usize,
@@ -422,10 +471,10 @@ pub struct Pager<'a, P> {
 }
 
 /// Pages through a job listing.
-pub type JobPager<'a> = Pager<'a, ListJobsResponse>;
+pub type JobPager = Pager<ListJobsResponse>;
 
-impl<'a, P: Page> Pager<'a, P> {
-    fn new(client: &'a ArmClient, first: Url) -> Self {
+impl<P: Page> Pager<P> {
+    fn new(client: ArmClient, first: Url) -> Self {
         Self {
             client,
             next: Some(first),
@@ -461,6 +510,12 @@ impl<'a, P: Page> Pager<'a, P> {
             items.extend(page);
         }
         Ok(items)
+    }
+
+    /// True once the last page was read.
+    #[must_use]
+    pub fn is_done(&self) -> bool {
+        self.next.is_none() && self.pages > 0
     }
 
     /// Number of pages fetched so far.

@@ -189,13 +189,20 @@ pub struct Layer {
     /// Seconds between reads of the jobs that move.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fast_poll_secs: Option<u64>,
+    /// Reads per subscription and hour that polling may spend; 0 for no limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_budget: Option<u32>,
     /// The Microsoft.ImportExport `api-version`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
 }
 
+/// The subscription variable of the Azure SDKs and `azd`, read when `IEJOBS_SUBSCRIPTIONS`
+/// is not set.
+pub const AZURE_SUBSCRIPTION_ENV: &str = "AZURE_SUBSCRIPTION_ID";
+
 /// The environment variable of each key.
-pub const ENV_KEYS: [(&str, &str); 9] = [
+pub const ENV_KEYS: [(&str, &str); 10] = [
     ("cloud", "IEJOBS_CLOUD"),
     ("endpoint", "IEJOBS_ENDPOINT"),
     ("auth", "IEJOBS_AUTH"),
@@ -204,6 +211,7 @@ pub const ENV_KEYS: [(&str, &str); 9] = [
     ("subscriptions", "IEJOBS_SUBSCRIPTIONS"),
     ("poll-secs", "IEJOBS_POLL_SECS"),
     ("fast-poll-secs", "IEJOBS_FAST_POLL_SECS"),
+    ("read-budget", "IEJOBS_READ_BUDGET"),
     ("api-version", "IEJOBS_API_VERSION"),
 ];
 
@@ -220,6 +228,13 @@ impl Layer {
             if let Err(why) = layer.set(key, &value) {
                 problems.push(format!("{name}={value:?}: {why}"));
             }
+        }
+        // The variable the Azure SDKs' samples and `azd` use, when iejobs' own is not set.
+        if layer.subscriptions.is_none()
+            && let Some(value) = var(AZURE_SUBSCRIPTION_ENV).filter(|v| !v.trim().is_empty())
+            && let Err(why) = layer.set("subscriptions", &value)
+        {
+            problems.push(format!("{AZURE_SUBSCRIPTION_ENV}={value:?}: {why}"));
         }
         if problems.is_empty() {
             Ok(layer)
@@ -252,6 +267,14 @@ impl Layer {
             }
             "poll-secs" => self.poll_secs = Some(number(value)?),
             "fast-poll-secs" => self.fast_poll_secs = Some(number(value)?),
+            "read-budget" => {
+                self.read_budget = Some(match value.to_ascii_lowercase().as_str() {
+                    "unlimited" | "none" | "off" => 0,
+                    v => v.replace(['_', ','], "").parse::<u32>().map_err(|_| {
+                        format!("{v:?} is not a number of reads an hour (or \"unlimited\")")
+                    })?,
+                });
+            }
             "api-version" => self.api_version = Some(value.to_owned()),
             other => return Err(format!("unknown key {other:?}")),
         }
@@ -338,16 +361,30 @@ pub struct Settings {
     pub poll: Duration,
     /// Interval for jobs that move.
     pub fast_poll: Duration,
+    /// Reads per subscription and hour that polling may spend; `None` for no limit.
+    pub read_budget: Option<u32>,
     /// The api-version.
     pub api_version: String,
     /// Where each key's value came from.
     pub origins: BTreeMap<&'static str, Origin>,
 }
 
-/// Default full listing interval, seconds.
+/// Default full listing interval on the embedded emulator (whose clock runs ×120), seconds.
 pub const DEFAULT_POLL_SECS: u64 = 30;
-/// Default fast interval, seconds.
+/// Default fast interval on the embedded emulator, seconds.
 pub const DEFAULT_FAST_POLL_SECS: u64 = 2;
+/// Default least time between two full listings of a subscription on Azure, seconds (the
+/// read budget may space them further).
+pub const AZURE_POLL_SECS: u64 = 60;
+/// Default interval for jobs that move on Azure, seconds: drive progress moves in minutes,
+/// and a landing cancel is seen within this.
+pub const AZURE_FAST_POLL_SECS: u64 = 20;
+/// Default read budget on Azure: reads per subscription and hour (a tenth of the 12,000 an
+/// hour that Azure China allows, shared with the administrator's other tools).
+pub const AZURE_READ_BUDGET: u32 = 1_200;
+/// The read budgets accepted, reads an hour (besides 0, no limit): the most is half of
+/// ARM's refill of 25 reads a second.
+pub const READ_BUDGET_RANGE: std::ops::RangeInclusive<u32> = 60..=45_000;
 /// Longest interval accepted (one day).
 pub const MAX_POLL_SECS: u64 = 86_400;
 
@@ -387,6 +424,7 @@ pub fn resolve(
     let subscriptions = pick!("subscriptions", subscriptions);
     let poll_secs = pick!("poll-secs", poll_secs);
     let fast_poll_secs = pick!("fast-poll-secs", fast_poll_secs);
+    let read_budget = pick!("read-budget", read_budget);
     let api_version = pick!("api-version", api_version);
 
     let azure = !force_emulator && (cloud.is_some() || endpoint.is_some() || auth.is_some());
@@ -431,8 +469,11 @@ pub fn resolve(
         Some((secs, _)) => Duration::from_secs(secs),
         None => Duration::from_secs(default),
     };
-    let poll = interval("poll-secs", poll_secs, DEFAULT_POLL_SECS);
-    let fast_poll = interval("fast-poll-secs", fast_poll_secs, DEFAULT_FAST_POLL_SECS);
+    let on_azure = matches!(connection, Connection::Azure(_));
+    let (poll_default, fast_default) = poll_defaults(on_azure);
+    let poll = interval("poll-secs", poll_secs, poll_default);
+    let fast_poll = interval("fast-poll-secs", fast_poll_secs, fast_default);
+    let read_budget = read_budget_setting(read_budget, on_azure, &mut problems);
     let api_version = match api_version {
         Some((v, origin)) if !valid_api_version(&v) => {
             problems.push(format!(
@@ -453,9 +494,43 @@ pub fn resolve(
         subscriptions: ids,
         poll,
         fast_poll,
+        read_budget,
         api_version,
         origins,
     })
+}
+
+/// The default intervals (full listing, moving jobs) in seconds: Azure changes slowly and
+/// its reads are budgeted; the embedded emulator's clock runs 120 times faster.
+fn poll_defaults(on_azure: bool) -> (u64, u64) {
+    if on_azure {
+        (AZURE_POLL_SECS, AZURE_FAST_POLL_SECS)
+    } else {
+        (DEFAULT_POLL_SECS, DEFAULT_FAST_POLL_SECS)
+    }
+}
+
+/// The read budget in force: the value set (0: no limit) if it is in range, else Azure's
+/// default on Azure and no limit on the emulator.
+fn read_budget_setting(
+    value: Option<(u32, Origin)>,
+    on_azure: bool,
+    problems: &mut Vec<String>,
+) -> Option<u32> {
+    match value {
+        Some((0, _)) => None,
+        Some((n, _)) if READ_BUDGET_RANGE.contains(&n) => Some(n),
+        Some((n, origin)) => {
+            problems.push(format!(
+                "read-budget = {n} ({origin}): must be between {} and {} reads an hour, \
+                 or 0 (\"unlimited\") for no limit",
+                READ_BUDGET_RANGE.start(),
+                READ_BUDGET_RANGE.end()
+            ));
+            None
+        }
+        None => on_azure.then_some(AZURE_READ_BUDGET),
+    }
 }
 
 /// Subscription ids, lower case and without duplicates; bad ones become problems.
@@ -613,6 +688,61 @@ mod tests {
         assert!(text.contains("\"my-sub\" (config file) is not a subscription id"));
         assert!(text.contains("poll-secs = 0 (config file): must be at least 1 second"));
         assert!(text.contains("api-version = \"latest\" (environment)"));
+    }
+
+    #[test]
+    fn azure_polls_within_a_read_budget_and_the_emulator_faster() {
+        let azure = file_with(|l| l.auth = Some(AuthMethod::AzureCli));
+        let s = resolve(&Layer::default(), &Layer::default(), &azure, false).unwrap();
+        assert_eq!(s.read_budget, Some(AZURE_READ_BUDGET));
+        assert_eq!(s.poll, Duration::from_secs(AZURE_POLL_SECS));
+        assert_eq!(s.fast_poll, Duration::from_secs(AZURE_FAST_POLL_SECS));
+        let s = resolve(
+            &Layer::default(),
+            &Layer::default(),
+            &Layer::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(s.read_budget, None);
+        assert_eq!(s.fast_poll, Duration::from_secs(DEFAULT_FAST_POLL_SECS));
+        // 0 and "unlimited" lift the budget; out of range is refused with its origin.
+        let mut flags = Layer::default();
+        flags.set("read-budget", "unlimited").unwrap();
+        assert_eq!(flags.read_budget, Some(0));
+        let s = resolve(&flags, &Layer::default(), &azure, false).unwrap();
+        assert_eq!(s.read_budget, None);
+        flags.set("read-budget", "2,400").unwrap();
+        let s = resolve(&flags, &Layer::default(), &azure, false).unwrap();
+        assert_eq!(s.read_budget, Some(2_400));
+        assert_eq!(s.origins["read-budget"], Origin::Flag);
+        let env = file_with(|l| l.read_budget = Some(10));
+        let err = resolve(&Layer::default(), &env, &azure, false).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("read-budget = 10 (environment): must be between 60 and 45000"),
+            "{err}"
+        );
+        assert!(flags.set("read-budget", "lots").is_err());
+    }
+
+    #[test]
+    fn azure_subscription_id_is_read_when_iejobs_names_none() {
+        let vars = |name: &str| (name == AZURE_SUBSCRIPTION_ENV).then(|| SUB.to_uppercase());
+        let env = Layer::from_env(vars).unwrap();
+        let s = resolve(&Layer::default(), &env, &Layer::default(), false).unwrap();
+        assert_eq!(s.subscriptions, [SUB]);
+        assert_eq!(s.origins["subscriptions"], Origin::Env);
+        let both = |name: &str| match name {
+            "IEJOBS_SUBSCRIPTIONS" => Some("00000000-0000-0000-0000-000000000009".to_owned()),
+            AZURE_SUBSCRIPTION_ENV => Some(SUB.to_owned()),
+            _ => None,
+        };
+        let env = Layer::from_env(both).unwrap();
+        assert_eq!(
+            env.subscriptions,
+            Some(vec!["00000000-0000-0000-0000-000000000009".to_owned()])
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::job::{Job, JobKey};
 use super::rules::{Action, Permission};
 use super::state::JobState;
+use super::status::WorkerStatus;
 use super::subscriptions::{SubscriptionInfo, Subscriptions};
 use super::text::ArcStr;
 
@@ -95,27 +96,6 @@ pub enum Event {
         /// When.
         at: Timestamp,
     },
-    /// A round of polling succeeded.
-    PollSucceeded {
-        /// When.
-        at: Timestamp,
-    },
-    /// A round of polling failed; the worker retries at `retry_at`.
-    PollFailed {
-        /// What went wrong.
-        message: String,
-        /// When the next try is due.
-        retry_at: Timestamp,
-        /// When.
-        at: Timestamp,
-    },
-    /// When the next full listing is due.
-    NextPoll {
-        /// When.
-        at: Timestamp,
-    },
-    /// Requests now in flight.
-    InFlight(u32),
     /// State histories kept from earlier runs.
     HistoryLoaded(Vec<(JobKey, Vec<Transition>)>),
     /// The subscriptions the identity can see, or why they could not be listed.
@@ -495,6 +475,8 @@ pub struct Store {
     version: u64,
     activity: VecDeque<Activity>,
     poll: PollStatus,
+    /// The worker's latest status.
+    status: WorkerStatus,
     /// Timelines from earlier runs of jobs not listed yet (a listed job's entry takes its own).
     history: BTreeMap<JobKey, Vec<Transition>>,
     subscriptions: Subscriptions,
@@ -565,29 +547,6 @@ impl Store {
             } => {
                 self.touch(&key);
                 self.action_failed(key, action, code, message, at)
-            }
-            Event::PollSucceeded { at } => {
-                let was_degraded = self.poll.degraded.take().is_some();
-                if was_degraded {
-                    self.log(at, None, "Connection restored".to_owned(), false);
-                }
-                self.poll.last_success = Some(at);
-                true
-            }
-            Event::PollFailed {
-                message,
-                retry_at,
-                at,
-            } => self.poll_failed(message, retry_at, at),
-            Event::NextPoll { at } => {
-                let changed = self.poll.next_poll != Some(at);
-                self.poll.next_poll = Some(at);
-                changed
-            }
-            Event::InFlight(n) => {
-                let changed = self.poll.in_flight != n;
-                self.poll.in_flight = n;
-                changed
             }
             Event::HistoryLoaded(histories) => self.history_loaded(histories),
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
@@ -781,12 +740,68 @@ impl Store {
         true
     }
 
-    fn poll_failed(&mut self, message: String, retry_at: Timestamp, at: Timestamp) -> bool {
-        if self.poll.degraded.is_none() {
-            self.log(at, None, format!("Polling failed: {message}"), true);
+    /// Takes the worker's latest status: the status bar's figures, and one activity line
+    /// each time polling degrades or recovers and each time a subscription starts or stops
+    /// failing. Returns true when something the window shows changed.
+    pub fn apply_status(&mut self, status: &WorkerStatus, at: Timestamp) -> bool {
+        let before = self.status.visible() != status.visible();
+        match (&self.poll.degraded, &status.degraded) {
+            (None, Some((message, _))) => {
+                self.log(at, None, format!("Polling failed: {message}"), true);
+            }
+            (Some(_), None) => self.log(at, None, "Connection restored".to_owned(), false),
+            _ => {}
         }
-        self.poll.degraded = Some((message, retry_at));
-        true
+        for (id, failure) in status.failing() {
+            let known = self
+                .status
+                .subscriptions
+                .get(id)
+                .and_then(|s| s.failure.as_ref());
+            if known.is_none_or(|k| k.code != failure.code) {
+                let name = self.subscriptions.name(id).unwrap_or(id).to_owned();
+                let text = format!(
+                    "Subscription {name}: {}. {}",
+                    failure.reason(),
+                    failure.message
+                );
+                self.log(at, None, text, true);
+            }
+        }
+        let recovered: Vec<String> = self
+            .status
+            .failing()
+            .filter(|(id, _)| {
+                status
+                    .subscriptions
+                    .get(*id)
+                    .is_some_and(|s| s.failure.is_none())
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in recovered {
+            let name = self.subscriptions.name(&id).unwrap_or(&id).to_owned();
+            self.log(
+                at,
+                None,
+                format!("Subscription {name} can be read again"),
+                false,
+            );
+        }
+        self.poll = PollStatus {
+            last_success: status.last_success,
+            next_poll: status.next_poll,
+            in_flight: status.in_flight,
+            degraded: status.degraded.clone(),
+        };
+        self.status.clone_from(status);
+        before
+    }
+
+    /// The worker's latest status, as last applied.
+    #[must_use]
+    pub fn status(&self) -> &WorkerStatus {
+        &self.status
     }
 
     fn action_done(
@@ -1320,22 +1335,65 @@ mod tests {
     #[test]
     fn polling_degrades_and_recovers_with_one_log_line_each() {
         let mut store = Store::default();
-        store.apply(Event::PollFailed {
-            message: "down".into(),
-            retry_at: at(5),
-            at: at(0),
-        });
-        store.apply(Event::PollFailed {
-            message: "down".into(),
-            retry_at: at(10),
-            at: at(5),
-        });
+        let down = |retry| WorkerStatus {
+            degraded: Some(("down".to_owned(), at(retry))),
+            ..WorkerStatus::default()
+        };
+        assert!(store.apply_status(&down(5), at(0)));
+        assert!(
+            !store.apply_status(&down(10), at(5)),
+            "same message: nothing new to show"
+        );
         assert_eq!(store.poll().degraded, Some(("down".to_owned(), at(10))));
-        store.apply(Event::PollSucceeded { at: at(10) });
+        let up = WorkerStatus {
+            last_success: Some(at(10)),
+            ..WorkerStatus::default()
+        };
+        assert!(store.apply_status(&up, at(10)));
         assert_eq!(store.poll().degraded, None);
         assert_eq!(store.poll().last_success, Some(at(10)));
         let texts: Vec<_> = store.activity().map(|a| a.text.clone()).collect();
         assert_eq!(texts, ["Polling failed: down", "Connection restored"]);
+    }
+
+    #[test]
+    fn a_failing_subscription_is_logged_once_and_its_recovery_too() {
+        use super::super::status::{SubscriptionFailure, SubscriptionStatus};
+        let mut store = Store::default();
+        let failing = |code: &str| {
+            let mut status = WorkerStatus::default();
+            status.subscriptions.insert(
+                "s1".into(),
+                SubscriptionStatus {
+                    failure: Some(SubscriptionFailure {
+                        code: Some(code.to_owned()),
+                        message: "no".into(),
+                        refused: true,
+                        since: at(0),
+                        retry_at: at(300),
+                    }),
+                    ..SubscriptionStatus::default()
+                },
+            );
+            status
+                .subscriptions
+                .insert("s2".into(), SubscriptionStatus::default());
+            status
+        };
+        assert!(store.apply_status(&failing("AuthorizationFailed"), at(0)));
+        assert!(!store.apply_status(&failing("AuthorizationFailed"), at(1)));
+        let mut ok = failing("x");
+        ok.subscriptions
+            .insert("s1".into(), SubscriptionStatus::default());
+        assert!(store.apply_status(&ok, at(2)));
+        let texts: Vec<_> = store.activity().map(|a| a.text.clone()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Subscription s1: not allowed to read Import/Export jobs (AuthorizationFailed). no",
+                "Subscription s1 can be read again"
+            ]
+        );
     }
 
     #[test]

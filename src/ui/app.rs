@@ -141,6 +141,8 @@ pub enum Intent {
         slow_secs: u64,
         /// Interval for moving jobs.
         fast_secs: u64,
+        /// Reads per subscription and hour (`None`: no limit).
+        read_budget: Option<u32>,
     },
     /// Write the settings to the config file.
     SaveSettings(Layer),
@@ -169,6 +171,8 @@ pub struct App {
     /// values being edited in the toolbar.
     pub(crate) polling: (u64, u64),
     pub(crate) polling_edit: (u64, u64),
+    /// The read budget in force (reads per subscription and hour; `None`: no limit).
+    pub(crate) read_budget: Option<u32>,
     pub(crate) settings: SettingsContext,
     pub(crate) settings_draft: Option<SettingsDraft>,
     /// When the app was made, until the first frame that shows jobs (then `None`).
@@ -192,6 +196,7 @@ impl App {
             config.worker.slow_poll.as_secs().max(1),
             config.worker.fast_poll.as_secs().max(1),
         );
+        let read_budget = config.worker.budget.reads_per_hour;
         let worker = WorkerHandle::spawn(
             config.client,
             config.worker,
@@ -208,6 +213,7 @@ impl App {
             notice: None,
             polling,
             polling_edit: polling,
+            read_budget,
             settings: config.settings,
             settings_draft: None,
             started: Some(Instant::now()),
@@ -243,8 +249,12 @@ impl App {
         &self.store
     }
 
-    /// Takes the worker's events into the store, for at most ~10 ms per frame.
+    /// Takes the worker's events into the store, for at most ~10 ms per frame, and its
+    /// latest status.
     fn drain_events(&mut self, ctx: &egui::Context) {
+        if let Some(status) = self.worker.status_change() {
+            self.store.apply_status(&status, jiff::Timestamp::now());
+        }
         let started = Instant::now();
         while let Some(event) = self.worker.try_recv() {
             self.store.apply(event);
@@ -278,6 +288,7 @@ impl App {
                 self.settings_draft = Some(SettingsDraft::new(
                     &self.settings,
                     self.polling,
+                    self.read_budget,
                     self.on_azure(),
                 ));
             }
@@ -286,7 +297,12 @@ impl App {
                 subscriptions,
                 slow_secs,
                 fast_secs,
+                read_budget,
             } => {
+                if read_budget != self.read_budget {
+                    self.read_budget = read_budget;
+                    self.send(Command::SetReadBudget(read_budget));
+                }
                 if subscriptions != self.settings.subscriptions {
                     self.settings.subscriptions.clone_from(&subscriptions);
                     self.send(Command::SetSubscriptions(subscriptions));
@@ -355,28 +371,31 @@ impl App {
         }
     }
 
-    /// Sends the confirmed action: the rows show it at once, the worker sends it.
+    /// Sends the confirmed action: the rows show it at once, the worker queues it (one
+    /// command for the whole selection, paced within ARM's write and delete budgets).
     fn confirmed(&mut self, dialog: ConfirmDialog) {
         let now = jiff::Timestamp::now();
-        for key in dialog.targets {
-            let command = match dialog.action {
-                Action::Cancel => Command::Cancel(key.clone()),
-                Action::Delete => Command::Delete(key.clone()),
-            };
-            match self.worker.send(command) {
-                Ok(()) => {
+        let action = dialog.action;
+        match self
+            .worker
+            .send(Command::Act(action, dialog.targets.clone()))
+        {
+            Ok(()) => {
+                for key in dialog.targets {
                     self.store.apply(Event::ActionSent {
                         key,
-                        action: dialog.action,
+                        action,
                         at: now,
                     });
                 }
-                Err(message) => {
+            }
+            Err(message) => {
+                for key in dialog.targets {
                     self.store.apply(Event::ActionFailed {
                         key,
-                        action: dialog.action,
+                        action,
                         code: None,
-                        message,
+                        message: message.clone(),
                         at: now,
                     });
                 }

@@ -30,6 +30,20 @@ pub fn bytes(n: i64) -> String {
     }
 }
 
+/// A count with thousands separated: "1,200".
+#[must_use]
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A rate in bytes per second: "152 MB/s".
 #[must_use]
 pub fn rate(bytes_per_sec: f64) -> String {
@@ -131,6 +145,15 @@ pub fn state_text(state: &JobState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1_200), "1,200");
+        assert_eq!(count(100_000), "100,000");
+        assert_eq!(count(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn units() {

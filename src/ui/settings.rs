@@ -60,12 +60,19 @@ pub struct SettingsDraft {
     pub poll_secs: u64,
     /// Fast interval, seconds.
     pub fast_poll_secs: u64,
+    /// Reads per subscription and hour that polling may spend; 0 for no limit.
+    pub read_budget: u32,
 }
 
 impl SettingsDraft {
     /// A draft showing what is in force now.
     #[must_use]
-    pub fn new(context: &SettingsContext, polling: (u64, u64), on_azure: bool) -> Self {
+    pub fn new(
+        context: &SettingsContext,
+        polling: (u64, u64),
+        read_budget: Option<u32>,
+        on_azure: bool,
+    ) -> Self {
         let file = &context.file;
         Self {
             source: if on_azure || file.names_azure() {
@@ -84,6 +91,7 @@ impl SettingsDraft {
             typed: String::new(),
             poll_secs: polling.0,
             fast_poll_secs: polling.1,
+            read_budget: read_budget.unwrap_or(0),
         }
     }
 
@@ -123,6 +131,7 @@ impl SettingsDraft {
         }
         layer.poll_secs = Some(self.poll_secs);
         layer.fast_poll_secs = Some(self.fast_poll_secs);
+        layer.read_budget = Some(self.read_budget);
         layer
     }
 
@@ -285,6 +294,7 @@ fn subscriptions_ui(
             } else if toggled {
                 draft.chosen.remove(&sub.id);
             }
+            failure_ui(ui, app, &sub.id);
         }
         // Chosen ids the listing does not show (typed, or from the config file).
         let unlisted: Vec<String> = draft
@@ -301,8 +311,25 @@ fn subscriptions_ui(
             {
                 draft.chosen.remove(&id);
             }
+            failure_ui(ui, app, &id);
         }
         add_subscription_ui(ui, draft);
+    });
+}
+
+/// Why a watched subscription cannot be read, under its checkbox.
+fn failure_ui(ui: &mut egui::Ui, app: &App, id: &str) {
+    let status = app.store.status();
+    let Some(failure) = status
+        .subscriptions
+        .get(&id.to_ascii_lowercase())
+        .and_then(|s| s.failure.as_ref())
+    else {
+        return;
+    };
+    ui.indent(("failure", id), |ui| {
+        ui.colored_label(ui.visuals().error_fg_color, failure.reason())
+            .on_hover_text(&failure.message);
     });
 }
 
@@ -344,6 +371,27 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
                 egui::DragValue::new(&mut draft.fast_poll_secs).range(1..=config::MAX_POLL_SECS),
             )
             .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Read budget (reads an hour per subscription)");
+            ui.add(
+                egui::DragValue::new(&mut draft.read_budget)
+                    .range(0..=*config::READ_BUDGET_RANGE.end())
+                    .custom_formatter(|n, _| {
+                        if n < 0.5 {
+                            "unlimited".to_owned()
+                        } else {
+                            format!("{n:.0}")
+                        }
+                    }),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(format!(
+                "Polling spends at most this many reads an hour on each subscription (0: no \
+                 limit). Azure Resource Manager's own limits are shared with the portal, the \
+                 CLI and your scripts; {} an hour is the default on Azure. The first listing \
+                 and Refresh may go faster, up to 12 reads a second.",
+                config::AZURE_READ_BUDGET
+            ));
             ui.end_row();
         });
 }
@@ -409,6 +457,7 @@ fn apply_intent(draft: &SettingsDraft) -> Intent {
         subscriptions: draft.subscriptions(),
         slow_secs: draft.poll_secs,
         fast_secs: draft.fast_poll_secs,
+        read_budget: (draft.read_budget > 0).then_some(draft.read_budget),
     }
 }
 
@@ -429,7 +478,7 @@ mod tests {
             subscriptions: vec![SUB.into()],
             ..SettingsContext::default()
         };
-        let mut draft = SettingsDraft::new(&context, (30, 2), false);
+        let mut draft = SettingsDraft::new(&context, (30, 2), None, false);
         assert_eq!(draft.source, NextSource::Emulator);
         assert!(!draft.all_subscriptions);
         draft.poll_secs = 60;

@@ -1,6 +1,11 @@
-//! The bottom bar: where the jobs come from, how polling goes.
+//! The bottom bar: where the jobs come from, how polling goes, which subscriptions fail and
+//! why, the reads spent against the budget, and a bulk action's progress.
+
+use std::fmt::Write as _;
 
 use eframe::egui;
+
+use crate::model::{Action, Store, WorkerStatus};
 
 use super::app::App;
 use super::format;
@@ -32,6 +37,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 let first = message.lines().next().unwrap_or_default();
                 ui.add(egui::Label::new(first).truncate())
                     .on_hover_text(message.as_str());
+                return;
             }
             None => match poll.last_success {
                 Some(last) => {
@@ -46,11 +52,118 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 }
             },
         }
-        if let Some(next) = poll.next_poll.filter(|_| poll.degraded.is_none()) {
+        let status = app.store.status();
+        if let Some(text) = bulk_text(status) {
             ui.separator();
-            ui.label(format!("next full poll {}", format::relative(next, now)));
+            ui.label(text);
+        }
+        if let Some(text) = budget_text(status) {
+            ui.separator();
+            ui.label(text).on_hover_text(budget_hover(&app.store));
         }
         ui.separator();
         ui.label(format!("{} request(s) in flight", poll.in_flight));
+        if let Some((text, hover)) = failing_text(&app.store) {
+            ui.separator();
+            ui.add(
+                egui::Label::new(egui::RichText::new(text).color(ui.visuals().error_fg_color))
+                    .truncate(),
+            )
+            .on_hover_text(hover);
+        }
     });
+}
+
+/// "Cancelling 240 of 1,000…" while a bulk action runs; its end once done.
+#[must_use]
+pub fn bulk_text(status: &WorkerStatus) -> Option<String> {
+    let bulk = status.bulk.as_ref().filter(|b| b.total > 1)?;
+    let (doing, did) = match bulk.action {
+        Action::Cancel => ("Cancelling", "Cancel sent for"),
+        Action::Delete => ("Deleting", "Delete sent for"),
+    };
+    let (done, total) = (format::count(bulk.done), format::count(bulk.total));
+    Some(if bulk.finished() {
+        format!("{did} {total} jobs")
+    } else {
+        format!("{doing} {done} of {total}…")
+    })
+}
+
+/// "reads 310/h of 1,200": the busiest subscription's reads over the last hour.
+#[must_use]
+pub fn budget_text(status: &WorkerStatus) -> Option<String> {
+    if status.subscriptions.is_empty() {
+        return None;
+    }
+    let reads = format::count(status.busiest_reads_per_hour() as usize);
+    Some(match status.read_budget_per_hour {
+        Some(budget) => format!("reads {reads}/h of {}", format::count(budget as usize)),
+        None => format!("reads {reads}/h"),
+    })
+}
+
+fn budget_hover(store: &Store) -> String {
+    let status = store.status();
+    let mut lines = vec![match status.read_budget_per_hour {
+        Some(budget) => format!(
+            "Reads over the last hour, per subscription. Polling keeps to {} an hour per \
+             subscription (read-budget), far under Azure Resource Manager's limits, which the \
+             portal, the CLI and your scripts share; the first listing and Refresh may go \
+             faster, up to 12 a second.",
+            format::count(budget as usize)
+        ),
+        None => "Reads over the last hour, per subscription (no read budget).".to_owned(),
+    }];
+    for (id, sub) in &status.subscriptions {
+        let name = store.subscriptions().name(id).unwrap_or(id);
+        let mut line = format!(
+            "{name}: {} reads",
+            format::count(sub.reads_last_hour as usize)
+        );
+        if let Some(left) = sub.remaining_reads {
+            let _ = write!(line, ", Azure says {left} left");
+        }
+        if let Some(until) = sub.throttled_until {
+            let _ = write!(line, ", throttled until {}", format::time(until));
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// "2 of 3 subscriptions: Contoso Media: not allowed to read Import/Export jobs
+/// (`AuthorizationFailed`)", and the whole story on hover.
+#[must_use]
+pub fn failing_text(store: &Store) -> Option<(String, String)> {
+    let status = store.status();
+    let failing: Vec<_> = status.failing().collect();
+    let (first_id, first) = failing.first()?;
+    let total = status.subscriptions.len();
+    let readable = total - failing.len();
+    let name = |id: &str| store.subscriptions().name(id).unwrap_or(id).to_owned();
+    let more = if failing.len() > 1 {
+        format!(" (and {} more)", failing.len() - 1)
+    } else {
+        String::new()
+    };
+    let text = format!(
+        "{readable} of {total} subscriptions: {}: {}{more}",
+        name(first_id),
+        first.reason()
+    );
+    let hover = failing
+        .iter()
+        .map(|(id, f)| {
+            format!(
+                "{} ({id}): {}\n{}\nNext try {} (or press Refresh).",
+                name(id),
+                f.reason(),
+                f.message,
+                format::time(f.retry_at)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Some((text, hover))
 }

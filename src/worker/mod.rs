@@ -1,38 +1,65 @@
 //! The background worker: a named thread with a tokio runtime that does all I/O.
 //!
-//! The UI sends [`Command`]s and receives [`Event`]s, both over bounded channels; the worker
-//! asks for a repaint only when an event changes what the window shows. Polling: a full
-//! listing of every subscription on the slow interval, and a `GET` on the fast interval for
-//! the jobs that move (a cancel pending, drives copying). Actions are checked against the
-//! freshest state before they are sent, and the job is read again right after.
+//! The UI sends [`Command`]s and receives job [`Event`]s over bounded channels, and reads the
+//! worker's [`WorkerStatus`] from a watch channel that keeps only the latest value. The worker
+//! never waits on the window: events wait in its own queue until the channel has room, every
+//! event sent wakes the window, and status never fills anything. Nothing it does depends on
+//! frames being drawn, so an untouched (or minimized) window keeps watching for days.
+//!
+//! Reads are scheduled against a budget per subscription ([`Budget`]): jobs with a cancel
+//! pending first, then jobs with drives copying, then full listings as often as what is left
+//! allows, choosing whichever costs fewer reads (one listing page brings up to 100 jobs with
+//! their drives). Each subscription is listed on its own: one that ARM refuses is marked and
+//! retried slowly, and the others stay listed and polled. Actions are queued and paced, and
+//! each is checked against the freshest state before it is sent and read again right after.
 
+mod budget;
 mod history;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use crate::arm::{
-    ArmClient, ArmError, DeleteOutcome, ListScope, job_from_wire, job_summary_from_wire,
+    ArmClient, ArmError, DeleteOutcome, JobPager, ListScope, job_from_wire, job_summary_from_wire,
 };
 use crate::model::{
-    Action, Event, Job, JobKey, JobState, Permission, SubscriptionInfo, Transition,
+    Action, BulkProgress, Event, Job, JobKey, JobState, Permission, SubscriptionFailure,
+    SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
 };
 
+pub use budget::{Bucket, Budget, Limit};
 pub use history::History;
 
 /// Capacity of each channel.
 pub const CHANNEL_CAPACITY: usize = 256;
 
+/// How often the subscriptions are listed again when none were chosen.
+const DISCOVERY_INTERVAL: Duration = Duration::from_mins(30);
+
+/// The least time before a subscription ARM refused (403, 404, 409) is tried again, unless
+/// the user asks (Refresh): such a refusal does not go away in seconds.
+const REFUSED_RETRY: Duration = Duration::from_mins(1);
+
+/// Below this many reads left (ARM's `x-ms-ratelimit-remaining-subscription-reads`), the
+/// worker holds a subscription's polls for [`LOW_BUDGET_PAUSE`] and lets it refill.
+const LOW_REMAINING_READS: u64 = 25;
+
+/// See [`LOW_REMAINING_READS`].
+const LOW_BUDGET_PAUSE: Duration = Duration::from_secs(10);
+
+/// Actions (each a read, a write or delete, and a read) under way at once.
+const ACTION_CONCURRENCY: usize = 4;
+
 /// What the UI asks of the worker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// List everything now.
+    /// List everything now (the user asked: the listing may go faster than the budget).
     Refresh,
     /// Read one job now, in full: the one just opened (listings may omit its drives, and
     /// polls keep no log links).
@@ -41,6 +68,9 @@ pub enum Command {
     Cancel(JobKey),
     /// Delete.
     Delete(JobKey),
+    /// One action on many jobs: queued, paced within ARM's write and delete budgets, its
+    /// progress in [`WorkerStatus::bulk`].
+    Act(Action, Vec<JobKey>),
     /// List the subscriptions the identity can see (answered by
     /// [`Event::SubscriptionsListed`]).
     ListSubscriptions,
@@ -57,11 +87,13 @@ pub enum Command {
     },
     /// Change the polling intervals.
     SetPollIntervals {
-        /// Full listing interval.
+        /// The least time between two full listings of a subscription.
         slow: Duration,
-        /// Interval for moving jobs.
+        /// How often jobs that move are read again.
         fast: Duration,
     },
+    /// Change the sustained read budget per subscription and hour (`None`: unlimited).
+    SetReadBudget(Option<u32>),
     /// Stop.
     Shutdown,
 }
@@ -70,22 +102,27 @@ pub enum Command {
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
     /// The subscriptions to list; empty means every usable subscription the identity sees
-    /// (listed again before each full listing).
+    /// (listed again every half hour and on Refresh).
     pub subscriptions: Vec<String>,
-    /// Full listing interval (default 30 s).
+    /// The least time between two full listings of a subscription (default 30 s); the budget
+    /// may space them further.
     pub slow_poll: Duration,
-    /// Interval for jobs that move (default 2 s).
+    /// How often jobs that move (a cancel pending, drives copying) are read again (default
+    /// 2 s), budget permitting.
     pub fast_poll: Duration,
     /// Where the state timelines are kept; `None` keeps them in memory only.
     pub history_path: Option<PathBuf>,
-    /// How many jobs are read at the same time on the fast interval.
+    /// How many reads are under way at the same time, at most.
     pub concurrency: usize,
-    /// How many jobs are read at most per fast round (cancellations first).
+    /// How many jobs of one subscription are read one by one per round at most; beyond
+    /// that a listing is cheaper anyway.
     pub fast_poll_max: usize,
+    /// The request budgets.
+    pub budget: Budget,
 }
 
 impl WorkerConfig {
-    /// The defaults for `subscriptions`.
+    /// The defaults for `subscriptions`: the embedded emulator's (no budget).
     #[must_use]
     pub fn new(subscriptions: Vec<String>) -> Self {
         Self {
@@ -95,6 +132,7 @@ impl WorkerConfig {
             history_path: None,
             concurrency: 8,
             fast_poll_max: 64,
+            budget: Budget::UNLIMITED,
         }
     }
 }
@@ -104,51 +142,75 @@ pub type Notify = Arc<dyn Fn() + Send + Sync>;
 
 /// The UI's end of the worker.
 pub struct WorkerHandle {
-    commands: mpsc::Sender<Command>,
+    commands: Option<mpsc::Sender<Command>>,
     events: mpsc::Receiver<Event>,
+    status: watch::Receiver<WorkerStatus>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+/// The worker's loop, to be run on a tokio runtime (see [`WorkerHandle::start`]).
+pub struct WorkerLoop {
+    worker: Worker,
+    commands: mpsc::Receiver<Command>,
+}
+
+impl WorkerLoop {
+    /// Runs until [`Command::Shutdown`] or until the handle is dropped.
+    pub async fn run(self) {
+        self.worker.run(self.commands).await;
+    }
+}
+
 impl WorkerHandle {
-    /// Starts the worker thread.
+    /// Starts the worker on a thread of its own with its own runtime.
     pub fn spawn(client: ArmClient, config: WorkerConfig, notify: Notify) -> std::io::Result<Self> {
-        let (command_tx, command_rx) = mpsc::channel(CHANNEL_CAPACITY);
-        let (event_tx, event_rx) = mpsc::channel(CHANNEL_CAPACITY);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("iejobs-worker-io")
             .enable_all()
             .build()?;
+        let (mut handle, worker) = Self::start(client, config, notify);
         let thread = std::thread::Builder::new()
             .name("iejobs-worker".to_owned())
-            .spawn(move || {
-                let worker = Worker {
-                    client,
-                    config,
-                    events: event_tx,
-                    notify,
-                    known: HashMap::new(),
-                    epoch: 0,
-                    listing_changed: false,
-                    announced: HashSet::new(),
-                    acting: HashSet::new(),
-                    history: History::default(),
-                    history_dirty: false,
-                    in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
-                };
-                runtime.block_on(worker.run(command_rx));
-            })?;
-        Ok(Self {
-            commands: command_tx,
+            .spawn(move || runtime.block_on(worker.run()))?;
+        handle.thread = Some(thread);
+        Ok(handle)
+    }
+
+    /// The handle and the loop, for a caller that runs the loop on its own runtime (tests
+    /// with paused time do).
+    #[must_use]
+    pub fn start(client: ArmClient, config: WorkerConfig, notify: Notify) -> (Self, WorkerLoop) {
+        let (command_tx, command_rx) = mpsc::channel(CHANNEL_CAPACITY);
+        let (event_tx, event_rx) = mpsc::channel(CHANNEL_CAPACITY);
+        let status = WorkerStatus {
+            read_budget_per_hour: config.budget.reads_per_hour,
+            ..WorkerStatus::default()
+        };
+        let (status_tx, status_rx) = watch::channel(status);
+        let worker = Worker::new(client, config, event_tx, status_tx, notify);
+        let handle = Self {
+            commands: Some(command_tx),
             events: event_rx,
-            thread: Some(thread),
-        })
+            status: status_rx,
+            thread: None,
+        };
+        (
+            handle,
+            WorkerLoop {
+                worker,
+                commands: command_rx,
+            },
+        )
     }
 
     /// Sends a command without waiting. Fails only when the worker is gone or swamped; the
     /// caller shows that, so no action is lost silently.
     pub fn send(&self, command: Command) -> Result<(), String> {
-        self.commands.try_send(command).map_err(|e| match e {
+        let Some(commands) = &self.commands else {
+            return Err("the background worker has stopped".to_owned());
+        };
+        commands.try_send(command).map_err(|e| match e {
             mpsc::error::TrySendError::Full(_) => {
                 "the background worker is busy; try again in a moment".to_owned()
             }
@@ -161,10 +223,34 @@ impl WorkerHandle {
         self.events.try_recv().ok()
     }
 
+    /// The worker's latest status.
+    #[must_use]
+    pub fn status(&self) -> WorkerStatus {
+        self.status.borrow().clone()
+    }
+
+    /// The latest status if it changed since the last call.
+    pub fn status_change(&mut self) -> Option<WorkerStatus> {
+        if self.status.has_changed().unwrap_or(false) {
+            Some(self.status.borrow_and_update().clone())
+        } else {
+            None
+        }
+    }
+
+    /// A receiver of the status, for waiting on changes.
+    #[must_use]
+    pub fn status_receiver(&self) -> watch::Receiver<WorkerStatus> {
+        self.status.clone()
+    }
+
     /// Stops the worker and waits for it (it saves the history first).
     pub fn shutdown(&mut self) {
-        let _ = self.commands.try_send(Command::Shutdown);
-        // The worker may be blocked sending an event: drain so it can see the command.
+        if let Some(commands) = self.commands.take() {
+            // When the queue is full the command cannot go in, but dropping the last sender
+            // ends the worker's loop all the same once it has read what is queued.
+            let _ = commands.try_send(Command::Shutdown);
+        }
         self.events.close();
         if let Some(thread) = self.thread.take()
             && thread.join().is_err()
@@ -182,30 +268,142 @@ impl Drop for WorkerHandle {
 
 /// What a background task reports back to the loop.
 enum Done {
-    /// A listing ended; its pages and subscriptions came before, as [`Part`]s.
-    Listed(Result<(), ArmError>),
-    Subscriptions(Result<Vec<SubscriptionInfo>, ArmError>),
-    Fetched(Vec<(JobKey, Result<Job, ArmError>)>),
+    /// One page of a subscription's listing (converted), with the pager for the next one.
+    Page {
+        subscription: String,
+        pager: Box<JobPager>,
+        result: Result<Vec<Job>, ArmError>,
+    },
+    /// The subscriptions the identity sees; `discover` when they decide what is watched.
+    Subscriptions {
+        result: Result<Vec<SubscriptionInfo>, ArmError>,
+        discover: bool,
+    },
+    /// One job read: on the fast interval (`hot`) or because the user opened it.
+    Fetched {
+        key: JobKey,
+        result: Result<Job, ArmError>,
+        hot: bool,
+    },
     Action(JobKey, Vec<Event>),
+}
+
+/// A listing under way.
+struct Listing {
+    /// The pager, while no page is being read.
+    pager: Option<Box<JobPager>>,
+    /// The listing's number: jobs it lists are marked with it ([`Known::seen`]).
+    epoch: u32,
+    /// Started by the user or the first of its subscription: not held to the budget.
+    burst: bool,
+    /// Jobs listed so far.
+    jobs: usize,
+    /// Pages read so far.
+    pages: usize,
+    /// Reads of moving jobs and pages since the listing started: when both wait for the
+    /// budget, a third goes to the moving jobs and two thirds to the listing.
+    hot_reads: u32,
+    page_reads: u32,
+}
+
+/// One watched subscription.
+struct Sub {
+    /// The listing under way.
+    listing: Option<Listing>,
+    /// When the next listing may start.
+    next_listing: Instant,
+    /// The same, as a time of day for the status bar.
+    next_listing_at: Timestamp,
+    /// The user asked for a listing (Refresh): it goes at once, faster than the budget.
+    refresh: bool,
+    /// Whether a listing ever completed.
+    listed_once: bool,
+    /// Pages of the last complete listing: what a listing costs.
+    pages_last: usize,
+    /// The end of the last complete listing and its jobs.
+    listed_at: Option<Timestamp>,
+    jobs: usize,
+    /// Why it fails, and in a row how often.
+    failure: Option<SubscriptionFailure>,
+    failures: u32,
+    /// No read before this (a failure's wait, or a budget running low).
+    hold_until: Option<Instant>,
+    /// The sustained budget and the burst ceiling.
+    sustained: Limit,
+    pace: Limit,
+    /// The ceiling for cancels and deletes.
+    actions: Limit,
+}
+
+impl Sub {
+    fn new(budget: Budget, now: Instant) -> Self {
+        Self {
+            listing: None,
+            next_listing: now,
+            next_listing_at: Timestamp::now(),
+            refresh: false,
+            listed_once: false,
+            pages_last: 1,
+            listed_at: None,
+            jobs: 0,
+            failure: None,
+            failures: 0,
+            hold_until: None,
+            sustained: Limit::per_hour(budget.reads_per_hour, now),
+            pace: Limit::per_sec(budget.max_reads_per_sec, now),
+            actions: Limit::per_sec(budget.max_actions_per_sec, now),
+        }
+    }
+
+    fn set_next_listing(&mut self, at: Instant, now: Instant) {
+        self.next_listing = at;
+        self.next_listing_at = later(at.saturating_duration_since(now));
+    }
+}
+
+/// A job read on the fast interval.
+#[derive(Clone, Copy, Debug)]
+struct Hot {
+    /// A cancel is pending (read before jobs that only copy).
+    cancel: bool,
+    /// When it was last read (by a GET or a listing).
+    read_at: Instant,
+    /// A read of it is under way.
+    reading: bool,
 }
 
 struct Worker {
     client: ArmClient,
     config: WorkerConfig,
     events: mpsc::Sender<Event>,
+    /// Events waiting for room in the channel: the loop never waits on the window.
+    outbox: VecDeque<Event>,
+    status: watch::Sender<WorkerStatus>,
     notify: Notify,
     /// What was last sent to the UI of each job: unchanged reads send nothing. A summary,
     /// not a copy: the store keeps the one full copy of every job.
     known: HashMap<JobKey, Known>,
-    /// Counts full listings; a job's [`Known::seen`] says in which one it was last listed.
+    /// The jobs that move, read on the fast interval.
+    hot: BTreeMap<JobKey, Hot>,
+    /// The watched subscriptions, by id (lower case).
+    subs: BTreeMap<String, Sub>,
+    /// With no subscriptions chosen: when to list them again, and whether that is under way.
+    discover_at: Option<Instant>,
+    discovering: bool,
+    discovery_failures: u32,
+    discovery_error: Option<(String, Timestamp)>,
+    /// Counts listings; a job's [`Known::seen`] says which one last listed it.
     epoch: u32,
-    /// Whether the listing under way changed anything the window shows.
-    listing_changed: bool,
-    /// Subscriptions whose first complete listing was announced.
-    announced: HashSet<String>,
+    /// Reads under way (pages and fast-interval reads).
+    reads: usize,
     /// Jobs with an action under way: a listing that misses one does not report it gone
     /// before the action's own answer says what happened.
     acting: HashSet<JobKey>,
+    /// Actions waiting for their turn, and how many are under way.
+    queued: VecDeque<(JobKey, Action)>,
+    running_actions: usize,
+    bulk: Option<BulkProgress>,
+    last_success: Option<Timestamp>,
     history: History,
     history_dirty: bool,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
@@ -275,13 +473,73 @@ impl Known {
             ..listed
         })
     }
+
+    /// Whether the job is read on the fast interval, and whether before the others.
+    fn hot(self) -> Option<bool> {
+        (self.moving && (self.cancel_requested || self.copying)).then_some(self.cancel_requested)
+    }
+}
+
+/// The time now, on tokio's clock (paused in tests) as a std instant for the budgets.
+fn now() -> Instant {
+    tokio::time::Instant::now().into_std()
+}
+
+/// Whether ARM refused to read a subscription: it does not exist, the identity may not read
+/// it, or the resource provider is not registered in it. Retrying in seconds will not help.
+fn is_refusal(error: &ArmError) -> bool {
+    matches!(error.status(), Some(403 | 404 | 409))
 }
 
 impl Worker {
-    #[expect(
-        clippy::too_many_lines,
-        reason = "the select loop is the worker's whole schedule; split up, its timers would scatter"
-    )]
+    fn new(
+        client: ArmClient,
+        config: WorkerConfig,
+        events: mpsc::Sender<Event>,
+        status: watch::Sender<WorkerStatus>,
+        notify: Notify,
+    ) -> Self {
+        let start = now();
+        let subs = config
+            .subscriptions
+            .iter()
+            .map(|id| (id.to_ascii_lowercase(), Sub::new(config.budget, start)))
+            .collect();
+        let discover_at = config.subscriptions.is_empty().then_some(start);
+        Self {
+            client,
+            config,
+            events,
+            outbox: VecDeque::new(),
+            status,
+            notify,
+            known: HashMap::new(),
+            hot: BTreeMap::new(),
+            subs,
+            discover_at,
+            discovering: false,
+            discovery_failures: 0,
+            discovery_error: None,
+            epoch: 0,
+            reads: 0,
+            acting: HashSet::new(),
+            queued: VecDeque::new(),
+            running_actions: 0,
+            bulk: None,
+            last_success: None,
+            history: History::default(),
+            history_dirty: false,
+            in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
+        }
+    }
+
+    /// How often the loop looks at its schedule: often enough for the intervals in force.
+    fn tick(&self) -> Duration {
+        (self.config.fast_poll / 2)
+            .min(self.config.slow_poll / 2)
+            .clamp(Duration::from_millis(50), Duration::from_secs(1))
+    }
+
     async fn run(mut self, mut commands: mpsc::Receiver<Command>) {
         if let Some(path) = &self.config.history_path {
             let path = path.clone();
@@ -290,145 +548,54 @@ impl Worker {
                 .unwrap_or_default();
             let timelines = self.history.timelines();
             if !timelines.is_empty() {
-                self.emit(Event::HistoryLoaded(timelines), true).await;
+                self.emit(Event::HistoryLoaded(timelines));
             }
         }
         let mut tasks: JoinSet<Done> = JoinSet::new();
-        // Listings hand their pages to this loop, which compares them with what it knows.
-        let (parts_tx, mut parts_rx) = mpsc::channel::<Part>(LISTING_PAGES_AHEAD);
-        self.emit(Event::Watching(self.config.subscriptions.clone()), false)
-            .await;
+        self.emit(Event::Watching(self.config.subscriptions.clone()));
         if !self.config.subscriptions.is_empty() {
             // Names for the subscription column and the settings panel; with none chosen,
-            // the first listing lists the subscriptions itself.
-            let (client, counter) = (self.client.clone(), self.in_flight.clone());
-            tasks.spawn(async move { Done::Subscriptions(subscriptions(&client, &counter).await) });
+            // the discovery lists the subscriptions itself.
+            self.spawn_subscriptions(&mut tasks, false);
         }
-        let mut listing = false;
-        let mut fetching = false;
-        let mut failures: u32 = 0;
-        let mut fast_cursor = 0_usize;
-        let mut next_full = tokio::time::Instant::now();
-        let mut next_fast = next_full + self.config.fast_poll;
-        let mut next_save = next_full + Duration::from_secs(10);
+        let events = self.events.clone();
+        let mut tick = tokio::time::interval(self.tick());
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut next_save = tokio::time::Instant::now() + Duration::from_secs(10);
         loop {
+            self.schedule(&mut tasks);
+            self.publish();
             tokio::select! {
                 command = commands.recv() => match command {
                     None | Some(Command::Shutdown) => break,
-                    Some(Command::Refresh) => next_full = tokio::time::Instant::now(),
-                    Some(Command::Inspect(key)) => {
-                        let client = self.client.clone();
-                        let counter = self.in_flight.clone();
-                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, vec![key], 1, Read::Full).await) });
-                    }
-                    Some(Command::Cancel(key)) => self.start_action(&mut tasks, key, Action::Cancel),
-                    Some(Command::Delete(key)) => self.start_action(&mut tasks, key, Action::Delete),
-                    Some(Command::ListSubscriptions) => {
-                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                        tasks.spawn(async move { Done::Subscriptions(subscriptions(&client, &counter).await) });
-                    }
-                    Some(Command::SetSubscriptions(ids)) => {
-                        self.watch(ids).await;
-                        next_full = tokio::time::Instant::now();
-                    }
-                    Some(Command::SaveSettings { path, layer }) => {
-                        let written = path.display().to_string();
-                        let result = tokio::task::spawn_blocking(move || crate::config::file::save(&path, &layer))
-                            .await
-                            .unwrap_or_else(|e| Err(format!("the save was interrupted: {e}")))
-                            .map(|()| written);
-                        self.emit(Event::SettingsSaved { result, at: Timestamp::now() }, true).await;
-                    }
-                    Some(Command::SetPollIntervals { slow, fast }) => {
-                        self.config.slow_poll = slow.max(Duration::from_secs(1));
-                        self.config.fast_poll = fast.max(Duration::from_millis(250));
-                        next_full = tokio::time::Instant::now() + self.config.slow_poll;
-                        next_fast = tokio::time::Instant::now() + self.config.fast_poll;
+                    Some(command) => {
+                        let old_tick = self.tick();
+                        self.command(command, &mut tasks).await;
+                        if self.tick() != old_tick {
+                            tick = tokio::time::interval(self.tick());
+                            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                        }
                     }
                 },
-                () = tokio::time::sleep_until(next_full), if !listing => {
-                    listing = true;
-                    self.epoch = self.epoch.wrapping_add(1);
-                    self.listing_changed = false;
-                    let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                    let subscriptions = self.config.subscriptions.clone();
-                    let parts = parts_tx.clone();
-                    tasks.spawn(async move { Done::Listed(list_all(&client, &counter, subscriptions, &parts).await) });
-                    self.emit_in_flight().await;
-                }
-                Some(part) = parts_rx.recv() => self.listing_part(part).await,
-                () = tokio::time::sleep_until(next_fast), if !fetching => {
-                    next_fast = tokio::time::Instant::now() + self.config.fast_poll;
-                    let hot = self.hot_jobs(&mut fast_cursor);
-                    if !hot.is_empty() {
-                        fetching = true;
-                        let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                        let concurrency = self.config.concurrency;
-                        tasks.spawn(async move { Done::Fetched(fetch(&client, &counter, hot, concurrency, Read::Summary).await) });
+                Some(done) = tasks.join_next() => {
+                    if let Ok(done) = done {
+                        self.done(done);
                     }
                 }
+                permit = events.reserve(), if !self.outbox.is_empty() => match permit {
+                    Ok(permit) => {
+                        if let Some(event) = self.outbox.pop_front() {
+                            permit.send(event);
+                            (self.notify)();
+                        }
+                    }
+                    // The window is gone: nobody will read these.
+                    Err(_) => self.outbox.clear(),
+                },
+                _ = tick.tick() => {}
                 () = tokio::time::sleep_until(next_save) => {
                     next_save = tokio::time::Instant::now() + Duration::from_secs(10);
                     self.save_history().await;
-                }
-                Some(done) = tasks.join_next() => {
-                    let Ok(done) = done else { continue };
-                    match done {
-                        Done::Listed(result) => {
-                            listing = false;
-                            // The task has ended: whatever it sent is waiting in the channel.
-                            while let Ok(part) = parts_rx.try_recv() {
-                                self.listing_part(part).await;
-                            }
-                            let now = tokio::time::Instant::now();
-                            match result {
-                                Ok(()) => {
-                                    failures = 0;
-                                    next_full = now + self.config.slow_poll;
-                                    // An unchanged poll does not ask for a repaint; the window
-                                    // shows its time at its next frame.
-                                    self.emit(Event::PollSucceeded { at: Timestamp::now() }, self.listing_changed).await;
-                                    self.emit(Event::NextPoll { at: later(self.config.slow_poll) }, false).await;
-                                }
-                                Err(error) => {
-                                    failures += 1;
-                                    let wait = retry_wait(&error, failures, self.config.slow_poll);
-                                    next_full = now + wait;
-                                    tracing::warn!(%error, "listing jobs failed");
-                                    let event = Event::PollFailed { message: error.to_string(), retry_at: later(wait), at: Timestamp::now() };
-                                    self.emit(event, true).await;
-                                }
-                            }
-                        }
-                        Done::Subscriptions(result) => {
-                            let result = result.map_err(|e| {
-                                tracing::warn!(error = %e, "listing subscriptions failed");
-                                e.to_string()
-                            });
-                            self.emit(Event::SubscriptionsListed(result), true).await;
-                        }
-                        Done::Fetched(results) => {
-                            fetching = false;
-                            for (key, result) in results {
-                                match result {
-                                    Ok(job) => self.observed(job).await,
-                                    Err(e) if e.is_not_found() => self.gone(key).await,
-                                    Err(e) => tracing::debug!(job = %key, error = %e, "reading a job failed"),
-                                }
-                            }
-                        }
-                        Done::Action(key, events) => {
-                            self.acting.remove(&key);
-                            for event in events {
-                                match event {
-                                    Event::Loaded { job, .. } => self.observed(job).await,
-                                    Event::Gone { key, .. } => self.gone(key).await,
-                                    other => self.emit(other, true).await,
-                                }
-                            }
-                        }
-                    }
-                    self.emit_in_flight().await;
                 }
             }
         }
@@ -436,136 +603,565 @@ impl Worker {
         self.save_history().await;
     }
 
-    /// Watches `ids` from now on (empty: every usable subscription, found at each listing);
-    /// forgets the jobs of subscriptions no longer watched.
-    async fn watch(&mut self, ids: Vec<String>) {
-        let ids: Vec<String> = ids.iter().map(|id| id.to_ascii_lowercase()).collect();
-        if !ids.is_empty() {
-            self.known.retain(|key, _| {
-                ids.iter()
-                    .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
-            });
+    async fn command(&mut self, command: Command, tasks: &mut JoinSet<Done>) {
+        let now = now();
+        match command {
+            Command::Shutdown => {}
+            Command::Refresh => {
+                for sub in self.subs.values_mut() {
+                    sub.refresh = true;
+                    sub.hold_until = None;
+                }
+                if self.config.subscriptions.is_empty() {
+                    self.discover_at = Some(now);
+                }
+            }
+            Command::Inspect(key) => {
+                let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                tasks.spawn(async move {
+                    let _guard = InFlight::new(&counter);
+                    let result = read_job(&client, &key, Read::Full).await;
+                    Done::Fetched {
+                        key,
+                        result,
+                        hot: false,
+                    }
+                });
+            }
+            Command::Cancel(key) => self.enqueue(Action::Cancel, vec![key]),
+            Command::Delete(key) => self.enqueue(Action::Delete, vec![key]),
+            Command::Act(action, keys) => self.enqueue(action, keys),
+            Command::ListSubscriptions => self.spawn_subscriptions(tasks, false),
+            Command::SetSubscriptions(ids) => self.watch(ids),
+            Command::SaveSettings { path, layer } => {
+                let written = path.display().to_string();
+                let result =
+                    tokio::task::spawn_blocking(move || crate::config::file::save(&path, &layer))
+                        .await
+                        .unwrap_or_else(|e| Err(format!("the save was interrupted: {e}")))
+                        .map(|()| written);
+                self.emit(Event::SettingsSaved {
+                    result,
+                    at: Timestamp::now(),
+                });
+            }
+            Command::SetPollIntervals { slow, fast } => {
+                self.config.slow_poll = slow.max(Duration::from_secs(1));
+                self.config.fast_poll = fast.max(Duration::from_millis(250));
+                let slow = self.config.slow_poll;
+                for sub in self.subs.values_mut() {
+                    if sub.next_listing > now + slow {
+                        sub.set_next_listing(now + slow, now);
+                    }
+                }
+            }
+            Command::SetReadBudget(per_hour) => {
+                self.config.budget.reads_per_hour = per_hour;
+                for sub in self.subs.values_mut() {
+                    sub.sustained = Limit::per_hour(per_hour, now);
+                }
+            }
         }
-        self.config.subscriptions.clone_from(&ids);
-        self.emit(Event::Watching(ids), true).await;
     }
 
-    /// A listing that found the subscriptions itself (none chosen): tell the UI which.
-    async fn discovered(&mut self, found: Vec<SubscriptionInfo>) {
-        let usable: Vec<String> = found
-            .iter()
-            .filter(|s| s.is_usable())
-            .map(|s| s.id.clone())
-            .collect();
-        self.known.retain(|key, _| {
-            usable
-                .iter()
-                .any(|id| id.eq_ignore_ascii_case(&key.subscription_id))
-        });
-        self.emit(Event::SubscriptionsListed(Ok(found)), false)
-            .await;
-        self.emit(Event::Watching(usable), false).await;
-    }
-
-    /// Jobs worth reading on the fast interval: a cancel pending, then drives copying. At
-    /// most `fast_poll_max` a round: cancellations first, the rest in turns (`cursor`), so a
-    /// subscription with thousands of transfers is not read thousands of times every 2 s;
-    /// the full listing still refreshes every job.
-    fn hot_jobs(&self, cursor: &mut usize) -> Vec<JobKey> {
-        let mut cancelling: Vec<JobKey> = self
-            .known
-            .iter()
-            .filter(|(_, k)| k.moving && k.cancel_requested)
-            .map(|(key, _)| key.clone())
-            .collect();
-        let mut copying: Vec<JobKey> = self
-            .known
-            .iter()
-            .filter(|(_, k)| k.moving && !k.cancel_requested && k.copying)
-            .map(|(key, _)| key.clone())
-            .collect();
-        let max = self.config.fast_poll_max.max(1);
-        cancelling.sort();
-        cancelling.truncate(max);
-        let room = max - cancelling.len();
-        if room > 0 && !copying.is_empty() {
-            copying.sort();
-            let start = *cursor % copying.len();
-            copying.rotate_left(start);
-            copying.truncate(room);
-            *cursor = start + copying.len();
-            cancelling.extend(copying);
+    fn enqueue(&mut self, action: Action, keys: Vec<JobKey>) {
+        let idle = self.queued.is_empty() && self.running_actions == 0;
+        match &mut self.bulk {
+            Some(bulk) if !idle => {
+                bulk.total += keys.len();
+                bulk.action = action;
+            }
+            _ => {
+                self.bulk = Some(BulkProgress {
+                    action,
+                    done: 0,
+                    total: keys.len(),
+                });
+            }
         }
-        cancelling
+        for key in keys {
+            self.acting.insert(key.clone());
+            self.queued.push_back((key, action));
+        }
     }
 
-    /// Starts an action on `key`; its events come back as [`Done::Action`].
-    fn start_action(&mut self, tasks: &mut JoinSet<Done>, key: JobKey, action: Action) {
-        self.acting.insert(key.clone());
+    fn spawn_subscriptions(&mut self, tasks: &mut JoinSet<Done>, discover: bool) {
+        if discover {
+            self.discovering = true;
+        }
         let (client, counter) = (self.client.clone(), self.in_flight.clone());
         tasks.spawn(async move {
-            let events = act(&client, &counter, key.clone(), action).await;
-            Done::Action(key, events)
+            let result = subscriptions(&client, &counter).await;
+            Done::Subscriptions { result, discover }
         });
     }
 
-    /// One part of a full listing: a page is compared with what is known and only its new
-    /// and changed jobs are sent (a listing of 100,000 unchanged jobs sends nothing); the
-    /// end of a subscription's listing tells the jobs that were not listed.
-    async fn listing_part(&mut self, part: Part) {
-        let now = Timestamp::now();
-        match part {
-            Part::Discovered(found) => self.discovered(found).await,
-            Part::Page(mut jobs) => {
-                let epoch = self.epoch;
-                jobs.retain_mut(|job| {
-                    let Some(summary) = self.change(job) else {
-                        if let Some(known) = self.known.get_mut(&job.key) {
-                            known.seen = epoch;
-                        }
-                        return false;
-                    };
-                    self.record_history(job, now);
-                    let summary = Known {
-                        seen: epoch,
-                        ..summary
-                    };
-                    self.known.insert(job.key.clone(), summary);
-                    true
+    /// Sends whatever is due and within the budgets: the subscriptions' discovery, queued
+    /// actions, reads of moving jobs, listing pages.
+    fn schedule(&mut self, tasks: &mut JoinSet<Done>) {
+        let now = now();
+        if let Some(at) = self.discover_at
+            && at <= now
+            && !self.discovering
+        {
+            self.discover_at = None;
+            self.spawn_subscriptions(tasks, true);
+        }
+        self.schedule_actions(tasks, now);
+        let ids: Vec<String> = self.subs.keys().cloned().collect();
+        for id in ids {
+            if self.reads >= self.config.concurrency.max(1) {
+                break;
+            }
+            self.schedule_subscription(&id, tasks, now);
+        }
+    }
+
+    fn schedule_actions(&mut self, tasks: &mut JoinSet<Done>, now: Instant) {
+        while self.running_actions < ACTION_CONCURRENCY
+            && let Some((key, _)) = self.queued.front()
+        {
+            let sub = key.subscription_id.to_ascii_lowercase();
+            if let Some(sub) = self.subs.get_mut(&sub) {
+                if !sub.actions.ready(now) {
+                    break;
+                }
+                sub.actions.spend(now);
+            }
+            let Some((key, action)) = self.queued.pop_front() else {
+                break;
+            };
+            self.running_actions += 1;
+            let (client, counter) = (self.client.clone(), self.in_flight.clone());
+            tasks.spawn(async move {
+                let events = act(&client, &counter, key.clone(), action).await;
+                Done::Action(key, events)
+            });
+        }
+    }
+
+    /// The moving jobs of `id` due for a read, cancels first, the longest unread first.
+    fn hot_due(&self, id: &str, now: Instant) -> Vec<JobKey> {
+        let mut due: Vec<(bool, Instant, &JobKey)> = self
+            .hot
+            .iter()
+            .filter(|(key, hot)| {
+                !hot.reading
+                    && now.saturating_duration_since(hot.read_at) >= self.config.fast_poll
+                    && key.subscription_id.eq_ignore_ascii_case(id)
+            })
+            .map(|(key, hot)| (!hot.cancel, hot.read_at, key))
+            .collect();
+        due.sort();
+        due.into_iter().map(|(_, _, key)| key.clone()).collect()
+    }
+
+    /// Starts a listing of `id` when one is due: the first, one the user asked for, the
+    /// slow interval's, or one that is cheaper than reading the `due` moving jobs one by one
+    /// (a listing reads every job for the pages it had last time).
+    fn start_listing_if_due(&mut self, id: &str, due: usize, now: Instant) {
+        let Some(sub) = self.subs.get_mut(id) else {
+            return;
+        };
+        if sub.listing.is_some() {
+            return;
+        }
+        let start = sub.refresh
+            || !sub.listed_once
+            || now >= sub.next_listing
+            || (due > 0 && due >= sub.pages_last);
+        if !start {
+            return;
+        }
+        self.epoch = self.epoch.wrapping_add(1);
+        sub.listing = Some(Listing {
+            pager: Some(Box::new(
+                self.client.pager(&ListScope::Subscription(id.to_owned())),
+            )),
+            epoch: self.epoch,
+            burst: sub.refresh || !sub.listed_once,
+            jobs: 0,
+            pages: 0,
+            hot_reads: 0,
+            page_reads: 0,
+        });
+        sub.refresh = false;
+    }
+
+    fn schedule_subscription(&mut self, id: &str, tasks: &mut JoinSet<Done>, now: Instant) {
+        let Some(sub) = self.subs.get(id) else {
+            return;
+        };
+        if sub.hold_until.is_some_and(|t| t > now) {
+            return;
+        }
+        let ledger = self.client.ledger().view(id);
+        if ledger.throttled_until.is_some() {
+            return;
+        }
+        if ledger
+            .remaining_reads
+            .is_some_and(|left| left < LOW_REMAINING_READS)
+            && self.config.budget.max_reads_per_sec.is_some()
+        {
+            tracing::info!(
+                subscription = id,
+                "ARM's read budget runs low: pausing polls"
+            );
+            if let Some(sub) = self.subs.get_mut(id) {
+                sub.hold_until = Some(now + LOW_BUDGET_PAUSE);
+            }
+            return;
+        }
+        let mut due = self.hot_due(id, now);
+        self.start_listing_if_due(id, due.len(), now);
+        let Some(sub) = self.subs.get(id) else {
+            return;
+        };
+        // A listing under way brings the moving jobs for fewer reads than reading them one
+        // by one (or soon enough, when it is a burst): they wait for it.
+        if let Some(listing) = &sub.listing
+            && (listing.burst || due.len() >= sub.pages_last.saturating_sub(listing.pages))
+        {
+            due.clear();
+        }
+        due.truncate(self.config.fast_poll_max.max(1));
+        let mut due = due.into_iter();
+        let mut next_hot = due.next();
+        while self.reads < self.config.concurrency.max(1) {
+            let Some(sub) = self.subs.get_mut(id) else {
+                return;
+            };
+            let page_ready = sub.listing.as_ref().is_some_and(|l| l.pager.is_some());
+            if !page_ready && next_hot.is_none() {
+                break;
+            }
+            let burst = sub.listing.as_ref().is_some_and(|l| l.burst);
+            // The hard ceiling applies to every read; the sustained budget to all but a
+            // burst listing's pages.
+            if !sub.pace.ready(now) {
+                break;
+            }
+            let take_page = match (&sub.listing, &next_hot) {
+                (Some(listing), Some(_)) if listing.pager.is_some() => {
+                    burst || listing.hot_reads * 2 > listing.page_reads
+                }
+                (Some(listing), None) => listing.pager.is_some(),
+                _ => false,
+            };
+            if !(take_page && burst) {
+                if !sub.sustained.ready(now) {
+                    break;
+                }
+                sub.sustained.spend(now);
+            }
+            sub.pace.spend(now);
+            self.reads += 1;
+            if take_page {
+                if !self.spawn_page(id, tasks) {
+                    break;
+                }
+            } else if let Some(key) = next_hot.take() {
+                if let Some(listing) = sub.listing.as_mut() {
+                    listing.hot_reads += 1;
+                }
+                if let Some(hot) = self.hot.get_mut(&key) {
+                    hot.reading = true;
+                }
+                let (client, counter) = (self.client.clone(), self.in_flight.clone());
+                tasks.spawn(async move {
+                    let _guard = InFlight::new(&counter);
+                    let result = read_job(&client, &key, Read::Summary).await;
+                    Done::Fetched {
+                        key,
+                        result,
+                        hot: true,
+                    }
                 });
-                if !jobs.is_empty() {
-                    self.listing_changed = true;
-                    self.emit(Event::Partial { jobs, at: now }, true).await;
+                next_hot = due.next();
+            }
+        }
+    }
+
+    /// Reads the next page of `id`'s listing; false when there is none to read now.
+    fn spawn_page(&mut self, id: &str, tasks: &mut JoinSet<Done>) -> bool {
+        let Some(listing) = self.subs.get_mut(id).and_then(|s| s.listing.as_mut()) else {
+            return false;
+        };
+        let Some(mut pager) = listing.pager.take() else {
+            return false;
+        };
+        listing.page_reads += 1;
+        let subscription = id.to_owned();
+        let counter = self.in_flight.clone();
+        tasks.spawn(async move {
+            let _guard = InFlight::new(&counter);
+            let result = next_page(&mut pager).await;
+            Done::Page {
+                subscription,
+                pager,
+                result,
+            }
+        });
+        true
+    }
+
+    fn done(&mut self, done: Done) {
+        match done {
+            Done::Page {
+                subscription,
+                pager,
+                result,
+            } => {
+                self.reads = self.reads.saturating_sub(1);
+                self.page_done(&subscription, pager, result);
+            }
+            Done::Subscriptions { result, discover } => self.subscriptions_done(result, discover),
+            Done::Fetched { key, result, hot } => {
+                if hot {
+                    self.reads = self.reads.saturating_sub(1);
+                    if let Some(entry) = self.hot.get_mut(&key) {
+                        entry.reading = false;
+                        entry.read_at = now();
+                    }
+                }
+                match result {
+                    Ok(job) => self.observed(job),
+                    Err(e) if e.is_not_found() && e.code() != Some("SubscriptionNotFound") => {
+                        self.gone(key);
+                    }
+                    Err(e) => tracing::debug!(job = %key, error = %e, "reading a job failed"),
                 }
             }
-            Part::Listed {
-                subscription,
-                count,
-            } => {
-                let epoch = self.epoch;
-                let mut gone = Vec::new();
-                self.known.retain(|key, known| {
-                    let missing = known.seen != epoch
-                        && key.subscription_id.eq_ignore_ascii_case(&subscription)
-                        && !self.acting.contains(key);
-                    if missing {
-                        gone.push(key.clone());
+            Done::Action(key, events) => {
+                self.running_actions = self.running_actions.saturating_sub(1);
+                if !self.queued.iter().any(|(k, _)| *k == key) {
+                    self.acting.remove(&key);
+                }
+                if let Some(bulk) = &mut self.bulk {
+                    bulk.done += 1;
+                }
+                for event in events {
+                    match event {
+                        Event::Loaded { job, .. } => self.observed(job),
+                        Event::Gone { key, .. } => self.gone(key),
+                        other => self.emit(other),
                     }
-                    !missing
-                });
-                let first = self.announced.insert(subscription.to_ascii_lowercase());
-                if first || !gone.is_empty() {
-                    self.listing_changed = true;
-                    let event = Event::ListingDone {
-                        subscription,
-                        jobs: count,
-                        gone,
-                        at: now,
-                    };
-                    self.emit(event, true).await;
                 }
             }
         }
+    }
+
+    fn page_done(&mut self, id: &str, pager: Box<JobPager>, result: Result<Vec<Job>, ArmError>) {
+        let now = now();
+        let slow = self.config.slow_poll;
+        let Some(sub) = self.subs.get_mut(id) else {
+            // No longer watched.
+            return;
+        };
+        let Some(listing) = sub.listing.as_mut() else {
+            return;
+        };
+        let epoch = listing.epoch;
+        let error = match result {
+            Ok(jobs) => {
+                listing.pages += 1;
+                listing.jobs += jobs.len();
+                let finished = pager.is_done();
+                if !finished {
+                    listing.pager = Some(pager);
+                }
+                if sub.failure.take().is_some() {
+                    tracing::info!(subscription = id, "the subscription can be read again");
+                }
+                sub.failures = 0;
+                self.listing_page(jobs, epoch, now);
+                if finished {
+                    self.listing_done(id, now);
+                }
+                return;
+            }
+            Err(error) => error,
+        };
+        sub.listing = None;
+        sub.failures += 1;
+        let refused = is_refusal(&error);
+        let wait = if refused {
+            slow.max(REFUSED_RETRY)
+        } else {
+            retry_wait(&error, sub.failures, slow)
+        };
+        sub.hold_until = Some(now + wait);
+        sub.set_next_listing(now + wait, now);
+        let since = sub
+            .failure
+            .as_ref()
+            .map_or_else(Timestamp::now, |f| f.since);
+        tracing::warn!(subscription = id, %error, refused, "listing jobs failed");
+        sub.failure = Some(SubscriptionFailure {
+            code: error.code().map(str::to_owned),
+            message: error.to_string(),
+            refused,
+            since,
+            retry_at: later(wait),
+        });
+    }
+
+    /// A page of a listing: its new and changed jobs are sent (a listing of 100,000
+    /// unchanged jobs sends nothing), and every job on it counts as read.
+    fn listing_page(&mut self, mut jobs: Vec<Job>, epoch: u32, now: Instant) {
+        let at = Timestamp::now();
+        jobs.retain_mut(|job| {
+            if let Some(hot) = self.hot.get_mut(&job.key) {
+                hot.read_at = now;
+            }
+            let Some(summary) = self.change(job) else {
+                if let Some(known) = self.known.get_mut(&job.key) {
+                    known.seen = epoch;
+                }
+                return false;
+            };
+            self.record_state(&job.key, &job.state, at);
+            self.remember(
+                job.key.clone(),
+                Known {
+                    seen: epoch,
+                    ..summary
+                },
+                now,
+            );
+            true
+        });
+        if !jobs.is_empty() {
+            self.emit(Event::Partial { jobs, at });
+        }
+    }
+
+    /// The end of a subscription's listing: the jobs it did not list are gone.
+    fn listing_done(&mut self, id: &str, now: Instant) {
+        let at = Timestamp::now();
+        let slow = self.config.slow_poll;
+        let Some(sub) = self.subs.get_mut(id) else {
+            return;
+        };
+        let Some(listing) = sub.listing.take() else {
+            return;
+        };
+        let first = !sub.listed_once;
+        sub.listed_once = true;
+        sub.pages_last = listing.pages.max(1);
+        sub.listed_at = Some(at);
+        sub.jobs = listing.jobs;
+        sub.set_next_listing(now + slow, now);
+        self.last_success = Some(at);
+        let epoch = listing.epoch;
+        let mut gone = Vec::new();
+        self.known.retain(|key, known| {
+            let missing = known.seen != epoch
+                && key.subscription_id.eq_ignore_ascii_case(id)
+                && !self.acting.contains(key);
+            if missing {
+                gone.push(key.clone());
+            }
+            !missing
+        });
+        for key in &gone {
+            self.hot.remove(key);
+        }
+        if first || !gone.is_empty() {
+            self.emit(Event::ListingDone {
+                subscription: id.to_owned(),
+                jobs: listing.jobs,
+                gone,
+                at,
+            });
+        }
+    }
+
+    fn subscriptions_done(
+        &mut self,
+        result: Result<Vec<SubscriptionInfo>, ArmError>,
+        discover: bool,
+    ) {
+        if !discover {
+            let result = result.map_err(|e| {
+                tracing::warn!(error = %e, "listing subscriptions failed");
+                e.to_string()
+            });
+            self.emit(Event::SubscriptionsListed(result));
+            return;
+        }
+        self.discovering = false;
+        if !self.config.subscriptions.is_empty() {
+            // Subscriptions were chosen while the discovery ran.
+            if let Ok(found) = result {
+                self.emit(Event::SubscriptionsListed(Ok(found)));
+            }
+            return;
+        }
+        let now = now();
+        match result {
+            Ok(found) => {
+                self.discovery_failures = 0;
+                self.discovery_error = None;
+                self.discover_at = Some(now + DISCOVERY_INTERVAL);
+                let usable: Vec<String> = found
+                    .iter()
+                    .filter(|s| s.is_usable())
+                    .map(|s| s.id.clone())
+                    .collect();
+                self.set_watched(&usable, now);
+                self.emit(Event::SubscriptionsListed(Ok(found)));
+                self.emit(Event::Watching(usable));
+            }
+            Err(error) => {
+                self.discovery_failures += 1;
+                let wait = retry_wait(&error, self.discovery_failures, self.config.slow_poll);
+                tracing::warn!(%error, "listing subscriptions failed");
+                self.discover_at = Some(now + wait);
+                self.discovery_error = Some((error.to_string(), later(wait)));
+                self.emit(Event::SubscriptionsListed(Err(error.to_string())));
+            }
+        }
+    }
+
+    /// Makes `ids` the watched subscriptions: new ones are listed at once, the jobs of the
+    /// others are forgotten.
+    fn set_watched(&mut self, ids: &[String], now: Instant) {
+        let budget = self.config.budget;
+        self.subs
+            .retain(|id, _| ids.iter().any(|i| i.eq_ignore_ascii_case(id)));
+        for id in ids {
+            self.subs
+                .entry(id.to_ascii_lowercase())
+                .or_insert_with(|| Sub::new(budget, now));
+        }
+        let subs = &self.subs;
+        let watched = |key: &JobKey| subs.contains_key(&key.subscription_id.to_ascii_lowercase());
+        self.known.retain(|key, _| watched(key));
+        self.hot.retain(|key, _| watched(key));
+    }
+
+    /// Watches `ids` from now on (empty: every usable subscription, found now and every half
+    /// hour); forgets the jobs of subscriptions no longer watched.
+    fn watch(&mut self, mut ids: Vec<String>) {
+        for id in &mut ids {
+            id.make_ascii_lowercase();
+        }
+        let now = now();
+        self.config.subscriptions.clone_from(&ids);
+        if ids.is_empty() {
+            self.discover_at = Some(now);
+        } else {
+            self.discover_at = None;
+            self.discovery_error = None;
+            self.set_watched(&ids, now);
+            for sub in self.subs.values_mut() {
+                sub.refresh = true;
+                sub.hold_until = None;
+            }
+        }
+        self.emit(Event::Watching(ids));
     }
 
     /// The summary to keep for `job` when it differs from what was last sent.
@@ -577,30 +1173,42 @@ impl Worker {
         }
     }
 
-    async fn observed(&mut self, mut job: Job) {
+    /// Keeps `known` for `key`, and whether it is read on the fast interval.
+    fn remember(&mut self, key: JobKey, known: Known, now: Instant) {
+        match known.hot() {
+            Some(cancel) => {
+                let entry = self.hot.entry(key.clone()).or_insert(Hot {
+                    cancel,
+                    read_at: now,
+                    reading: false,
+                });
+                entry.cancel = cancel;
+            }
+            None => {
+                self.hot.remove(&key);
+            }
+        }
+        self.known.insert(key, known);
+    }
+
+    fn observed(&mut self, mut job: Job) {
         let Some(summary) = self.change(&mut job) else {
             return;
         };
-        let now = Timestamp::now();
-        self.record_history(&job, now);
-        self.known.insert(job.key.clone(), summary);
-        self.emit(Event::Loaded { job, at: now }, true).await;
-    }
-
-    async fn gone(&mut self, key: JobKey) {
-        self.known.remove(&key);
-        self.emit(
-            Event::Gone {
-                key,
-                at: Timestamp::now(),
-            },
-            true,
-        )
-        .await;
-    }
-
-    fn record_history(&mut self, job: &Job, at: Timestamp) {
+        let at = Timestamp::now();
         self.record_state(&job.key, &job.state, at);
+        let seen = self.known.get(&job.key).map_or(0, |k| k.seen);
+        self.remember(job.key.clone(), Known { seen, ..summary }, now());
+        self.emit(Event::Loaded { job, at });
+    }
+
+    fn gone(&mut self, key: JobKey) {
+        self.known.remove(&key);
+        self.hot.remove(&key);
+        self.emit(Event::Gone {
+            key,
+            at: Timestamp::now(),
+        });
     }
 
     fn record_state(&mut self, key: &JobKey, state: &JobState, at: Timestamp) {
@@ -635,17 +1243,95 @@ impl Worker {
         }
     }
 
-    async fn emit_in_flight(&self) {
-        let n = self.in_flight.load(std::sync::atomic::Ordering::Relaxed);
-        self.emit(Event::InFlight(n), false).await;
+    /// Queues an event for the window; the loop sends it as soon as the channel has room
+    /// and wakes the window then.
+    fn emit(&mut self, event: Event) {
+        self.outbox.push_back(event);
     }
 
-    /// Sends an event; asks for a repaint when it changes what the window shows.
-    async fn emit(&self, event: Event, repaint: bool) {
-        if self.events.send(event).await.is_ok() && repaint {
+    /// The status now; when what the window shows of it changed, the window is woken.
+    fn publish(&mut self) {
+        let status = self.current_status();
+        let mut visible_changed = false;
+        self.status.send_if_modified(|old| {
+            if *old == status {
+                return false;
+            }
+            visible_changed = old.visible() != status.visible();
+            *old = status;
+            true
+        });
+        if visible_changed {
             (self.notify)();
         }
     }
+
+    fn current_status(&self) -> WorkerStatus {
+        let subscriptions: BTreeMap<String, SubscriptionStatus> = self
+            .subs
+            .iter()
+            .map(|(id, sub)| {
+                let ledger = self.client.ledger().view(id);
+                let status = SubscriptionStatus {
+                    listed_at: sub.listed_at,
+                    jobs: sub.jobs,
+                    failure: sub.failure.clone(),
+                    reads_last_hour: ledger.reads_last_hour,
+                    remaining_reads: ledger.remaining_reads,
+                    throttled_until: ledger
+                        .throttled_until
+                        .map(|t| later(t.saturating_duration_since(tokio::time::Instant::now()))),
+                };
+                (id.clone(), status)
+            })
+            .collect();
+        // Degraded: nothing can be read, for a reason that retrying may cure.
+        let degraded = if let Some(error) = &self.discovery_error
+            && self.subs.is_empty()
+        {
+            Some(error.clone())
+        } else if !self.subs.is_empty() && self.subs.values().all(|s| s.failure.is_some()) {
+            self.subs
+                .values()
+                .filter_map(|s| s.failure.as_ref())
+                .filter(|f| !f.refused)
+                .min_by_key(|f| f.retry_at)
+                .map(|f| (f.message.clone(), f.retry_at))
+        } else {
+            None
+        };
+        WorkerStatus {
+            in_flight: self.in_flight.load(std::sync::atomic::Ordering::Relaxed),
+            last_success: self.last_success,
+            next_poll: self
+                .subs
+                .values()
+                .filter(|s| s.listing.is_none() && s.failure.is_none())
+                .map(|s| s.next_listing_at)
+                .min(),
+            degraded,
+            subscriptions,
+            read_budget_per_hour: self.config.budget.reads_per_hour,
+            bulk: self.bulk.clone(),
+        }
+    }
+}
+
+/// Reads the next page of a listing and converts its jobs; the wire form is dropped here.
+async fn next_page(pager: &mut JobPager) -> Result<Vec<Job>, ArmError> {
+    let Some(page) = pager.next_page().await? else {
+        return Ok(Vec::new());
+    };
+    Ok(page
+        .iter()
+        .filter_map(|j| match job_summary_from_wire(j) {
+            Ok(job) => Some(job),
+            Err(e) => {
+                tracing::warn!(error = %e, "skipping a job the service sent");
+                None
+            }
+        })
+        .collect())
 }
 
 fn later(wait: Duration) -> Timestamp {
@@ -683,24 +1369,6 @@ impl Drop for InFlight {
     }
 }
 
-/// Pages a listing may send ahead of the loop that compares them.
-const LISTING_PAGES_AHEAD: usize = 4;
-
-/// What a full listing sends, in order, to the worker's loop.
-enum Part {
-    /// The subscriptions found when none were chosen (before their jobs).
-    Discovered(Vec<SubscriptionInfo>),
-    /// A page of jobs, converted.
-    Page(Vec<Job>),
-    /// Every page of one subscription was sent.
-    Listed {
-        /// The subscription.
-        subscription: String,
-        /// How many jobs it holds.
-        count: usize,
-    },
-}
-
 /// The subscriptions the identity sees, as the model keeps them.
 async fn subscriptions(
     client: &ArmClient,
@@ -720,88 +1388,6 @@ async fn subscriptions(
             state: s.state.unwrap_or_default(),
         })
         .collect())
-}
-
-/// Lists every job of the chosen subscriptions (of every usable one when none are chosen),
-/// page by page: each page goes to the worker's loop as soon as it is converted, so no
-/// listing is held whole in memory, and a first listing shows its jobs as they arrive.
-async fn list_all(
-    client: &ArmClient,
-    counter: &Arc<std::sync::atomic::AtomicU32>,
-    chosen: Vec<String>,
-    parts: &mpsc::Sender<Part>,
-) -> Result<(), ArmError> {
-    // A send fails only when the loop has stopped (shutting down): nobody wants the rest.
-    let subscriptions = if chosen.is_empty() {
-        let found = self::subscriptions(client, counter).await?;
-        let usable = found
-            .iter()
-            .filter(|s| s.is_usable())
-            .map(|s| s.id.clone())
-            .collect();
-        if parts.send(Part::Discovered(found)).await.is_err() {
-            return Ok(());
-        }
-        usable
-    } else {
-        chosen
-    };
-    let _guard = InFlight::new(counter);
-    for subscription in subscriptions {
-        let mut pager = client.pager(&ListScope::Subscription(subscription.clone()));
-        let mut count = 0;
-        while let Some(page) = pager.next_page().await? {
-            let jobs: Vec<Job> = page
-                .iter()
-                .filter_map(|j| match job_summary_from_wire(j) {
-                    Ok(job) => Some(job),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "skipping a job the service sent");
-                        None
-                    }
-                })
-                .collect();
-            // The wire form of the page is dropped here, once converted.
-            drop(page);
-            count += jobs.len();
-            if parts.send(Part::Page(jobs)).await.is_err() {
-                return Ok(());
-            }
-        }
-        let part = Part::Listed {
-            subscription,
-            count,
-        };
-        if parts.send(part).await.is_err() {
-            return Ok(());
-        }
-    }
-    Ok(())
-}
-
-async fn fetch(
-    client: &ArmClient,
-    counter: &Arc<std::sync::atomic::AtomicU32>,
-    keys: Vec<JobKey>,
-    concurrency: usize,
-    read: Read,
-) -> Vec<(JobKey, Result<Job, ArmError>)> {
-    let semaphore = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
-    let mut set = JoinSet::new();
-    for key in keys {
-        let (client, counter, semaphore) = (client.clone(), counter.clone(), semaphore.clone());
-        set.spawn(async move {
-            let _permit = semaphore.acquire_owned().await;
-            let _guard = InFlight::new(&counter);
-            let result = read_job(&client, &key, read).await;
-            (key, result)
-        });
-    }
-    let mut results = BTreeMap::new();
-    while let Some(Ok((key, result))) = set.join_next().await {
-        results.insert(key, result);
-    }
-    results.into_iter().collect()
 }
 
 /// How much of a job a read keeps.

@@ -95,3 +95,42 @@ pub fn events_until(
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// Waits (20 s at most) until the worker's status satisfies `done`, draining its events
+/// meanwhile; returns the status and the events seen.
+pub fn status_until(
+    worker: &mut iejobs::worker::WorkerHandle,
+    what: &str,
+    mut done: impl FnMut(&iejobs::model::WorkerStatus) -> bool,
+) -> (iejobs::model::WorkerStatus, Vec<iejobs::model::Event>) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    loop {
+        while let Some(event) = worker.try_recv() {
+            seen.push(event);
+        }
+        let status = worker.status();
+        if done(&status) {
+            return (status, seen);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}; status {status:?}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Waits for the end of the first listing of each of `subscriptions`.
+pub fn first_listings(
+    worker: &mut iejobs::worker::WorkerHandle,
+    subscriptions: &[String],
+) -> Vec<iejobs::model::Event> {
+    let mut left: Vec<String> = subscriptions.to_vec();
+    events_until(worker, "the first listings", |e| {
+        if let iejobs::model::Event::ListingDone { subscription, .. } = e {
+            left.retain(|s| !s.eq_ignore_ascii_case(subscription));
+        }
+        left.is_empty()
+    })
+}

@@ -1,0 +1,249 @@
+//! Watching for days, in minutes: the worker runs for hours of paused tokio time (the clock
+//! jumps whenever every task waits) against an in-process emulator on the same runtime, with
+//! a consumer that drains events only when the worker wakes it, as an untouched window does.
+//!
+//! Checked: polling never stops, a change at the emulator reaches the consumer and wakes
+//! it, the read budget holds per subscription, jobs with a cancel pending are read at least
+//! every 30 s, and a listing of 10,000 jobs comes round at least every 10 minutes.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot go on should stop loudly"
+)]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use iejobs::emulator::clock::DAY;
+use iejobs::emulator::scenario::Scenario;
+use iejobs::emulator::{Emulator, LoggedRequest};
+use iejobs::model::WorkerStatus;
+use iejobs::model::{Event, Job, JobKey};
+use iejobs::worker::{Budget, WorkerConfig, WorkerHandle};
+
+/// Events as an untouched window takes them: only when woken.
+#[derive(Clone, Default)]
+struct Window {
+    events: Arc<Mutex<Vec<Event>>>,
+    wakes: Arc<Mutex<usize>>,
+    status: Arc<Mutex<WorkerStatus>>,
+}
+
+impl Window {
+    fn events(&self) -> Vec<Event> {
+        self.events.lock().unwrap().clone()
+    }
+
+    fn wakes(&self) -> usize {
+        *self.wakes.lock().unwrap()
+    }
+}
+
+/// A client whose requests never time out on the paused clock (it jumps while a request
+/// waits for the emulator's answer).
+fn client(emulator: &Emulator) -> iejobs::arm::ArmClient {
+    common::client_with_timeout(&emulator.url(), Duration::from_hours(7 * 24))
+}
+
+/// Starts the worker with Azure's defaults (budget, 60 s listings, 20 s for moving jobs)
+/// and a window that drains only when woken.
+fn start(emulator: &Emulator, adjust: impl FnOnce(&mut WorkerConfig)) -> Window {
+    let mut config = WorkerConfig::new(emulator.subscriptions());
+    config.budget = Budget::AZURE;
+    config.slow_poll = Duration::from_mins(1);
+    config.fast_poll = Duration::from_secs(20);
+    adjust(&mut config);
+    let woken = Arc::new(tokio::sync::Notify::new());
+    let notify = {
+        let woken = woken.clone();
+        Arc::new(move || woken.notify_one())
+    };
+    let (mut handle, worker) = WorkerHandle::start(client(emulator), config, notify);
+    tokio::spawn(worker.run());
+    let window = Window::default();
+    let consumer = window.clone();
+    tokio::spawn(async move {
+        loop {
+            woken.notified().await;
+            *consumer.wakes.lock().unwrap() += 1;
+            while let Some(event) = handle.try_recv() {
+                consumer.events.lock().unwrap().push(event);
+            }
+            *consumer.status.lock().unwrap() = handle.status();
+        }
+    });
+    window
+}
+
+/// Samples the emulator's request log every `step` for `total`, returning each new
+/// request with the (paused-clock) second it was seen at.
+async fn sample(emulator: &Emulator, total: Duration, step: Duration) -> Vec<(u64, LoggedRequest)> {
+    let start = tokio::time::Instant::now();
+    let mut seen = 0_u64;
+    let mut out = Vec::new();
+    while start.elapsed() < total {
+        tokio::time::sleep(step).await;
+        let at = start.elapsed().as_secs();
+        for request in emulator.requests() {
+            if request.seq > seen {
+                seen = request.seq;
+                out.push((at, request));
+            }
+        }
+    }
+    out
+}
+
+fn is_read(request: &LoggedRequest) -> bool {
+    matches!(request.route, Some("list" | "get"))
+}
+
+/// The subscription a logged path is about.
+fn subscription(request: &LoggedRequest) -> String {
+    request
+        .path
+        .split('/')
+        .nth(2)
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+fn listed_jobs(events: &[Event]) -> Vec<Job> {
+    events
+        .iter()
+        .flat_map(|e| match e {
+            Event::Partial { jobs, .. } => jobs.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn an_untouched_window_keeps_watching_for_30_minutes_and_sees_a_change() {
+    let emulator = common::emulator(Scenario::Demo).await;
+    let window = start(&emulator, |_| {});
+    let log = sample(&emulator, Duration::from_mins(30), Duration::from_secs(10)).await;
+    let reads_in = |from: u64, to: u64| {
+        log.iter()
+            .filter(|(at, r)| (from..to).contains(at) && is_read(r))
+            .count()
+    };
+    // The old worker stopped after ~7 minutes, once 256 unread status events filled its
+    // channel; every 5 minutes here must have its reads.
+    for five in 0..6 {
+        let reads = reads_in(five * 300, (five + 1) * 300);
+        assert!(
+            reads >= 10,
+            "minutes {}-{}: {reads} reads",
+            five * 5,
+            five * 5 + 5
+        );
+    }
+    let status = window.status.lock().unwrap().clone();
+    assert!(status.last_success.is_some(), "{status:?}");
+    assert!(status.degraded.is_none(), "{status:?}");
+
+    // A day passes at the emulator: the consumer is woken with the changes within one fast
+    // interval (20 s) and a little.
+    let (events_before, wakes_before) = (window.events().len(), window.wakes());
+    emulator.advance(DAY);
+    tokio::time::sleep(Duration::from_secs(25)).await;
+    let events = window.events();
+    let changed = events[events_before..]
+        .iter()
+        .any(|e| matches!(e, Event::Partial { .. } | Event::Loaded { .. }));
+    assert!(
+        changed,
+        "no change reached the window: {:?}",
+        &events[events_before..]
+    );
+    assert!(window.wakes() > wakes_before, "the window was not woken");
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn the_read_budget_holds_and_cancels_pending_are_read_every_30_s() {
+    let emulator = common::emulator(Scenario::Demo).await;
+    let window = start(&emulator, |_| {});
+    let log = sample(&emulator, Duration::from_hours(1), Duration::from_secs(5)).await;
+    let jobs = listed_jobs(&window.events());
+    let cancelling: Vec<&JobKey> = jobs
+        .iter()
+        .filter(|j| j.cancel_requested && !j.state.is_finished())
+        .map(|j| &j.key)
+        .collect();
+    assert!(cancelling.len() >= 3, "{cancelling:?}");
+    for key in &cancelling {
+        let sub = key.subscription_id.to_ascii_lowercase();
+        let reads: Vec<u64> = log
+            .iter()
+            .filter(|(_, r)| {
+                (r.route == Some("list") && subscription(r) == sub)
+                    || (r.route == Some("get") && r.path.ends_with(&format!("/{}", key.name)))
+            })
+            .map(|(at, _)| *at)
+            .collect();
+        let gap = reads
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .max()
+            .unwrap_or(u64::MAX);
+        assert!(
+            gap <= 30,
+            "{key}: read {} times, longest gap {gap} s",
+            reads.len()
+        );
+        assert!(
+            reads.last().copied().unwrap_or(0) >= 3_560,
+            "{key}: reads stopped"
+        );
+    }
+    let mut per_sub: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, request) in log.iter().filter(|(_, r)| is_read(r)) {
+        *per_sub.entry(subscription(request)).or_default() += 1;
+    }
+    assert_eq!(per_sub.len(), 2, "{per_sub:?}");
+    for (sub, reads) in &per_sub {
+        assert!(*reads <= 1_200, "{sub}: {reads} reads in an hour");
+    }
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn ten_thousand_jobs_are_all_read_every_10_minutes_within_the_budget() {
+    let emulator = common::emulator(Scenario::Load(10_000)).await;
+    let _window = start(&emulator, |_| {});
+    let log = sample(&emulator, Duration::from_hours(1), Duration::from_secs(5)).await;
+    let subs: BTreeSet<String> = log.iter().map(|(_, r)| subscription(r)).collect();
+    for sub in subs.iter().filter(|s| !s.is_empty()) {
+        // A listing starts with a page without `$skiptoken`; the time between two starts is
+        // how long any job waits to be read again.
+        let starts: Vec<u64> = log
+            .iter()
+            .filter(|(_, r)| {
+                r.route == Some("list")
+                    && subscription(r) == *sub
+                    && !r.query.as_deref().unwrap_or_default().contains("skiptoken")
+            })
+            .map(|(at, _)| *at)
+            .collect();
+        assert!(
+            starts.len() >= 6,
+            "{sub}: {} listings in an hour",
+            starts.len()
+        );
+        let gap = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        assert!(gap <= 600, "{sub}: {gap} s between two listings");
+        // After the first listing (a burst, up to 12 pages a second), at most the budget.
+        let first_end = starts[1];
+        let reads = log
+            .iter()
+            .filter(|(at, r)| *at >= first_end && is_read(r) && subscription(r) == *sub)
+            .count();
+        assert!(
+            reads <= 1_200,
+            "{sub}: {reads} reads in the hour after the first listing"
+        );
+    }
+}
