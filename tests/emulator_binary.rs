@@ -66,6 +66,9 @@ fn bad_flags_are_refused_with_a_message() {
         &["--scenario", "nonsense"][..],
         &["--fault", "list:teapot"],
         &["--speed", "-3"],
+        &["--arm-limits", "reads=0/1"],
+        &["--arm-limits", "lists=5/1"],
+        &["--fault", "list:403~"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_iejobs-emulator"))
             .args(["--listen", "127.0.0.1:0"])
@@ -79,6 +82,43 @@ fn bad_flags_are_refused_with_a_message() {
             "{args:?}: {stderr}"
         );
     }
+}
+
+#[test]
+fn arm_limits_from_the_command_line_throttle() {
+    let (child, url, _) = start(&["--scenario", "demo", "--arm-limits", "reads=1/0.01"]);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let statuses = runtime.block_on(async {
+        let list = format!(
+            "{url}/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.ImportExport/jobs?api-version=2020-08-01"
+        );
+        let client = reqwest::Client::new();
+        let mut statuses = Vec::new();
+        for _ in 0..2 {
+            let response = client
+                .get(&list)
+                .bearer_auth(common::TEST_TOKEN)
+                .send()
+                .await
+                .unwrap();
+            statuses.push((
+                response.status().as_u16(),
+                response
+                    .headers()
+                    .get("x-ms-ratelimit-remaining-subscription-reads")
+                    .map(|v| v.to_str().unwrap().to_owned()),
+            ));
+        }
+        statuses
+    });
+    stop(child);
+    assert_eq!(
+        statuses,
+        [(200, Some("0".to_owned())), (429, Some("0".to_owned()))]
+    );
 }
 
 /// The official Python SDK (`azure-mgmt-storageimportexport==0.1.0`, api-version 2016-11-01)

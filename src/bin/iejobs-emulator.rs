@@ -7,6 +7,7 @@
 use anyhow::Context as _;
 use clap::Parser;
 use iejobs::emulator::faults::FaultRule;
+use iejobs::emulator::limits::ArmLimits;
 use iejobs::emulator::scenario::Scenario;
 use iejobs::emulator::{DEFAULT_SPEED, Emulator, EmulatorConfig};
 
@@ -36,12 +37,28 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     seed: u64,
 
-    /// A fault to inject, `[ROUTE:]KIND[=ARG][@P | *N | #PATTERN]`; repeatable.
-    /// ROUTE: all, list, get, put, patch, delete, bitlocker, locations, operations.
-    /// KIND: 429[=retry-after secs], 500, 503, delay[=ms], drop, truncate.
-    /// Examples: `list:429=2@0.3`, `delete:drop*1`, `get:500#0101`.
+    /// A fault to inject, `[ROUTE:]KIND[=ARG][@P | *N | #PATTERN][~SUBSCRIPTION]`; repeatable.
+    /// ROUTE: all, list, get, put, patch, delete, bitlocker, locations, operations,
+    /// subscriptions.
+    /// KIND: 429[=retry-after secs], 500, 503, 401, delay[=ms], drop, truncate, badjson,
+    /// unknownstate, sparse, looplink, foreignlink[=port], and the subscription refusals
+    /// 403 (`AuthorizationFailed`), subnotfound (404 `SubscriptionNotFound`), unregistered
+    /// (409 `MissingSubscriptionRegistration`).
+    /// `~SUBSCRIPTION` limits the rule to requests for that subscription id.
+    /// Examples: `list:429=2@0.3`, `delete:drop*1`, `get:500#0101`,
+    /// `list:403~00000000-0000-0000-0000-000000000002`.
     #[arg(long, value_parser = parse_fault)]
     fault: Vec<FaultRule>,
+
+    /// Enforce ARM's request limits: token buckets per subscription and bearer token, 429
+    /// `SubscriptionRequestsThrottled` with `Retry-After` when one is empty, and the
+    /// `x-ms-ratelimit-remaining-subscription-{reads,writes,deletes}` headers.
+    /// SPEC: `arm` (reads=250/25,writes=200/10,deletes=200/10: bucket size / tokens back per
+    /// second), `china` (reads=12000/h,writes=1200/h,deletes=15000/h: refilled steadily over
+    /// the hour), or your own list such as `reads=10/1,deletes=2/0.5`; a class not named is
+    /// unlimited. Without this option nothing is throttled.
+    #[arg(long, value_name = "SPEC")]
+    arm_limits: Option<ArmLimits>,
 }
 
 fn parse_fault(text: &str) -> Result<FaultRule, String> {
@@ -72,6 +89,7 @@ fn main() -> anyhow::Result<()> {
             seed: args.seed,
             faults: args.fault,
             token_check: None,
+            arm_limits: args.arm_limits,
         };
         let emulator = Emulator::start(&args.listen, config).await?;
         println!("iejobs-emulator listening on {}", emulator.url());

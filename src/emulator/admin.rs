@@ -1,5 +1,10 @@
 //! The emulator's own endpoints under `/_emulator`, outside the ARM paths and open to
-//! loopback clients only: the request log, fault injection, the clock, health.
+//! loopback clients only: the request log, fault injection, request limits, the clock,
+//! health.
+//!
+//! `GET /_emulator/limits` answers `{"limits": "reads=250/25,…"}` (`null` when off);
+//! `POST` with `{"limits": "SPEC"}` (see [`super::limits`]) or `{"limits": null}` replaces
+//! them with full buckets; `DELETE` turns them off.
 
 use std::net::SocketAddr;
 
@@ -14,11 +19,18 @@ use crate::arm::wire::ErrorResponse;
 use super::Shared;
 use super::clock::{SECOND, rfc3339};
 use super::faults::FaultRule;
+use super::limits::ArmLimits;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct FaultsBody {
     faults: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LimitsBody {
+    limits: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -87,13 +99,19 @@ pub async fn handle(shared: &Shared, peer: SocketAddr, parts: &Parts, body: Body
             ok(&json!({ "faults": [] }))
         }
         (&Method::POST, "/_emulator/faults") => set_faults(shared, &body),
+        (&Method::GET, "/_emulator/limits") => limits(shared),
+        (&Method::DELETE, "/_emulator/limits") => {
+            shared.set_arm_limits(None);
+            limits(shared)
+        }
+        (&Method::POST, "/_emulator/limits") => set_limits(shared, &body),
         (&Method::GET, "/_emulator/clock") => clock(shared),
         (&Method::POST, "/_emulator/clock") => set_clock(shared, &body),
         _ => {
             let mut response = error(
                 StatusCode::NOT_FOUND,
                 "NotFound",
-                "Admin endpoints: GET /_emulator/health, GET|DELETE /_emulator/requests, GET|POST|DELETE /_emulator/faults, GET|POST /_emulator/clock.",
+                "Admin endpoints: GET /_emulator/health, GET|DELETE /_emulator/requests, GET|POST|DELETE /_emulator/faults, GET|POST|DELETE /_emulator/limits, GET|POST /_emulator/clock.",
             );
             response.headers_mut().insert(
                 header::CACHE_CONTROL,
@@ -124,6 +142,35 @@ fn set_faults(shared: &Shared, body: &[u8]) -> Response {
             ok(&json!({ "faults": state.faults.specs() }))
         }
         Err(why) => error(StatusCode::BAD_REQUEST, "InvalidFault", &why),
+    }
+}
+
+fn limits(shared: &Shared) -> Response {
+    ok(&json!({ "limits": shared.arm_limits().map(|l| l.to_string()) }))
+}
+
+fn set_limits(shared: &Shared, body: &[u8]) -> Response {
+    let parsed: LimitsBody = match serde_json::from_slice(body) {
+        Ok(b) => b,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "InvalidRequestContent",
+                &format!("expected {{\"limits\": \"SPEC\" or null}}: {e}"),
+            );
+        }
+    };
+    match parsed
+        .limits
+        .as_deref()
+        .map(str::parse::<ArmLimits>)
+        .transpose()
+    {
+        Ok(new) => {
+            shared.set_arm_limits(new);
+            limits(shared)
+        }
+        Err(why) => error(StatusCode::BAD_REQUEST, "InvalidLimits", &why.to_string()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Fault injection: make chosen routes fail on purpose, by chance or by script.
 //!
-//! A fault spec is `[ROUTE:]KIND[=ARG][@PROBABILITY | *COUNT | #PATTERN]`:
+//! A fault spec is `[ROUTE:]KIND[=ARG][@PROBABILITY | *COUNT | #PATTERN][~SUBSCRIPTION]`:
 //!
 //! - ROUTE: `all` (default), `list`, `get`, `put`, `patch`, `delete`, `bitlocker`,
 //!   `locations`, `operations`, `subscriptions`.
@@ -13,12 +13,26 @@
 //!   `properties.state`: all optional fields missing), `looplink` (a listing's `nextLink`
 //!   points to one page forever), `foreignlink` (ARG: a port, default 9: a listing's
 //!   `nextLink` points to `http://127.0.0.1:PORT`, another origin).
+//! - Subscription refusals, as ARM answers for a subscription the caller cannot use (the
+//!   request is not carried out): `403` (`AuthorizationFailed`: the caller has no role there),
+//!   `subnotfound` (404 `SubscriptionNotFound`; `notfound-sub` is accepted too) and
+//!   `unregistered` (409 `MissingSubscriptionRegistration`: the resource provider is not
+//!   registered). They only match requests under `/subscriptions/{id}/…` (`list`, `get`,
+//!   `put`, `patch`, `delete`, `bitlocker`), never `GET /subscriptions`, locations or
+//!   operations.
 //! - `@0.25`: each matching request fails with that probability; `*3`: the next 3 matching
 //!   requests fail; `#0110`: a script, one character per matching request (`1` fails), after
 //!   which the rule is spent. Without any of these, every matching request fails.
+//! - `~SUBSCRIPTION` (last): the rule matches only requests for that subscription id
+//!   (case-insensitive); requests for others neither fail nor advance its script or count.
+//!   Any kind may be scoped so; a scoped rule never matches routes without a subscription.
+//!
+//! Patterns and counts are per rule, not path filters: `~` is the way to make one subscription
+//! fail while the others answer.
 //!
 //! Examples: `429=2@0.3`, `list:503*2`, `delete:drop*1`, `get:delay=5000`, `patch:truncate#01`,
-//! `list:looplink`, `list:foreignlink=8080`, `get:sparse*1`.
+//! `list:looplink`, `list:foreignlink=8080`, `get:sparse*1`,
+//! `list:403~00000000-0000-0000-0000-000000000002`, `unregistered*2~SUB`.
 
 use std::fmt;
 
@@ -109,6 +123,24 @@ pub enum FaultKind {
         /// The port of `http://127.0.0.1:PORT`.
         port: u16,
     },
+    /// 403 `AuthorizationFailed`: the caller has no access to the subscription.
+    Forbidden,
+    /// 404 `SubscriptionNotFound`.
+    SubscriptionNotFound,
+    /// 409 `MissingSubscriptionRegistration`: Microsoft.ImportExport is not registered.
+    Unregistered,
+}
+
+impl FaultKind {
+    /// Whether this kind refuses a whole subscription (and so only applies to requests that
+    /// name one).
+    #[must_use]
+    pub fn is_subscription_refusal(self) -> bool {
+        matches!(
+            self,
+            FaultKind::Forbidden | FaultKind::SubscriptionNotFound | FaultKind::Unregistered
+        )
+    }
 }
 
 impl fmt::Display for FaultKind {
@@ -126,6 +158,9 @@ impl fmt::Display for FaultKind {
             FaultKind::Sparse => f.write_str("sparse"),
             FaultKind::LoopLink => f.write_str("looplink"),
             FaultKind::ForeignLink { port } => write!(f, "foreignlink={port}"),
+            FaultKind::Forbidden => f.write_str("403"),
+            FaultKind::SubscriptionNotFound => f.write_str("subnotfound"),
+            FaultKind::Unregistered => f.write_str("unregistered"),
         }
     }
 }
@@ -145,6 +180,8 @@ pub struct FaultRule {
     route: Route,
     kind: FaultKind,
     trigger: Trigger,
+    /// Only requests for this subscription match, when set.
+    subscription: Option<String>,
     spec: String,
 }
 
@@ -152,7 +189,8 @@ impl FaultRule {
     /// Parses a spec (see the module documentation).
     pub fn parse(spec: &str) -> Result<Self, String> {
         let text = spec.trim();
-        let (route, rest) = match text.split_once(':') {
+        let (scoped, subscription) = split_scope(text)?;
+        let (route, rest) = match scoped.split_once(':') {
             Some((route, rest)) => {
                 let route = Route::NAMES
                     .iter()
@@ -163,7 +201,7 @@ impl FaultRule {
                     })?;
                 (route, rest)
             }
-            None => (Route::All, text),
+            None => (Route::All, scoped),
         };
         let (kind_text, trigger) = if let Some((k, p)) = rest.split_once('@') {
             let p: f64 = p
@@ -225,9 +263,12 @@ impl FaultRule {
                 port: u16::try_from(number(9)?)
                     .map_err(|_| format!("bad port in fault {spec:?}"))?,
             },
+            "403" => FaultKind::Forbidden,
+            "subnotfound" | "notfound-sub" => FaultKind::SubscriptionNotFound,
+            "unregistered" => FaultKind::Unregistered,
             other => {
                 return Err(format!(
-                    "unknown fault {other:?} in {spec:?}; use 429, 500, 503, 401, delay, drop, truncate, badjson, unknownstate, sparse, looplink or foreignlink"
+                    "unknown fault {other:?} in {spec:?}; use 429, 500, 503, 401, 403, subnotfound, unregistered, delay, drop, truncate, badjson, unknownstate, sparse, looplink or foreignlink"
                 ));
             }
         };
@@ -235,6 +276,7 @@ impl FaultRule {
             route,
             kind,
             trigger,
+            subscription,
             spec: text.to_owned(),
         })
     }
@@ -247,6 +289,22 @@ impl FaultRule {
 
     fn spent(&self) -> bool {
         matches!(&self.trigger, Trigger::Script(s) if s.is_empty())
+    }
+}
+
+/// Splits a trailing `~SUBSCRIPTION` off a spec.
+fn split_scope(text: &str) -> Result<(&str, Option<String>), String> {
+    match text.rsplit_once('~') {
+        Some((rest, sub)) => {
+            let sub = sub.trim();
+            if sub.is_empty() || sub.contains(['/', ' ', '?', '#']) {
+                return Err(format!(
+                    "bad subscription {sub:?} after ~ in fault {text:?}; give a subscription id"
+                ));
+            }
+            Ok((rest, Some(sub.to_owned())))
+        }
+        None => Ok((text, None)),
     }
 }
 
@@ -272,12 +330,26 @@ impl Faults {
             .collect()
     }
 
-    /// Decides the fault for one request on `route`: the first matching rule that fires.
-    /// Every matching scripted rule advances one step.
-    pub fn decide(&mut self, route: Route, rng: &mut impl rand::Rng) -> Option<FaultKind> {
+    /// Decides the fault for one request on `route` for `subscription` (none for routes
+    /// outside `/subscriptions/{id}`): the first matching rule that fires. Every matching
+    /// scripted rule advances one step.
+    pub fn decide(
+        &mut self,
+        route: Route,
+        subscription: Option<&str>,
+        rng: &mut impl rand::Rng,
+    ) -> Option<FaultKind> {
         let mut chosen = None;
         for rule in &mut self.rules {
             if rule.route != Route::All && rule.route != route {
+                continue;
+            }
+            let in_scope = match (&rule.subscription, subscription) {
+                (Some(wanted), Some(sub)) => wanted.eq_ignore_ascii_case(sub),
+                (Some(_), None) => false,
+                (None, sub) => sub.is_some() || !rule.kind.is_subscription_refusal(),
+            };
+            if !in_scope {
                 continue;
             }
             let fires = match &mut rule.trigger {
@@ -352,21 +424,84 @@ mod tests {
             FaultRule::parse("delete:503*2").unwrap(),
             FaultRule::parse("get:500#01").unwrap(),
         ]);
-        assert_eq!(faults.decide(Route::Get, &mut rng), None);
+        assert_eq!(faults.decide(Route::Get, None, &mut rng), None);
         assert_eq!(
-            faults.decide(Route::Delete, &mut rng),
+            faults.decide(Route::Delete, None, &mut rng),
             Some(FaultKind::Unavailable)
         );
         assert_eq!(
-            faults.decide(Route::Get, &mut rng),
+            faults.decide(Route::Get, None, &mut rng),
             Some(FaultKind::ServerError)
         );
         assert_eq!(
-            faults.decide(Route::Delete, &mut rng),
+            faults.decide(Route::Delete, None, &mut rng),
             Some(FaultKind::Unavailable)
         );
-        assert_eq!(faults.decide(Route::Delete, &mut rng), None);
+        assert_eq!(faults.decide(Route::Delete, None, &mut rng), None);
         assert!(faults.specs().is_empty(), "all spent");
+    }
+
+    #[test]
+    fn subscription_refusals_parse_and_scope() {
+        for (spec, kind) in [
+            ("403", FaultKind::Forbidden),
+            ("subnotfound", FaultKind::SubscriptionNotFound),
+            ("unregistered", FaultKind::Unregistered),
+        ] {
+            let rule = FaultRule::parse(spec).unwrap();
+            assert_eq!(rule.kind, kind);
+            assert_eq!(rule.kind.to_string(), spec, "specs and names agree");
+            assert!(kind.is_subscription_refusal());
+        }
+        assert_eq!(
+            FaultRule::parse("notfound-sub").unwrap().kind,
+            FaultKind::SubscriptionNotFound
+        );
+        let rule = FaultRule::parse("list:403*2~SUB-B").unwrap();
+        assert_eq!(
+            (rule.route, rule.subscription.as_deref()),
+            (Route::List, Some("SUB-B"))
+        );
+        assert_eq!(rule.spec(), "list:403*2~SUB-B");
+        for bad in ["403~", "403~a/b", "list:403*x~sub", "teapot~sub"] {
+            assert!(FaultRule::parse(bad).is_err(), "{bad}");
+        }
+
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let mut faults = Faults::default();
+        faults.set(vec![FaultRule::parse("list:403*2~sub-b").unwrap()]);
+        assert_eq!(faults.decide(Route::List, Some("sub-a"), &mut rng), None);
+        assert_eq!(faults.decide(Route::Get, Some("sub-b"), &mut rng), None);
+        assert_eq!(faults.decide(Route::List, None, &mut rng), None);
+        assert_eq!(
+            faults.specs().len(),
+            1,
+            "other requests do not spend the count"
+        );
+        for _ in 0..2 {
+            assert_eq!(
+                faults.decide(Route::List, Some("SUB-B"), &mut rng),
+                Some(FaultKind::Forbidden)
+            );
+        }
+        assert_eq!(faults.decide(Route::List, Some("sub-b"), &mut rng), None);
+
+        faults.set(vec![FaultRule::parse("unregistered").unwrap()]);
+        assert_eq!(
+            faults.decide(Route::Subscriptions, None, &mut rng),
+            None,
+            "refusals need a subscription"
+        );
+        assert_eq!(
+            faults.decide(Route::Delete, Some("any"), &mut rng),
+            Some(FaultKind::Unregistered)
+        );
+        faults.set(vec![FaultRule::parse("500~sub-b").unwrap()]);
+        assert_eq!(faults.decide(Route::Locations, None, &mut rng), None);
+        assert_eq!(
+            faults.decide(Route::Get, Some("sub-b"), &mut rng),
+            Some(FaultKind::ServerError)
+        );
     }
 
     #[test]
@@ -375,7 +510,7 @@ mod tests {
         let mut faults = Faults::default();
         faults.set(vec![FaultRule::parse("500@0.25").unwrap()]);
         let fired = (0..4000)
-            .filter(|_| faults.decide(Route::List, &mut rng).is_some())
+            .filter(|_| faults.decide(Route::List, None, &mut rng).is_some())
             .count();
         assert!((800..1200).contains(&fired), "{fired}");
     }

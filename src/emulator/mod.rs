@@ -4,8 +4,9 @@
 //! It answers the ARM paths as Azure does (JSON shapes, status codes, `nextLink` paging,
 //! `api-version` and bearer checks, ARM error bodies, request-id and rate-limit headers),
 //! runs each job through a simulated lifecycle on a sped-up clock, and can inject faults.
-//! Under `/_emulator` (loopback only) it shows its request log and takes fault and clock
-//! settings.
+//! With [`EmulatorConfig::arm_limits`] it also enforces ARM's request limits (see [`limits`]).
+//! Under `/_emulator` (loopback only) it shows its request log and takes fault, limit and
+//! clock settings.
 
 mod admin;
 pub mod catalog;
@@ -13,6 +14,7 @@ pub mod clock;
 pub mod embedded;
 pub mod faults;
 pub mod filter;
+pub mod limits;
 pub mod routes;
 pub mod scenario;
 pub mod sim;
@@ -32,6 +34,7 @@ use serde::Serialize;
 
 use self::clock::{SimClock, rfc3339};
 use self::faults::{FaultKind, FaultRule, Faults, Route};
+use self::limits::{ArmLimits, Class, Limiter, Remaining, Throttled};
 use self::scenario::Scenario;
 use self::store::Store;
 
@@ -60,6 +63,9 @@ pub struct EmulatorConfig {
     pub faults: Vec<FaultRule>,
     /// When set, only tokens it accepts pass; otherwise any bearer token does.
     pub token_check: Option<TokenCheck>,
+    /// ARM's request limits to enforce; `None` never throttles and sends one hourly
+    /// countdown header per answer, as before limits existed.
+    pub arm_limits: Option<ArmLimits>,
 }
 
 impl Default for EmulatorConfig {
@@ -70,6 +76,7 @@ impl Default for EmulatorConfig {
             seed: 1,
             faults: Vec::new(),
             token_check: None,
+            arm_limits: None,
         }
     }
 }
@@ -110,6 +117,9 @@ pub struct LoggedRequest {
     pub fault: Option<String>,
     /// Simulated time of the request.
     pub sim_time: String,
+    /// Whether the request limits refused it (429, not carried out).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub throttled: bool,
 }
 
 /// Mutable state behind one lock; handlers hold it briefly and never across an await.
@@ -120,6 +130,17 @@ struct State {
     log: VecDeque<LoggedRequest>,
     next_seq: u64,
     rate_limits: HashMap<(String, &'static str), (u64, u32)>,
+    /// The request limits, when enforced.
+    limiter: Option<Limiter>,
+}
+
+/// The rate-limit headers an answer gets.
+pub(crate) enum Rate {
+    /// No limits: the hourly countdown of the request's class, counted when the answer is
+    /// written (as the emulator always did).
+    Hourly,
+    /// Limits enforced: what is left in each limited class.
+    Limited(Remaining),
 }
 
 /// What all handlers share.
@@ -140,10 +161,50 @@ impl Shared {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn decide_fault(&self, route: Route) -> Option<FaultKind> {
+    fn decide_fault(&self, route: Route, subscription: Option<&str>) -> Option<FaultKind> {
         let mut state = self.lock();
         let State { faults, rng, .. } = &mut *state;
-        faults.decide(route, rng)
+        faults.decide(route, subscription, rng)
+    }
+
+    /// Counts a request that passed its checks against the limits of its subscription and
+    /// caller. Requests outside a subscription and callers without a token are not counted.
+    fn admit(
+        &self,
+        subscription: Option<&str>,
+        token: Option<&str>,
+        method: &Method,
+    ) -> Result<Rate, Throttled> {
+        let mut state = self.lock();
+        match (state.limiter.as_mut(), subscription, token) {
+            (Some(limiter), Some(sub), Some(token)) => limiter
+                .admit(sub, token, Class::of(method), tokio::time::Instant::now())
+                .map(Rate::Limited),
+            (Some(_), _, _) => Ok(Rate::Limited(Remaining::default())),
+            (None, _, _) => Ok(Rate::Hourly),
+        }
+    }
+
+    /// The headers of an answer refused before it was counted (bad path, method, token or
+    /// api-version): with limits, what is left, taking nothing.
+    fn uncounted_rate(&self, subscription: Option<&str>, token: Option<&str>) -> Rate {
+        let mut state = self.lock();
+        match (state.limiter.as_mut(), subscription, token) {
+            (Some(limiter), Some(sub), Some(token)) => {
+                Rate::Limited(limiter.peek(sub, token, tokio::time::Instant::now()))
+            }
+            (Some(_), _, _) => Rate::Limited(Remaining::default()),
+            (None, _, _) => Rate::Hourly,
+        }
+    }
+
+    /// Replaces the limits (fresh, full buckets) or turns them off.
+    fn set_arm_limits(&self, limits: Option<ArmLimits>) {
+        self.lock().limiter = limits.map(Limiter::new);
+    }
+
+    fn arm_limits(&self) -> Option<ArmLimits> {
+        self.lock().limiter.as_ref().map(Limiter::limits)
     }
 
     fn new_request_id(&self) -> String {
@@ -188,6 +249,7 @@ impl Shared {
         route: Option<Route>,
         status: u16,
         fault: Option<FaultKind>,
+        throttled: bool,
     ) {
         let sim_time = rfc3339(self.clock.now());
         let mut state = self.lock();
@@ -201,6 +263,7 @@ impl Shared {
             status,
             fault: fault.map(|f| f.to_string()),
             sim_time,
+            throttled,
         };
         if state.log.len() == REQUEST_LOG_CAPACITY {
             state.log.pop_front();
@@ -261,6 +324,7 @@ impl Emulator {
                 log: VecDeque::new(),
                 next_seq: 0,
                 rate_limits: HashMap::new(),
+                limiter: config.arm_limits.map(Limiter::new),
             }),
             token_check: config.token_check,
             addr,
@@ -344,6 +408,17 @@ impl Emulator {
         self.shared.lock().faults.set(rules);
     }
 
+    /// Enforces `limits` from now on with full buckets, or stops throttling with `None`.
+    pub fn set_arm_limits(&self, limits: Option<ArmLimits>) {
+        self.shared.set_arm_limits(limits);
+    }
+
+    /// The request limits in force, if any.
+    #[must_use]
+    pub fn arm_limits(&self) -> Option<ArmLimits> {
+        self.shared.arm_limits()
+    }
+
     /// Pins a job to `state` from now on (it stops following the simulated lifecycle), as
     /// if the service had moved it: tests use it to change a job behind the app's back.
     /// False when there is no such job.
@@ -383,12 +458,17 @@ async fn dispatch(
         return admin::handle(&shared, peer, &parts, body).await;
     }
     let (response, route, fault) = routes::handle(&shared, &parts, body).await;
+    let throttled = response
+        .extensions()
+        .get::<limits::ThrottledMark>()
+        .is_some();
     shared.log(
         &parts.method,
         &parts.uri,
         route,
         response.status().as_u16(),
         fault,
+        throttled,
     );
     response
 }

@@ -18,12 +18,13 @@ use crate::model::{Action, JobKey, JobState, JobType, Permission, permission};
 
 use super::clock::Millis;
 
-use super::Shared;
 use super::catalog;
 use super::faults::{FaultKind, Route};
 use super::filter::Filter;
+use super::limits::{Throttled, ThrottledMark};
 use super::sim::{ShipmentProfile, SimJob, random_drive};
 use super::store::ListQuery;
+use super::{Rate, Shared};
 
 /// The API versions the emulator speaks.
 pub const API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
@@ -87,6 +88,36 @@ impl Call {
         names.join(", ")
     }
 
+    /// The RBAC action a request on this call needs, as ARM's 403 names it.
+    fn action(&self, method: &Method) -> &'static str {
+        match (self, method) {
+            (Call::BitLockerKeys(_), _) => "Microsoft.ImportExport/jobs/listBitLockerKeys/action",
+            (_, &Method::PUT | &Method::PATCH) => "Microsoft.ImportExport/jobs/write",
+            (_, &Method::DELETE) => "Microsoft.ImportExport/jobs/delete",
+            _ => "Microsoft.ImportExport/jobs/read",
+        }
+    }
+
+    /// The scope ARM checks access on: the subscription or resource group of a listing, the
+    /// job itself otherwise.
+    fn scope(&self) -> String {
+        match self {
+            Call::List {
+                subscription,
+                resource_group: None,
+            } => format!("/subscriptions/{subscription}"),
+            Call::List {
+                subscription,
+                resource_group: Some(rg),
+            } => format!("/subscriptions/{subscription}/resourceGroups/{rg}"),
+            Call::Job(key) | Call::BitLockerKeys(key) => format!(
+                "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.ImportExport/jobs/{}",
+                key.subscription_id, key.resource_group, key.name
+            ),
+            _ => "/".to_owned(),
+        }
+    }
+
     fn subscription(&self) -> Option<&str> {
         match self {
             Call::List { subscription, .. } => Some(subscription),
@@ -145,11 +176,13 @@ pub async fn handle(
     body: Body,
 ) -> (Response, Option<Route>, Option<FaultKind>) {
     let mut ids = ResponseIds::new(shared, &parts.headers);
+    let token = bearer_token(&parts.headers);
     let (call, query) = match check_request(shared, parts) {
         Ok(checked) => checked,
         Err((answer, call)) => {
             let subscription = call.as_ref().and_then(Call::subscription);
-            let mut response = ids.finish(shared, answer, subscription, &parts.method);
+            let rate = shared.uncounted_rate(subscription, token);
+            let mut response = ids.finish(shared, answer, subscription, &parts.method, &rate);
             if response.status() == StatusCode::UNAUTHORIZED {
                 response
                     .headers_mut()
@@ -166,9 +199,18 @@ pub async fn handle(
     };
     let route = call.route(&parts.method);
     let subscription = call.subscription();
-    let fault = shared.decide_fault(route);
-    if let Some(answer) = injected_failure(fault) {
-        let mut response = ids.finish(shared, answer, subscription, &parts.method);
+    // ARM throttles at its front door, before the resource provider sees the request: a
+    // throttled request meets no fault (and advances no fault script).
+    let rate = match shared.admit(subscription, token, &parts.method) {
+        Ok(rate) => rate,
+        Err(throttled) => {
+            let response = throttled_response(shared, &mut ids, &throttled, subscription, parts);
+            return (response, Some(route), None);
+        }
+    };
+    let fault = shared.decide_fault(route, subscription);
+    if let Some(answer) = injected_failure(fault, &call, &parts.method) {
+        let mut response = ids.finish(shared, answer, subscription, &parts.method, &rate);
         match fault {
             Some(FaultKind::Throttle { retry_after_secs }) => {
                 response
@@ -179,6 +221,12 @@ pub async fn handle(
                 response
                     .headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Some(FaultKind::Forbidden) => {
+                // ARM's own refusals say which layer refused.
+                response
+                    .headers_mut()
+                    .insert("x-ms-failure-cause", HeaderValue::from_static("gateway"));
             }
             _ => {}
         }
@@ -210,7 +258,7 @@ pub async fn handle(
         Some(kind) if answer.status.is_success() => spoil(shared, answer, kind, &parts.uri),
         _ => answer,
     };
-    let mut response = ids.finish(shared, answer, subscription, &parts.method);
+    let mut response = ids.finish(shared, answer, subscription, &parts.method, &rate);
     match fault {
         Some(FaultKind::Drop) => response = cut_connection(response),
         Some(FaultKind::Truncate) => response = truncate(response).await,
@@ -218,6 +266,36 @@ pub async fn handle(
         _ => {}
     }
     (response, Some(route), fault)
+}
+
+/// ARM's answer to a request whose bucket is empty: 429, `Retry-After`, what is left, and
+/// the `SubscriptionRequestsThrottled` error. Marked for the request log.
+fn throttled_response(
+    shared: &Shared,
+    ids: &mut ResponseIds,
+    throttled: &Throttled,
+    subscription: Option<&str>,
+    parts: &Parts,
+) -> Response {
+    let answer = error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "SubscriptionRequestsThrottled",
+        &format!(
+            "Number of '{}' requests for subscription '{}' actor '{}' exceeded. Please try again after '{}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.",
+            throttled.class.noun(),
+            subscription.unwrap_or_default(),
+            throttled.actor,
+            throttled.retry_after_secs
+        ),
+    );
+    let rate = Rate::Limited(throttled.remaining);
+    let mut response = ids.finish(shared, answer, subscription, &parts.method, &rate);
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(throttled.retry_after_secs),
+    );
+    response.extensions_mut().insert(ThrottledMark);
+    response
 }
 
 /// Status logged for a request whose client went away before it was carried out (nginx's
@@ -240,6 +318,7 @@ impl Drop for Abandoned<'_> {
             Some(self.route),
             CLIENT_CLOSED_REQUEST,
             Some(self.fault),
+            false,
         );
     }
 }
@@ -295,9 +374,30 @@ fn check_request(shared: &Shared, parts: &Parts) -> Result<(Call, Query), (Answe
     Ok((call, query))
 }
 
-/// The answer of a fault that replaces the real one (429, 500, 503).
-fn injected_failure(fault: Option<FaultKind>) -> Option<Answer> {
+/// The answer of a fault that replaces the real one (429, 500, 503, 401 and the
+/// subscription refusals).
+fn injected_failure(fault: Option<FaultKind>, call: &Call, method: &Method) -> Option<Answer> {
+    let subscription = call.subscription().unwrap_or_default();
     match fault? {
+        FaultKind::Forbidden => Some(error(
+            StatusCode::FORBIDDEN,
+            "AuthorizationFailed",
+            &format!(
+                "The client '{EMULATOR_CLIENT}' with object id '{EMULATOR_OBJECT_ID}' does not have authorization to perform action '{}' over scope '{}' or the scope is invalid. If access was recently granted, please refresh your credentials.",
+                call.action(method),
+                call.scope()
+            ),
+        )),
+        FaultKind::SubscriptionNotFound => Some(error(
+            StatusCode::NOT_FOUND,
+            "SubscriptionNotFound",
+            &format!("The subscription '{subscription}' could not be found."),
+        )),
+        FaultKind::Unregistered => Some(error(
+            StatusCode::CONFLICT,
+            "MissingSubscriptionRegistration",
+            "The subscription is not registered to use namespace 'Microsoft.ImportExport'. See https://aka.ms/rps-not-found for how to register subscriptions.",
+        )),
         FaultKind::Throttle { .. } => Some(error(
             StatusCode::TOO_MANY_REQUESTS,
             "TooManyRequests",
@@ -328,6 +428,12 @@ fn injected_failure(fault: Option<FaultKind>) -> Option<Answer> {
         | FaultKind::ForeignLink { .. } => None,
     }
 }
+
+/// The caller the `403` fault names (the emulator does not read tokens).
+const EMULATOR_CLIENT: &str = "emulator-user@example.com";
+
+/// The object id the `403` fault names.
+const EMULATOR_OBJECT_ID: &str = "00000000-0000-0000-0000-0000000000aa";
 
 /// What the `badjson` fault sends instead of the body.
 const INVALID_JSON: &[u8] = b"{\"value\": [{\"id\": oops, ]";
@@ -933,6 +1039,19 @@ fn delete(shared: &Shared, key: &JobKey) -> Answer {
     }
 }
 
+/// The bearer token of a request, if it sent one in the right form.
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("Bearer") && !token.trim().is_empty() =>
+        {
+            Some(token.trim())
+        }
+        _ => None,
+    }
+}
+
 fn check_auth(shared: &Shared, headers: &HeaderMap) -> Result<(), Answer> {
     let value = headers
         .get(header::AUTHORIZATION)
@@ -1122,6 +1241,7 @@ impl ResponseIds {
         answer: Answer,
         subscription: Option<&str>,
         method: &Method,
+        rate: &Rate,
     ) -> Response {
         let body = answer.body.unwrap_or_default();
         let mut response = Response::new(Body::from(body));
@@ -1142,9 +1262,18 @@ impl ResponseIds {
         if let Some(client) = &self.client_request {
             put("x-ms-client-request-id", client);
         }
-        if let Some(sub) = subscription {
-            let (kind, remaining) = shared.rate_limit(sub, method);
-            put(kind, &remaining.to_string());
+        match rate {
+            Rate::Hourly => {
+                if let Some(sub) = subscription {
+                    let (kind, remaining) = shared.rate_limit(sub, method);
+                    put(kind, &remaining.to_string());
+                }
+            }
+            Rate::Limited(remaining) => {
+                for (name, left) in remaining.headers() {
+                    put(name, &left.to_string());
+                }
+            }
         }
         response
     }
