@@ -14,6 +14,7 @@ pub mod embedded;
 pub mod faults;
 pub mod filter;
 pub mod routes;
+pub mod rules;
 pub mod scenario;
 pub mod sim;
 pub mod store;
