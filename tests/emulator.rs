@@ -108,8 +108,26 @@ async fn a_job_lives_its_whole_lifecycle() {
         (status, body["error"]["code"].as_str()),
         (400, Some("InvalidShippingInformation"))
     );
+    // Tracking information alone keeps the job Creating, as the live service did (recordings);
+    // with `state: "Shipping"` it ships.
     let tracking = json!({"properties": {"deliveryPackage": {"carrierName": "FedEx", "trackingNumber": "123456789"}}});
     let (status, _, body) = raw(reqwest::Method::PATCH, &url, Some(tracking)).await;
+    assert_eq!(
+        (status, body["properties"]["state"].as_str()),
+        (200, Some("Creating")),
+        "{body}"
+    );
+    assert_eq!(
+        body["properties"]["deliveryPackage"],
+        json!({"carrierName": "FedEx", "trackingNumber": "123456789"}),
+        "echoed as sent, no shipDate added"
+    );
+    let (status, _, body) = raw(
+        reqwest::Method::PATCH,
+        &url,
+        Some(json!({"properties": {"state": "Shipping"}})),
+    )
+    .await;
     assert_eq!(
         (status, body["properties"]["state"].as_str()),
         (200, Some("Shipping")),
@@ -279,7 +297,7 @@ async fn forbidden_actions_are_refused_with_the_state_named() {
     assert!(
         error
             .to_string()
-            .contains("Cancel is possible only before Packaging; this job is Packaging"),
+            .contains("only before it is in the Packaging state (Creating, Shipping, Received or Transferring); this job is Packaging."),
         "{error}"
     );
     let transferring = key("rg-research-data", "research-genomics-batch7");
@@ -884,5 +902,577 @@ async fn at_high_speed_a_job_runs_its_course_by_itself() {
         "not finished after 30 s: {seen:?}"
     );
     assert!(seen.contains(&JobState::Shipping));
+    emulator.shutdown().await;
+}
+
+/// One answer of the emulator as a client sees it, body kept as text.
+struct Reply {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    text: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
+    }
+}
+
+/// Sends a request with the test token and keeps the raw answer.
+async fn reply(method: reqwest::Method, url: &str, body: Option<Value>) -> Reply {
+    let mut request = reqwest::Client::new()
+        .request(method, url)
+        .bearer_auth(common::TEST_TOKEN);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    Reply {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        text: response.text().await.unwrap(),
+    }
+}
+
+/// The paths of every `null` in `value`.
+fn nulls(value: &Value, path: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Null => found.push(path.to_owned()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nulls(item, &format!("{path}[{i}]"), found);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                nulls(v, &format!("{path}.{k}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The headers the live service sent on every answer (recordings), checked on `reply`.
+fn assert_live_headers(reply: &Reply, what: &str) {
+    let header = |name: &str| {
+        reply
+            .headers
+            .get(name)
+            .unwrap_or_else(|| panic!("{what}: no {name} header"))
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(header("cache-control"), "no-cache", "{what}");
+    assert_eq!(header("pragma"), "no-cache", "{what}");
+    assert_eq!(header("expires"), "-1", "{what}");
+    assert_eq!(header("x-content-type-options"), "nosniff", "{what}");
+    assert!(
+        header("strict-transport-security").starts_with("max-age="),
+        "{what}"
+    );
+    let request_id = header("x-ms-request-id");
+    assert_eq!(request_id.len(), 36, "{what}: a GUID, got {request_id}");
+    let correlation = header("x-ms-correlation-request-id");
+    let routing = header("x-ms-routing-request-id");
+    let parts: Vec<&str> = routing.splitn(3, ':').collect();
+    assert_eq!(parts.len(), 3, "{what}: {routing}");
+    assert_eq!(parts[0], iejobs::emulator::routes::ROUTING_REGION, "{what}");
+    assert!(
+        parts[0].chars().all(|c| c.is_ascii_uppercase()),
+        "{what}: {routing}"
+    );
+    let at = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", &parts[1][..15])
+        .and_then(|t| t.to_zoned(jiff::tz::TimeZone::UTC))
+        .unwrap_or_else(|e| panic!("{what}: {routing}: {e}"))
+        .timestamp();
+    assert!(parts[1].ends_with('Z'), "{what}: {routing}");
+    let age = jiff::Timestamp::now().duration_since(at);
+    assert!(
+        age.as_secs() >= 0 && age.as_secs() < 120,
+        "{what}: the time of the answer, got {routing}"
+    );
+    assert_eq!(
+        parts[2], correlation,
+        "{what}: ends with the correlation id"
+    );
+    if !reply.text.is_empty() {
+        assert_eq!(header("content-type"), "application/json", "{what}");
+        let mut found = Vec::new();
+        nulls(&reply.json(), "$", &mut found);
+        assert!(
+            found.is_empty(),
+            "{what}: null at {found:?}: {}",
+            reply.text
+        );
+    }
+}
+
+/// The create request as the PowerShell module sent it (recordings): no second street line,
+/// an empty drive header hash, the short location name.
+fn recorded_create(location: &str, drive_id: &str) -> Value {
+    json!({
+        "properties": {
+            "returnAddress": {
+                "city": "Redmond", "countryOrRegion": "USA", "email": "test@contoso.com",
+                "phone": "4250000000", "postalCode": "98008", "recipientName": "Some name",
+                "stateOrProvince": "WA", "streetAddress1": "Street1"
+            },
+            "backupDriveManifest": true,
+            "diagnosticsPath": "waimportexport",
+            "driveList": [{
+                "bitLockerKey": "238810-662376-448998-450120-652806-203390-606320-483076",
+                "driveHeaderHash": "",
+                "driveId": drive_id,
+                "manifestFile": "\\\\DriveManifest.xml",
+                "manifestHash": "109B21108597EF36D5785F08303F3638"
+            }],
+            "jobType": "Import",
+            "storageAccountId": format!("/subscriptions/{DEMO_SUBSCRIPTION}/resourcegroups/ImportExportTest/providers/Microsoft.Storage/storageAccounts/teststorageforimport")
+        },
+        "location": location
+    })
+}
+
+/// Where each of `keys` starts in `text`, in that order; fails when one is missing or out of
+/// order.
+fn assert_key_order(text: &str, keys: &[&str], what: &str) {
+    let mut last = 0;
+    for key in keys {
+        let quoted = format!("\"{key}\":");
+        let at = text[last..]
+            .find(&quoted)
+            .unwrap_or_else(|| panic!("{what}: {key} missing or out of order in {text}"));
+        last += at + quoted.len();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_emulator_answers_as_the_live_service_did() {
+    const V2016: &str = "2016-11-01";
+    let emulator = common::emulator(Scenario::Empty).await;
+    let root = emulator.url();
+    let job_path = format!(
+        "{root}/subscriptions/{DEMO_SUBSCRIPTION}/resourceGroups/ImportExportTest/providers/Microsoft.ImportExport/jobs/test-job"
+    );
+    let at = |version: &str| format!("{job_path}?api-version={version}");
+    let mut replies = Vec::new();
+
+    // PUT: 201, the location echoed as sent, the final body at once.
+    let created = reply(
+        reqwest::Method::PUT,
+        &at(V2016),
+        Some(recorded_create("eastus", "9CA995BB")),
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert!(
+        created.headers.get("location").is_none()
+            && created.headers.get("azure-asyncoperation").is_none()
+    );
+    let body = created.json();
+    assert_eq!(
+        body["location"], "eastus",
+        "the create echoes what was sent"
+    );
+    assert_eq!(body["identity"], json!({"type": "None"}));
+    assert_eq!(
+        body["properties"]["encryptionKey"],
+        json!({"kekType": "MicrosoftManaged"})
+    );
+    assert_eq!(body["properties"]["provisioningState"], "Succeeded");
+    assert_eq!(body["properties"]["state"], "Creating");
+    assert_eq!(body["properties"]["cancelRequested"], false);
+    assert!(
+        body.get("systemData").is_none(),
+        "2016-11-01 has no systemData"
+    );
+    assert_eq!(
+        body["properties"]["driveList"],
+        json!([{
+            "driveId": "9CA995BB", "manifestFile": "\\\\DriveManifest.xml",
+            "manifestHash": "109B21108597EF36D5785F08303F3638", "driveHeaderHash": "",
+            "state": "Specified"
+        }]),
+        "no bitLockerKey, no copy status, no progress, no log links"
+    );
+    assert_eq!(body["properties"]["returnAddress"]["streetAddress2"], "");
+    let shipping = &body["properties"]["shippingInformation"];
+    assert_eq!(
+        (shipping["city"].as_str(), shipping["phone"].as_str()),
+        (Some("Ashburn"), Some(""))
+    );
+    assert!(shipping.get("additionalInformation").is_none());
+    for absent in [
+        "returnShipping",
+        "deliveryPackage",
+        "returnPackage",
+        "percentComplete",
+        "export",
+        "incompleteBlobListUri",
+    ] {
+        assert!(
+            body["properties"].get(absent).is_none(),
+            "{absent} is absent until set"
+        );
+    }
+    assert_key_order(
+        &created.text,
+        &["properties", "identity", "id", "name", "type", "location"],
+        "job",
+    );
+    assert_key_order(
+        &created.text,
+        &[
+            "storageAccountId",
+            "jobType",
+            "returnAddress",
+            "shippingInformation",
+            "diagnosticsPath",
+            "logLevel",
+            "backupDriveManifest",
+            "cancelRequested",
+            "state",
+            "driveList",
+            "provisioningState",
+            "encryptionKey",
+        ],
+        "properties",
+    );
+    replies.push(("PUT", created));
+
+    // Reads name the region by its display name, whatever the create sent.
+    for version in [V2016, V] {
+        let got = reply(reqwest::Method::GET, &at(version), None).await;
+        assert_eq!(got.status, 200);
+        let body = got.json();
+        assert_eq!(body["location"], "East US", "{version}");
+        assert_eq!(body["identity"]["type"], "None");
+        assert_eq!(body["properties"]["driveList"][0]["driveId"], "9CA995BB");
+        assert_eq!(
+            body.get("systemData").is_some(),
+            version == V,
+            "systemData from 2020-08-01 on"
+        );
+        replies.push(("GET", got));
+    }
+
+    // A listing by resource group leaves the drives out; by subscription it has them.
+    let by_group = reply(
+        reqwest::Method::GET,
+        &format!("{root}/subscriptions/{DEMO_SUBSCRIPTION}/resourceGroups/ImportExportTest/providers/Microsoft.ImportExport/jobs?api-version={V2016}"),
+        None,
+    )
+    .await;
+    let listed = by_group.json();
+    assert_eq!(
+        listed.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["value"],
+        "no nextLink key"
+    );
+    let job = &listed["value"][0];
+    assert!(
+        job["properties"].get("driveList").is_none(),
+        "{}",
+        by_group.text
+    );
+    assert_eq!(
+        (
+            job["location"].as_str(),
+            job["properties"]["state"].as_str()
+        ),
+        (Some("East US"), Some("Creating"))
+    );
+    assert_eq!(
+        job["properties"]["encryptionKey"]["kekType"],
+        "MicrosoftManaged"
+    );
+    replies.push(("list by resource group", by_group));
+    let by_subscription = reply(
+        reqwest::Method::GET,
+        &format!("{root}/subscriptions/{DEMO_SUBSCRIPTION}/providers/Microsoft.ImportExport/jobs?api-version={V2016}"),
+        None,
+    )
+    .await;
+    let listed = by_subscription.json();
+    assert_eq!(
+        listed["value"][0]["properties"]["driveList"][0]["state"],
+        "Specified"
+    );
+    assert_eq!(listed["value"][0]["location"], "East US");
+    replies.push(("list by subscription", by_subscription));
+    // The client sees the same through its own calls.
+    let client = common::client(&root);
+    let group = ListScope::ResourceGroup {
+        subscription_id: DEMO_SUBSCRIPTION.into(),
+        resource_group: "ImportExportTest".into(),
+    };
+    let jobs = client.list_jobs(&group).await.unwrap();
+    assert_eq!(job_from_wire(&jobs[0]).unwrap().drives, None);
+    let jobs = client
+        .list_jobs(&ListScope::Subscription(DEMO_SUBSCRIPTION.into()))
+        .await
+        .unwrap();
+    let listed = job_from_wire(&jobs[0]).unwrap();
+    assert_eq!(listed.drives.as_ref().map(Vec::len), Some(1));
+    assert_eq!(listed.location.as_deref(), Some("East US"));
+
+    // Cancel: 200, the flag set, the state and the drives unchanged.
+    let cancelled = reply(
+        reqwest::Method::PATCH,
+        &at(V2016),
+        Some(json!({"properties": {"cancelRequested": true}})),
+    )
+    .await;
+    let body = cancelled.json();
+    assert_eq!(cancelled.status, 200);
+    assert_eq!(
+        (
+            body["properties"]["cancelRequested"].as_bool(),
+            body["properties"]["state"].as_str(),
+            body["location"].as_str()
+        ),
+        (Some(true), Some("Creating"), Some("East US"))
+    );
+    assert_eq!(body["properties"]["driveList"][0]["state"], "Specified");
+    replies.push(("PATCH", cancelled));
+    let unchanged = reply(
+        reqwest::Method::PATCH,
+        &at(V2016),
+        Some(json!({"properties": {"state": ""}})),
+    )
+    .await;
+    assert_eq!(
+        (
+            unchanged.status,
+            unchanged.json()["properties"]["state"].as_str()
+        ),
+        (200, Some("Creating"))
+    );
+    replies.push(("PATCH state \"\"", unchanged));
+    let keys = reply(
+        reqwest::Method::POST,
+        &format!("{job_path}/listBitLockerKeys?api-version={V2016}"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        keys.json(),
+        json!({"value": [{"driveId": "9CA995BB", "bitLockerKey": "238810-662376-448998-450120-652806-203390-606320-483076"}]}),
+        "still answered after the cancel request"
+    );
+    replies.push(("POST listBitLockerKeys", keys));
+
+    // Errors are ARM error bodies with no null in them.
+    let refused = reply(
+        reqwest::Method::PATCH,
+        &at(V2016),
+        Some(json!({"properties": {"cancelRequested": false}})),
+    )
+    .await;
+    assert_eq!(refused.status, 400);
+    replies.push(("PATCH refused", refused));
+    let unversioned = reply(reqwest::Method::GET, &job_path, None).await;
+    assert_eq!(
+        (
+            unversioned.status,
+            unversioned.json()["error"]["code"].as_str()
+        ),
+        (400, Some("MissingApiVersionParameter"))
+    );
+    replies.push(("GET without api-version", unversioned));
+
+    // DELETE: 200, an empty body, Content-Length 0; the name can be used again at once.
+    let deleted = reply(reqwest::Method::DELETE, &at(V2016), None).await;
+    assert_eq!((deleted.status, deleted.text.as_str()), (200, ""));
+    assert_eq!(deleted.headers["content-length"], "0");
+    assert!(deleted.headers.get("content-type").is_none());
+    assert!(
+        deleted
+            .headers
+            .contains_key("x-ms-ratelimit-remaining-subscription-deletes")
+    );
+    replies.push(("DELETE", deleted));
+    let gone = reply(reqwest::Method::GET, &at(V2016), None).await;
+    assert_eq!(
+        (gone.status, gone.json()["error"]["code"].as_str()),
+        (404, Some("ResourceNotFound"))
+    );
+    replies.push(("GET deleted", gone));
+    let again = reply(
+        reqwest::Method::PUT,
+        &at(V),
+        Some(recorded_create("West US", "9CA995BD")),
+    )
+    .await;
+    assert_eq!(
+        (again.status, again.json()["location"].as_str()),
+        (201, Some("West US"))
+    );
+    replies.push(("PUT again", again));
+
+    // The locations: display names, no additionalShippingInformation.
+    let locations = reply(
+        reqwest::Method::GET,
+        &format!("{root}/providers/Microsoft.ImportExport/locations?api-version={V2016}"),
+        None,
+    )
+    .await;
+    let listed = locations.json();
+    let names: Vec<&str> = listed["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"East US") && names.contains(&"West US 2"),
+        "{names:?}"
+    );
+    assert!(listed["value"].as_array().unwrap().iter().all(|l| {
+        l["properties"]
+            .get("additionalShippingInformation")
+            .is_none()
+    }));
+    replies.push(("locations", locations));
+
+    for (what, reply) in &replies {
+        assert_live_headers(reply, what);
+    }
+    assert_eq!(replies.len(), 14);
+    emulator.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_demo_job_has_the_recorded_shape() {
+    let emulator = common::emulator(Scenario::Demo).await;
+    let root = emulator.url();
+    let mut groups = HashSet::new();
+    let mut seen = 0;
+    for subscription in emulator.subscriptions() {
+        let by_subscription = reply(
+            reqwest::Method::GET,
+            &format!("{root}/subscriptions/{subscription}/providers/Microsoft.ImportExport/jobs?api-version={V}"),
+            None,
+        )
+        .await;
+        assert_live_headers(&by_subscription, "list by subscription");
+        for job in by_subscription.json()["value"].as_array().unwrap() {
+            seen += 1;
+            assert_eq!(job["identity"]["type"], "None", "{job}");
+            assert!(
+                job["properties"]["encryptionKey"]["kekType"].is_string(),
+                "{job}"
+            );
+            assert_eq!(job["properties"]["provisioningState"], "Succeeded");
+            let location = job["location"].as_str().unwrap();
+            assert_eq!(
+                iejobs::emulator::catalog::display_name(location),
+                Some(location),
+                "a display name"
+            );
+            let id = job["id"].as_str().unwrap();
+            let key = JobKey::from_resource_id(id).unwrap();
+            groups.insert((subscription.clone(), key.resource_group.to_string()));
+        }
+    }
+    assert!(seen >= 10, "the demo has jobs: {seen}");
+    for (subscription, group) in groups {
+        let by_group = reply(
+            reqwest::Method::GET,
+            &format!("{root}/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.ImportExport/jobs?api-version={V}"),
+            None,
+        )
+        .await;
+        assert_live_headers(&by_group, "list by resource group");
+        let jobs = by_group.json();
+        assert!(!jobs["value"].as_array().unwrap().is_empty());
+        for job in jobs["value"].as_array().unwrap() {
+            assert!(
+                job["properties"].get("driveList").is_none(),
+                "{group}: {job}"
+            );
+        }
+    }
+    emulator.shutdown().await;
+}
+
+/// The emulator's Cancel and Delete rule is its own (`emulator::rules`); here every state ×
+/// cancel flag goes through it over HTTP and is compared with the app's `model::permission`:
+/// a wrong rule in either fails this test. The one deliberate difference: a cancel sent again
+/// while one is pending (before Packaging) is accepted by the service and not offered by the app.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_service_rule_agrees_with_the_app_rule_in_every_state() {
+    use iejobs::model::{Action, permission};
+    let emulator = common::emulator(Scenario::Empty).await;
+    let mut states = JobState::KNOWN.to_vec();
+    states.push(JobState::from("Faulted"));
+    states.push(JobState::from("Canceled"));
+    let mut checked = 0;
+    for (i, state) in states.iter().enumerate() {
+        for cancel_requested in [false, true] {
+            let name = format!("rule-{i}-{cancel_requested}");
+            let url = job_url(&emulator, "rg-rules", &name);
+            let created = reply(
+                reqwest::Method::PUT,
+                &url,
+                Some(recorded_create("westus", "9CA995BB")),
+            )
+            .await;
+            assert_eq!(created.status, 201, "{}", created.text);
+            let cancel = json!({"properties": {"cancelRequested": true}});
+            if cancel_requested {
+                assert_eq!(
+                    reply(reqwest::Method::PATCH, &url, Some(cancel.clone()))
+                        .await
+                        .status,
+                    200
+                );
+            }
+            assert!(emulator.fix_state(&key("rg-rules", &name), state.clone()));
+            let what = format!("{state} cancelRequested={cancel_requested}");
+
+            let app = permission(Action::Cancel, state, cancel_requested).is_allowed();
+            let answer = reply(reqwest::Method::PATCH, &url, Some(cancel)).await;
+            let repeated_before_packaging = cancel_requested
+                && ["Creating", "Shipping", "Received", "Transferring"].contains(&state.as_str());
+            if app || repeated_before_packaging {
+                assert_eq!(answer.status, 200, "cancel {what}: {}", answer.text);
+                assert_eq!(answer.json()["properties"]["cancelRequested"], true);
+            } else {
+                assert_eq!(
+                    (answer.status, answer.json()["error"]["code"].as_str()),
+                    (409, Some("JobCannotBeCancelled")),
+                    "cancel {what}"
+                );
+                let message = answer.json()["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned();
+                assert!(
+                    message.ends_with(&format!("this job is {state}.")),
+                    "{message}"
+                );
+            }
+
+            let app = permission(Action::Delete, state, cancel_requested).is_allowed();
+            let answer = reply(reqwest::Method::DELETE, &url, None).await;
+            if app {
+                assert_eq!(
+                    (answer.status, answer.text.as_str()),
+                    (200, ""),
+                    "delete {what}"
+                );
+            } else {
+                assert_eq!(
+                    (answer.status, answer.json()["error"]["code"].as_str()),
+                    (409, Some("JobCannotBeDeleted")),
+                    "delete {what}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 18, "9 states × 2 flags");
     emulator.shutdown().await;
 }

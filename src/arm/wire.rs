@@ -17,12 +17,18 @@ use crate::model::{DriveState, JobState, JobType, open_enum};
 pub type Tags = BTreeMap<String, serde_json::Value>;
 
 /// `JobResponse`: one job.
+///
+/// Fields are declared in the order the live service writes them (properties, identity, id,
+/// name, type, location), so that the emulator's answers read like the recorded ones.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobResponse {
-    /// ARM metadata: who created or last modified the job, and when.
+    /// The job's properties.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub system_data: Option<SystemData>,
+    pub properties: Option<JobDetails>,
+    /// The job's managed identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<IdentityDetails>,
     /// The ARM resource id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -38,12 +44,9 @@ pub struct JobResponse {
     /// Resource tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
-    /// The job's properties.
+    /// ARM metadata: who created or last modified the job, and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<JobDetails>,
-    /// The job's managed identity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identity: Option<IdentityDetails>,
+    pub system_data: Option<SystemData>,
 }
 
 /// `JobDetails`: the `properties` of a job.
@@ -80,12 +83,12 @@ pub struct JobDetails {
     /// Whether manifests are backed up to blobs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_drive_manifest: Option<bool>,
-    /// The job state (a free string in the spec).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<JobState>,
     /// Whether a cancel was requested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancel_requested: Option<bool>,
+    /// The job state (a free string in the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<JobState>,
     /// Overall progress (int32 in 2020-08-01, int64 in 2021-01-01).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent_complete: Option<i64>,
@@ -498,21 +501,24 @@ pub struct GetBitLockerKeysResponse {
     pub value: Vec<DriveBitLockerKey>,
 }
 
-/// `DriveBitLockerKey`.
+/// `DriveBitLockerKey`. Fields in the live service's order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DriveBitLockerKey {
-    /// The drive's key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bit_locker_key: Option<String>,
     /// The drive's serial number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drive_id: Option<String>,
+    /// The drive's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bit_locker_key: Option<String>,
 }
 
-/// `Location`: a data centre that receives drives.
+/// `Location`: a data centre that receives drives. Fields in the live service's order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
+    /// Shipping address and carriers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<LocationProperties>,
     /// `/providers/Microsoft.ImportExport/locations/{name}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -522,9 +528,6 @@ pub struct Location {
     /// `"Microsoft.ImportExport/locations"`.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
-    /// Shipping address and carriers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<LocationProperties>,
 }
 
 /// The `properties` of a [`Location`].

@@ -7,6 +7,8 @@
 
 use crate::model::JobState;
 
+use super::catalog::short_name;
+
 /// A parsed filter: any of the groups matches when all its clauses do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -100,7 +102,11 @@ impl Clause {
         let actual = match self.field {
             Field::State => fields.state.as_str(),
             Field::JobType => fields.job_type,
-            Field::Location => fields.location,
+            // "westus" and "West US" name the same region: the service answers with the
+            // display name, clients often send the short one.
+            Field::Location => {
+                return (short_name(fields.location) == short_name(&self.value)) == self.equal;
+            }
             Field::Name => fields.name,
             Field::CancelRequested => {
                 if fields.cancel_requested {
@@ -246,6 +252,31 @@ mod tests {
                 .matches(&fields(&JobState::Closed, false))
         );
         assert!(Filter::parse("name eq 'it''s'").is_ok());
+    }
+
+    #[test]
+    fn locations_match_by_either_name() {
+        let state = JobState::Creating;
+        for text in [
+            "location eq 'westus'",
+            "location eq 'West US'",
+            "location eq 'WEST us'",
+        ] {
+            assert!(
+                Filter::parse(text).unwrap().matches(&fields(&state, false)),
+                "{text}"
+            );
+        }
+        assert!(
+            !Filter::parse("location eq 'westus2'")
+                .unwrap()
+                .matches(&fields(&state, false))
+        );
+        assert!(
+            !Filter::parse("location ne 'westus'")
+                .unwrap()
+                .matches(&fields(&state, false))
+        );
     }
 
     #[test]

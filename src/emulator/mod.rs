@@ -16,6 +16,7 @@ pub mod faults;
 pub mod filter;
 pub mod limits;
 pub mod routes;
+pub mod rules;
 pub mod scenario;
 pub mod sim;
 pub mod store;

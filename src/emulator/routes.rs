@@ -14,7 +14,7 @@ use crate::arm::wire::{
     ListJobsResponse, ListOperationsResponse, LocationsResponse, PutJobParameters,
     SubscriptionListResult, Tags, UpdateJobParameters, UpdateJobProperties,
 };
-use crate::model::{Action, JobKey, JobState, JobType, Permission, permission};
+use crate::model::{JobKey, JobState, JobType};
 
 use super::clock::Millis;
 
@@ -22,6 +22,7 @@ use super::catalog;
 use super::faults::{FaultKind, Route};
 use super::filter::Filter;
 use super::limits::{Throttled, ThrottledMark};
+use super::rules;
 use super::sim::{ShipmentProfile, SimJob, random_drive};
 use super::store::ListQuery;
 use super::{Rate, Shared};
@@ -572,15 +573,38 @@ fn execute(
             Method::GET => {
                 let now = shared.clock.now();
                 let state = shared.lock();
-                state
-                    .store
-                    .get(key, now)
-                    .map_or_else(|| not_found(key), |job| Answer::ok(&job.view(now)))
+                state.store.get(key, now).map_or_else(
+                    || not_found(key),
+                    |job| Answer::ok(&Shape::of(query).job(job.view(now))),
+                )
             }
-            Method::PUT => create(shared, key, body),
-            Method::PATCH => update(shared, key, body),
+            Method::PUT => create(shared, key, body, Shape::of(query)),
+            Method::PATCH => update(shared, key, body, Shape::of(query)),
             _ => delete(shared, key),
         },
+    }
+}
+
+/// What a job body holds for the `api-version` asked: the 2016-11-01 service sends no
+/// `systemData` (recordings), the later specs define it.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    system_data: bool,
+}
+
+impl Shape {
+    fn of(query: &Query) -> Self {
+        Self {
+            system_data: query.get("api-version") != Some(API_VERSIONS[0]),
+        }
+    }
+
+    /// `job` as this version shows it.
+    fn job(self, mut job: JobResponse) -> JobResponse {
+        if !self.system_data {
+            job.system_data = None;
+        }
+        job
     }
 }
 
@@ -629,7 +653,7 @@ fn list(
         }
     };
     let now = shared.clock.now();
-    let (value, continuation) = {
+    let (mut value, continuation) = {
         let state = shared.lock();
         state.store.page(
             &ListQuery {
@@ -667,6 +691,21 @@ fn list(
         }
         url.to_string()
     });
+    let shape = Shape::of(query);
+    value = value
+        .into_iter()
+        .map(|job| {
+            let mut job = shape.job(job);
+            // The live service leaves the drives out of a listing by resource group (and
+            // only there): a client must read each job for its drives.
+            if resource_group.is_some()
+                && let Some(props) = job.properties.as_mut()
+            {
+                props.drive_list = None;
+            }
+            job
+        })
+        .collect();
     Answer::ok(&ListJobsResponse { next_link, value })
 }
 
@@ -797,7 +836,7 @@ fn validate_create(key: &JobKey, body: &Bytes) -> Result<NewJob, Answer> {
     })
 }
 
-fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
+fn create(shared: &Shared, key: &JobKey, body: &Bytes, shape: Shape) -> Answer {
     let NewJob {
         location_name,
         location,
@@ -829,6 +868,12 @@ fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
     props.return_package = None;
     props.provisioning_state = None;
     props.shipping_information = Some(catalog::shipping_information(&location));
+    // The live service fills in the documented default log level ("Error") and an empty
+    // second street line when the create sent none (recordings).
+    props.log_level.get_or_insert_with(|| "Error".to_owned());
+    if let Some(address) = props.return_address.as_mut() {
+        address.street_address2.get_or_insert_with(String::new);
+    }
     let sim_drives = drives
         .iter()
         .map(|d| {
@@ -837,13 +882,15 @@ fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
             drive.bit_locker_key.clone_from(&d.bit_locker_key);
             drive.manifest_file.clone_from(&d.manifest_file);
             drive.manifest_hash.clone_from(&d.manifest_hash);
+            drive.drive_header_hash.clone_from(&d.drive_header_hash);
             drive
         })
         .collect();
     let mut job = SimJob::new(
         key.clone(),
         JobResponse {
-            location: Some(location_name),
+            // Kept as the catalog names it: every later read shows the display name.
+            location: location.name.clone(),
             tags,
             properties: Some(props),
             identity: Some(crate::arm::wire::IdentityDetails {
@@ -856,7 +903,9 @@ fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
         sim_drives,
     );
     job.modified_at = now;
-    let view = job.view(now);
+    let mut view = shape.job(job.view(now));
+    // The create's answer, and only it, echoes the location as it was sent ("westus").
+    view.location = Some(location_name);
     store.insert(job);
     Answer::with(
         if existing.is_some() {
@@ -868,7 +917,7 @@ fn create(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
     )
 }
 
-fn update(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
+fn update(shared: &Shared, key: &JobKey, body: &Bytes, shape: Shape) -> Answer {
     let (changes, tags, wants_shipping) = match read_update(body) {
         Ok(read) => read,
         Err(answer) => return answer,
@@ -881,7 +930,7 @@ fn update(shared: &Shared, key: &JobKey, body: &Bytes) -> Answer {
     };
     match apply_update(job, changes, tags, wants_shipping, now, rng) {
         Ok(updated) => {
-            let view = updated.view(now);
+            let view = shape.job(updated.view(now));
             *job = updated;
             Answer::ok(&view)
         }
@@ -927,17 +976,11 @@ fn apply_update(
     let current = job.state_at(now);
     let mut updated = job.clone();
     if changes.cancel_requested == Some(true) {
-        match permission(Action::Cancel, &current, job.cancel_requested()) {
-            Permission::Allowed => updated.cancel(now),
-            // A second cancel while one is pending changes nothing and succeeds.
-            Permission::Denied(_) if job.cancel_requested() && current.is_before_packaging() => {}
-            Permission::Denied(reason) => {
-                return Err(error(
-                    StatusCode::CONFLICT,
-                    "JobCannotBeCancelled",
-                    &format!("{reason}."),
-                ));
-            }
+        // The emulator's own rule (see `rules`), never the app's.
+        match rules::cancel(&current, job.cancel_requested()) {
+            rules::CancelVerdict::Accept => updated.cancel(now),
+            rules::CancelVerdict::AlreadyRequested => {}
+            rules::CancelVerdict::Refuse(refusal) => return Err(refused(&refusal)),
         }
     }
     let shipping_change = changes.return_address.is_some()
@@ -954,7 +997,7 @@ fn apply_update(
         ));
     }
     if (changes.log_level.is_some() || changes.backup_drive_manifest.is_some())
-        && !current.is_before_packaging()
+        && !rules::is_before_packaging(&current)
     {
         return Err(error(
             StatusCode::CONFLICT,
@@ -964,10 +1007,6 @@ fn apply_update(
             ),
         ));
     }
-    let tracking_given = changes
-        .delivery_package
-        .as_ref()
-        .is_some_and(|p| p.tracking_number.as_deref().is_some_and(|t| !t.is_empty()));
     let props = updated
         .base
         .properties
@@ -990,9 +1029,10 @@ fn apply_update(
     if tags.is_some() {
         updated.base.tags = tags;
     }
-    // Tracking information moves a Creating job to Shipping, as the portal does; so does an
-    // explicit state, which the REST contract documents.
-    if current == JobState::Creating && (wants_shipping || tracking_given) {
+    // Only an explicit `state: "Shipping"` moves a Creating job on, as the REST contract
+    // documents: the live service answered a PATCH of the delivery package alone with the
+    // job still Creating (recordings).
+    if current == JobState::Creating && wants_shipping {
         let ready = props.return_address.is_some()
             && props
                 .delivery_package
@@ -1026,16 +1066,13 @@ fn delete(shared: &Shared, key: &JobKey) -> Answer {
     let Some(job) = state.store.get(key, now) else {
         return not_found(key);
     };
-    match permission(Action::Delete, &job.state_at(now), job.cancel_requested()) {
-        Permission::Allowed => {
+    // The emulator's own rule (see `rules`), never the app's.
+    match rules::delete(&job.state_at(now)) {
+        Ok(()) => {
             state.store.remove(key);
             Answer::empty()
         }
-        Permission::Denied(reason) => error(
-            StatusCode::CONFLICT,
-            "JobCannotBeDeleted",
-            &format!("{reason}."),
-        ),
+        Err(refusal) => refused(&refusal),
     }
 }
 
@@ -1050,6 +1087,15 @@ fn bearer_token(headers: &HeaderMap) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// The ARM error answer of a refused cancel or delete.
+fn refused(refusal: &rules::Refusal) -> Answer {
+    error(
+        StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::CONFLICT),
+        refusal.code,
+        &refusal.message,
+    )
 }
 
 fn check_auth(shared: &Shared, headers: &HeaderMap) -> Result<(), Answer> {
@@ -1212,6 +1258,31 @@ impl Query {
     }
 }
 
+/// Headers with fixed values that the live service sends on every answer (recordings).
+const FIXED_HEADERS: [(&str, &str); 5] = [
+    ("cache-control", "no-cache"),
+    ("pragma", "no-cache"),
+    ("expires", "-1"),
+    ("x-content-type-options", "nosniff"),
+    (
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    ),
+];
+
+/// The region the emulator names in `x-ms-routing-request-id`, where ARM names the region of
+/// the front door that answered (e.g. `SOUTHEASTASIA`).
+pub const ROUTING_REGION: &str = "EMULATOR";
+
+/// `x-ms-routing-request-id` as ARM writes it: `REGION:YYYYMMDDTHHMMSSZ:<correlation id>`
+/// (`SOUTHEASTASIA:20200428T101507Z:181064b3-…`), with the real time of the answer.
+fn routing_request_id(at: jiff::Timestamp, correlation: &str) -> String {
+    format!(
+        "{ROUTING_REGION}:{}:{correlation}",
+        at.strftime("%Y%m%dT%H%M%SZ")
+    )
+}
+
 /// The ids and rate-limit headers every answer carries.
 struct ResponseIds {
     request: String,
@@ -1244,14 +1315,21 @@ impl ResponseIds {
         rate: &Rate,
     ) -> Response {
         let body = answer.body.unwrap_or_default();
+        let has_body = !body.is_empty();
         let mut response = Response::new(Body::from(body));
         *response.status_mut() = answer.status;
         let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json; charset=utf-8"),
-        );
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        // The live service's set, on every answer (recordings); an empty answer (DELETE)
+        // has no Content-Type, only `Content-Length: 0`.
+        if has_body {
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+        }
+        for (name, value) in FIXED_HEADERS {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
         let mut put = |name: &'static str, value: &str| {
             if let Ok(value) = HeaderValue::from_str(value) {
                 headers.insert(name, value);
@@ -1259,6 +1337,10 @@ impl ResponseIds {
         };
         put("x-ms-request-id", &self.request);
         put("x-ms-correlation-request-id", &self.correlation);
+        put(
+            "x-ms-routing-request-id",
+            &routing_request_id(jiff::Timestamp::now(), &self.correlation),
+        );
         if let Some(client) = &self.client_request {
             put("x-ms-client-request-id", client);
         }

@@ -852,6 +852,7 @@ fn from_file(path: &std::path::Path, now: Millis) -> Result<Vec<SimJob>, String>
                     bit_locker_key: d.bit_locker_key.clone(),
                     manifest_file: d.manifest_file.clone(),
                     manifest_hash: d.manifest_hash.clone(),
+                    drive_header_hash: d.drive_header_hash.clone(),
                     size_bytes: 0,
                     copy: None,
                     has_errors: false,

@@ -10,9 +10,13 @@
 
 use rand::RngExt as _;
 
-use crate::arm::wire::{DriveStatus, JobDetails, JobResponse, SystemData};
+use crate::arm::wire::{
+    DriveStatus, EncryptionKeyDetails, IdentityDetails, IdentityType, JobDetails, JobResponse,
+    KekType, SystemData,
+};
 use crate::model::{DriveState, JobKey, JobState, JobType};
 
+use super::catalog;
 use super::clock::{DAY, HOUR, MINUTE, Millis, rfc3339};
 
 /// Azure deletes Completed and Closed jobs this long after they finish.
@@ -37,6 +41,9 @@ pub struct SimDrive {
     pub manifest_file: Option<String>,
     /// Manifest hash.
     pub manifest_hash: Option<String>,
+    /// Drive header hash, echoed when the customer sent one (even an empty one, as the
+    /// PowerShell module does) and absent otherwise, as the live service does.
+    pub drive_header_hash: Option<String>,
     /// Bytes to copy.
     pub size_bytes: i64,
     /// When the copy runs, once scheduled.
@@ -316,7 +323,23 @@ impl SimJob {
             last_modified_by_type: Some("User".to_owned()),
             last_modified_at: Some(rfc3339(self.modified_at)),
         });
+        // Reads name the region as the catalog displays it ("West US"), whatever the create
+        // sent ("westus"); only the create's own answer echoes what was sent.
+        if let Some(display) = job.location.as_deref().and_then(catalog::display_name) {
+            job.location = Some(display.to_owned());
+        }
+        // The live service shows both on every job, even on api-version 2016-11-01.
+        job.identity.get_or_insert_with(|| IdentityDetails {
+            identity_type: Some(IdentityType::None),
+            ..IdentityDetails::default()
+        });
         let props = job.properties.get_or_insert_with(JobDetails::default);
+        props
+            .encryption_key
+            .get_or_insert_with(|| EncryptionKeyDetails {
+                kek_type: Some(KekType::MicrosoftManaged),
+                ..EncryptionKeyDetails::default()
+            });
         props.cancel_requested = Some(self.cancel_requested());
         props.provisioning_state = Some("Succeeded".to_owned());
         if let Course::Fixed(state) = &self.course {
@@ -389,6 +412,7 @@ fn drive_view(
         drive_id: Some(drive.drive_id.clone()),
         manifest_file: drive.manifest_file.clone(),
         manifest_hash: drive.manifest_hash.clone(),
+        drive_header_hash: drive.drive_header_hash.clone(),
         ..DriveStatus::default()
     };
     let started = drive.copy.filter(|c| c.start <= now);
@@ -487,6 +511,7 @@ pub fn random_drive(rng: &mut impl rand::Rng, size_bytes: Option<i64>) -> SimDri
         bit_locker_key: Some(key.join("-")),
         manifest_file: Some("\\DriveManifest.xml".to_owned()),
         manifest_hash: Some(format!("{:032X}", rng.random::<u128>())),
+        drive_header_hash: None,
         size_bytes: size_bytes
             .unwrap_or_else(|| rng.random_range(1_000_000_000_000..10_000_000_000_000)),
         copy: None,

@@ -14,6 +14,15 @@ pub fn spec_dir() -> PathBuf {
     )
 }
 
+/// The folder of the responses recorded from the live service (`../shared/recordings` beside
+/// the repo), or `IEJOBS_RECORDINGS_DIR`.
+pub fn recordings_dir() -> PathBuf {
+    std::env::var_os("IEJOBS_RECORDINGS_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/recordings"),
+        PathBuf::from,
+    )
+}
+
 /// Reads one example file as JSON.
 pub fn example(version: &str, file: &str) -> serde_json::Value {
     let path = spec_dir().join(version).join("examples").join(file);
