@@ -116,8 +116,9 @@ SETTINGS
 
 NETWORK
   HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are honoured (never for the loopback
-  emulator); certificates are checked against the system's trust store, and SSL_CERT_FILE
-  or SSL_CERT_DIR add a TLS-inspecting proxy's root certificate.
+  emulator). Certificates are checked against the system's trust store; SSL_CERT_FILE or
+  SSL_CERT_DIR, when set, replace it (a bundle holding a TLS-inspecting proxy's root and the
+  public roots).
 
 SIGN-IN (auth)
   azure-cli          the account of `az login`
