@@ -6,8 +6,13 @@
 //!  egui UI ──intent──▶ Command ──bounded mpsc──▶ worker (tokio, named thread)
 //!    ▲                                              │  ArmClient (reqwest) ──HTTP──▶ ARM or emulator
 //!    │ reads                                         ▼
-//!  model::Store ◀──apply(Event)── App::logic ◀──bounded channel + request_repaint()
+//!  model::Store ◀──apply(Event)── App::logic ◀──bounded channel, every send wakes the UI
+//!  status bar   ◀──apply_status── latest WorkerStatus ◀──watch channel (never fills)
 //! ```
+//!
+//! The worker never waits on the window: events wait in the worker's own queue until the
+//! channel has room, and its status (in flight, last poll, failing subscriptions, reads
+//! spent against the read budget) keeps only its latest value.
 //!
 //! - [`model`]: jobs, drives, states and the Cancel/Delete rules; no I/O.
 //! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.

@@ -95,6 +95,9 @@ fn apply_until(
         while let Some(event) = worker.try_recv() {
             store.apply(event);
         }
+        if let Some(status) = worker.status_change() {
+            store.apply_status(&status, jiff::Timestamp::now());
+        }
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(5));
     }

@@ -34,7 +34,14 @@ fn loopback_is_never_sent_through_a_proxy() {
     let closed = "http://127.0.0.1:9";
     let mut child = std::process::Command::new(std::env::current_exe().unwrap());
     child.args(["--exact", "the_emulator_is_listed", "--test-threads=1"]);
-    for name in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
+    for name in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ] {
         child.env(name, closed);
     }
     child.env_remove("NO_PROXY").env_remove("no_proxy");

@@ -21,15 +21,17 @@ use iejobs::emulator::clock::DAY;
 use iejobs::emulator::scenario::Scenario;
 use iejobs::emulator::{Emulator, LoggedRequest};
 use iejobs::model::WorkerStatus;
-use iejobs::model::{Event, Job, JobKey};
+use iejobs::model::{Action, Event, Job, JobKey};
+use iejobs::worker::Command;
 use iejobs::worker::{Budget, WorkerConfig, WorkerHandle};
 
 /// Events as an untouched window takes them: only when woken.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Window {
     events: Arc<Mutex<Vec<Event>>>,
     wakes: Arc<Mutex<usize>>,
     status: Arc<Mutex<WorkerStatus>>,
+    handle: Arc<Mutex<WorkerHandle>>,
 }
 
 impl Window {
@@ -61,14 +63,20 @@ fn start(emulator: &Emulator, adjust: impl FnOnce(&mut WorkerConfig)) -> Window 
         let woken = woken.clone();
         Arc::new(move || woken.notify_one())
     };
-    let (mut handle, worker) = WorkerHandle::start(client(emulator), config, notify);
+    let (handle, worker) = WorkerHandle::start(client(emulator), config, notify);
     tokio::spawn(worker.run());
-    let window = Window::default();
+    let window = Window {
+        events: Arc::default(),
+        wakes: Arc::default(),
+        status: Arc::default(),
+        handle: Arc::new(Mutex::new(handle)),
+    };
     let consumer = window.clone();
     tokio::spawn(async move {
         loop {
             woken.notified().await;
             *consumer.wakes.lock().unwrap() += 1;
+            let mut handle = consumer.handle.lock().unwrap();
             while let Some(event) = handle.try_recv() {
                 consumer.events.lock().unwrap().push(event);
             }
@@ -246,4 +254,67 @@ async fn ten_thousand_jobs_are_all_read_every_10_minutes_within_the_budget() {
             "{sub}: {reads} reads in the hour after the first listing"
         );
     }
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_bulk_cancel_is_paced_within_the_write_budget_and_shows_its_progress() {
+    let emulator = common::emulator(Scenario::Load(2_000)).await;
+    let window = start(&emulator, |_| {});
+    tokio::time::sleep(Duration::from_secs(30)).await;
+    let keys: Vec<JobKey> = listed_jobs(&window.events())
+        .iter()
+        .filter(|j| j.permission(Action::Cancel).is_allowed())
+        .take(100)
+        .map(|j| j.key.clone())
+        .collect();
+    assert_eq!(keys.len(), 100, "the scenario has 100 cancellable jobs");
+    let since = emulator.requests().last().map_or(0, |r| r.seq);
+    window
+        .handle
+        .lock()
+        .unwrap()
+        .send(Command::Act(Action::Cancel, keys.clone()))
+        .unwrap();
+    let start = tokio::time::Instant::now();
+    let mut patches: Vec<(f64, String)> = Vec::new();
+    let mut seen = since;
+    let mut progress_seen = false;
+    while start.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let at = start.elapsed().as_secs_f64();
+        let new: Vec<LoggedRequest> = emulator
+            .requests()
+            .into_iter()
+            .filter(|r| r.seq > seen)
+            .collect();
+        for request in new {
+            seen = request.seq;
+            if request.method == "PATCH" {
+                patches.push((at, request.path));
+            }
+        }
+        let status = window.handle.lock().unwrap().status();
+        if let Some(bulk) = &status.bulk {
+            assert_eq!(bulk.total, 100);
+            progress_seen |= bulk.done > 0 && bulk.done < 100;
+        }
+    }
+    // Every job sent once, no more.
+    let mut paths: Vec<&String> = patches.iter().map(|(_, p)| p).collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!((patches.len(), paths.len()), (100, 100));
+    // At most 5 a second after a burst of 5 (half of ARM's refill of writes).
+    for (i, (t0, _)) in patches.iter().enumerate() {
+        let within = patches[i..].iter().filter(|(t, _)| t - t0 < 1.0).count();
+        assert!(within <= 11, "{within} PATCHes within a second of {t0}");
+    }
+    let last = patches.last().unwrap().0;
+    assert!(
+        last >= 18.0,
+        "100 cancels paced at 5 a second took {last} s"
+    );
+    assert!(progress_seen, "the progress was shown part way");
+    let status = window.handle.lock().unwrap().status();
+    assert!(status.bulk.is_some_and(|b| b.finished()));
 }

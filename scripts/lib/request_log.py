@@ -17,6 +17,7 @@ Standard library only: CI and a fresh machine have python3 and nothing else for 
 import json
 import sys
 import time
+import urllib.error
 import urllib.request
 
 API = "api-version=2020-08-01"
@@ -26,8 +27,16 @@ def get(url, token=None):
     request = urllib.request.Request(url)
     if token:
         request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=30) as answer:
-        return json.load(answer)
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return json.load(answer)
+        except urllib.error.HTTPError as e:
+            # The emulator's request limits (--arm-limits): wait as asked.
+            if e.code != 429:
+                raise
+            time.sleep(float(e.headers.get("Retry-After", "1")))
+    raise RuntimeError(f"still throttled: {url}")
 
 
 def jobs(base, out):
@@ -92,7 +101,9 @@ def report(path, jobs_path=None):
         throttled = sum(1 for r in mine if r["status"] == 429)
         worst = ""
         watched = [j for j in pending if j["subscription"] == sub]
-        if watched:
+        if watched and pages > 1:
+            worst = f"n/a: {pages} pages; listings {max(gaps, default=0):.0f} s apart ({len(watched)} jobs)"
+        elif watched:
             longest = 0
             for job in watched:
                 seen = [r["t"] for r in reads

@@ -99,6 +99,13 @@ impl Bucket {
         ready
     }
 
+    /// Empties the bucket: what a burst spent at ARM counts, so the sustained rate starts
+    /// from nothing after it.
+    pub fn drain(&mut self, now: Instant) {
+        self.refill(now);
+        self.tokens = 0.0;
+    }
+
     /// How long until a token is there.
     #[must_use]
     pub fn wait(&self, now: Instant) -> Duration {
@@ -146,6 +153,13 @@ impl Limit {
         }
     }
 
+    /// Empties the bucket (see [`Bucket::drain`]).
+    pub fn drain(&mut self, now: Instant) {
+        if let Some(bucket) = &mut self.0 {
+            bucket.drain(now);
+        }
+    }
+
     /// How long until a token is there.
     #[must_use]
     pub fn wait(&self, now: Instant) -> Duration {
@@ -182,6 +196,9 @@ mod tests {
         let mut bucket = Bucket::new(1.0, 0.5, start);
         assert!(bucket.take(start));
         assert_eq!(bucket.wait(start), Duration::from_secs(2));
+        let mut full = Bucket::new(5.0, 0.5, start);
+        full.drain(start);
+        assert!(!full.take(start), "drained");
         assert!(!bucket.take(start + Duration::from_secs(1)));
         assert!(bucket.take(start + Duration::from_secs(2)));
     }

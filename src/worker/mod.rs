@@ -616,18 +616,7 @@ impl Worker {
                     self.discover_at = Some(now);
                 }
             }
-            Command::Inspect(key) => {
-                let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                tasks.spawn(async move {
-                    let _guard = InFlight::new(&counter);
-                    let result = read_job(&client, &key, Read::Full).await;
-                    Done::Fetched {
-                        key,
-                        result,
-                        hot: false,
-                    }
-                });
-            }
+            Command::Inspect(key) => self.spawn_read(tasks, key, Read::Full),
             Command::Cancel(key) => self.enqueue(Action::Cancel, vec![key]),
             Command::Delete(key) => self.enqueue(Action::Delete, vec![key]),
             Command::Act(action, keys) => self.enqueue(action, keys),
@@ -868,19 +857,24 @@ impl Worker {
                 if let Some(hot) = self.hot.get_mut(&key) {
                     hot.reading = true;
                 }
-                let (client, counter) = (self.client.clone(), self.in_flight.clone());
-                tasks.spawn(async move {
-                    let _guard = InFlight::new(&counter);
-                    let result = read_job(&client, &key, Read::Summary).await;
-                    Done::Fetched {
-                        key,
-                        result,
-                        hot: true,
-                    }
-                });
+                self.spawn_read(tasks, key, Read::Summary);
                 next_hot = due.next();
             }
         }
+    }
+
+    /// Reads one job: in full for the user (`Read::Full`), as a summary on the fast interval.
+    fn spawn_read(&self, tasks: &mut JoinSet<Done>, key: JobKey, read: Read) {
+        let (client, counter) = (self.client.clone(), self.in_flight.clone());
+        tasks.spawn(async move {
+            let _guard = InFlight::new(&counter);
+            let result = read_job(&client, &key, read).await;
+            Done::Fetched {
+                key,
+                result,
+                hot: read == Read::Summary,
+            }
+        });
     }
 
     /// Reads the next page of `id`'s listing; false when there is none to read now.
@@ -1049,6 +1043,10 @@ impl Worker {
         };
         let first = !sub.listed_once;
         sub.listed_once = true;
+        if listing.burst {
+            // The burst spent ARM's budget too: the sustained rate starts from nothing.
+            sub.sustained.drain(now);
+        }
         sub.pages_last = listing.pages.max(1);
         sub.listed_at = Some(at);
         sub.jobs = listing.jobs;
