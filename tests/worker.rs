@@ -237,10 +237,26 @@ fn moving_jobs_are_read_by_whichever_costs_fewer_reads() {
     assert!(count("list") - lists >= 4, "listed on the fast interval");
     assert_eq!(count("get") - gets, 0, "no job read one by one");
 
-    // Many pages (load:500 is 5 pages) and few moving jobs: those are read one by one, cancels
-    // first.
+    // Many pages (1,002 jobs: 11 pages) and two moving jobs: those are read one by one.
+    let dir = std::env::temp_dir().join(format!("iejobs-cheaper-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("jobs.json");
+    let job = |name: &str, state: &str, cancel: bool| {
+        serde_json::json!({
+            "id": format!("/subscriptions/{SUB}/resourceGroups/rg-many/providers/Microsoft.ImportExport/jobs/{name}"),
+            "name": name,
+            "location": "West US",
+            "properties": {"state": state, "cancelRequested": cancel, "jobType": "Import"},
+        })
+    };
+    let mut jobs: Vec<serde_json::Value> = (0..1_000)
+        .map(|i| job(&format!("done-{i:04}"), "Completed", false))
+        .collect();
+    jobs.push(job("cancelling-a", "Transferring", true));
+    jobs.push(job("cancelling-b", "Received", true));
+    std::fs::write(&file, serde_json::to_vec(&jobs).unwrap()).unwrap();
     let emulator = EmbeddedEmulator::start(EmulatorConfig {
-        scenario: Scenario::Load(500),
+        scenario: Scenario::File(file),
         speed: 0.0,
         seed: 9,
         ..EmulatorConfig::default()
@@ -249,39 +265,38 @@ fn moving_jobs_are_read_by_whichever_costs_fewer_reads() {
     let mut worker = worker_with(&emulator, None, Arc::new(AtomicUsize::new(0)), |c| {
         c.slow_poll = Duration::from_hours(1);
         c.fast_poll = Duration::from_millis(200);
-        c.fast_poll_max = 2;
     });
-    let subs = emulator.subscriptions().to_vec();
-    let first = common::first_listings(&mut worker, &subs);
-    let moving = first
-        .iter()
-        .flat_map(|e| match e {
-            Event::Partial { jobs, .. } => jobs.clone(),
-            _ => Vec::new(),
-        })
-        .filter(|j| !j.state.is_finished() && (j.cancel_requested || j.copying()))
-        .count();
-    let lists = emulator
-        .with(|e| {
-            e.requests()
-                .iter()
-                .filter(|r| r.route == Some("list"))
-                .count()
-        })
-        .unwrap();
+    common::first_listings(&mut worker, &[SUB.to_owned()]);
+    let lists = |emulator: &EmbeddedEmulator| {
+        emulator
+            .with(|e| {
+                e.requests()
+                    .iter()
+                    .filter(|r| r.route == Some("list"))
+                    .count()
+            })
+            .unwrap()
+    };
+    let before = lists(&emulator);
     std::thread::sleep(Duration::from_millis(1500));
     let log = emulator.with(iejobs::emulator::Emulator::requests).unwrap();
-    let gets = log.iter().filter(|r| r.route == Some("get")).count();
-    let lists_after = log.iter().filter(|r| r.route == Some("list")).count() - lists;
-    assert!(moving > 0, "the scenario has moving jobs");
+    let gets = |name: &str| {
+        log.iter()
+            .filter(|r| r.route == Some("get") && r.path.ends_with(name))
+            .count()
+    };
     assert!(
-        gets >= 4,
-        "moving jobs read one by one ({gets} GETs, {moving} moving)"
+        gets("/cancelling-a") >= 4,
+        "read one by one: {}",
+        gets("/cancelling-a")
     );
-    assert!(
-        lists_after < gets,
-        "listings ({lists_after}) are not the cheaper way here ({gets} GETs)"
+    assert!(gets("/cancelling-b") >= 4);
+    assert_eq!(
+        lists(&emulator),
+        before,
+        "no listing of 11 pages for two jobs"
     );
+    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]

@@ -637,11 +637,10 @@ impl Worker {
             Command::SetPollIntervals { slow, fast } => {
                 self.config.slow_poll = slow.max(Duration::from_secs(1));
                 self.config.fast_poll = fast.max(Duration::from_millis(250));
+                // A new interval starts now (a Refresh lists at once).
                 let slow = self.config.slow_poll;
                 for sub in self.subs.values_mut() {
-                    if sub.next_listing > now + slow {
-                        sub.set_next_listing(now + slow, now);
-                    }
+                    sub.set_next_listing(now + slow, now);
                 }
             }
             Command::SetReadBudget(per_hour) => {
