@@ -19,6 +19,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
         ui.separator();
         ui.label(format!("{} jobs", app.store.len()));
         ui.separator();
+        // Before the rest: a subscription that cannot be read must not be cut off.
+        if poll.degraded.is_none()
+            && let Some((text, hover)) = failing_text(&app.store)
+        {
+            ui.colored_label(ui.visuals().error_fg_color, text)
+                .on_hover_text(hover);
+            ui.separator();
+        }
         match &poll.degraded {
             Some((message, retry_at)) => {
                 let wait = retry_at.duration_since(now).as_secs();
@@ -63,14 +71,6 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
         }
         ui.separator();
         ui.label(format!("{} request(s) in flight", poll.in_flight));
-        if let Some((text, hover)) = failing_text(&app.store) {
-            ui.separator();
-            ui.add(
-                egui::Label::new(egui::RichText::new(text).color(ui.visuals().error_fg_color))
-                    .truncate(),
-            )
-            .on_hover_text(hover);
-        }
     });
 }
 
