@@ -318,3 +318,84 @@ async fn a_bulk_cancel_is_paced_within_the_write_budget_and_shows_its_progress()
     let status = window.handle.lock().unwrap().status();
     assert!(status.bulk.is_some_and(|b| b.finished()));
 }
+
+/// An emulator on this runtime with ARM's limits and faults.
+async fn limited_emulator(scenario: Scenario, limits: &str, faults: &[String]) -> Emulator {
+    let config = iejobs::emulator::EmulatorConfig {
+        scenario,
+        speed: 0.0,
+        seed: 7,
+        arm_limits: Some(limits.parse().unwrap()),
+        faults: faults
+            .iter()
+            .map(|f| iejobs::emulator::faults::FaultRule::parse(f).unwrap())
+            .collect(),
+        ..iejobs::emulator::EmulatorConfig::default()
+    };
+    Emulator::start("127.0.0.1:0", config).await.unwrap()
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn polling_slows_down_when_arm_says_few_reads_are_left() {
+    // A bucket of 40 reads refilled at one a second: the first listing of 10,000 jobs (100
+    // pages) at 12 a second would empty it and meet 429s. The worker pauses when fewer than 25
+    // are left, then asks again with one read.
+    let emulator = limited_emulator(Scenario::Load(10_000), "reads=40/1", &[]).await;
+    let window = start(&emulator, |_| {});
+    let log = sample(&emulator, Duration::from_mins(5), Duration::from_secs(5)).await;
+    let throttled = log.iter().filter(|(_, r)| r.status == 429).count();
+    assert_eq!(throttled, 0, "no 429: the worker slowed down first");
+    let done: BTreeSet<String> = window
+        .events()
+        .iter()
+        .filter_map(|e| match e {
+            Event::ListingDone { subscription, .. } => Some(subscription.clone()),
+            _ => None,
+        })
+        .collect();
+    let status = window.handle.lock().unwrap().status();
+    assert_eq!(
+        done.len(),
+        1,
+        "the subscription of the 10,000 jobs listed in full: {status:?}"
+    );
+    let sub = status.subscriptions.values().next().unwrap();
+    assert_eq!(sub.jobs, 10_000);
+    assert!(
+        sub.remaining_reads.is_some(),
+        "ARM's count is kept: {sub:?}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_429_holds_its_subscription_only() {
+    let sub1 = "00000000-0000-0000-0000-000000000001";
+    let emulator = limited_emulator(
+        Scenario::Demo,
+        "reads=250/25",
+        &[format!("list:429=120*1~{sub1}")],
+    )
+    .await;
+    let window = start(&emulator, |c| c.fast_poll = Duration::from_secs(5));
+    let log = sample(&emulator, Duration::from_mins(3), Duration::from_secs(1)).await;
+    let throttled_at = log
+        .iter()
+        .find(|(_, r)| r.status == 429)
+        .map(|(at, _)| *at)
+        .unwrap();
+    let reads_of = |sub: &str, from: u64, to: u64| {
+        log.iter()
+            .filter(|(at, r)| (from..to).contains(at) && is_read(r) && subscription(r) == sub)
+            .count()
+    };
+    let sub2 = "00000000-0000-0000-0000-000000000002";
+    // Retry-After 120 s: nothing goes to that subscription meanwhile, the other goes on.
+    assert_eq!(reads_of(sub1, throttled_at + 1, throttled_at + 115), 0);
+    assert!(reads_of(sub2, throttled_at + 1, throttled_at + 115) >= 5);
+    assert!(
+        reads_of(sub1, throttled_at + 115, 180) >= 1,
+        "tried again after the wait"
+    );
+    let status = window.handle.lock().unwrap().status();
+    assert!(status.degraded.is_none(), "{status:?}");
+}

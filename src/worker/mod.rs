@@ -328,6 +328,8 @@ struct Sub {
     failures: u32,
     /// No read before this (a failure's wait, or a budget running low).
     hold_until: Option<Instant>,
+    /// After a pause for a low budget, one read may go to learn what is left.
+    probe: bool,
     /// The sustained budget and the burst ceiling.
     sustained: Limit,
     pace: Limit,
@@ -349,6 +351,7 @@ impl Sub {
             failure: None,
             failures: 0,
             hold_until: None,
+            probe: false,
             sustained: Limit::per_hour(budget.reads_per_hour, now),
             pace: Limit::per_sec(budget.max_reads_per_sec, now),
             actions: Limit::per_sec(budget.max_actions_per_sec, now),
@@ -787,19 +790,27 @@ impl Worker {
         if ledger.throttled_until.is_some() {
             return;
         }
+        let mut most = usize::MAX;
         if ledger
             .remaining_reads
             .is_some_and(|left| left < LOW_REMAINING_READS)
             && self.config.budget.max_reads_per_sec.is_some()
+            && let Some(sub) = self.subs.get_mut(id)
         {
-            tracing::info!(
-                subscription = id,
-                "ARM's read budget runs low: pausing polls"
-            );
-            if let Some(sub) = self.subs.get_mut(id) {
+            // The count is the one the last answer gave: after a pause, one read asks
+            // again how much is left.
+            if sub.probe {
+                sub.probe = false;
+                most = 1;
+            } else {
+                tracing::info!(
+                    subscription = id,
+                    "ARM's read budget runs low: pausing polls"
+                );
                 sub.hold_until = Some(now + LOW_BUDGET_PAUSE);
+                sub.probe = true;
+                return;
             }
-            return;
         }
         let mut due = self.hot_due(id, now);
         self.start_listing_if_due(id, due.len(), now);
@@ -816,7 +827,9 @@ impl Worker {
         due.truncate(self.config.fast_poll_max.max(1));
         let mut due = due.into_iter();
         let mut next_hot = due.next();
-        while self.reads < self.config.concurrency.max(1) {
+        let mut sent = 0;
+        while self.reads < self.config.concurrency.max(1) && sent < most {
+            sent += 1;
             let Some(sub) = self.subs.get_mut(id) else {
                 return;
             };
