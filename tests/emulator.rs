@@ -36,22 +36,7 @@ async fn raw(
     url: &str,
     body: Option<Value>,
 ) -> (u16, reqwest::header::HeaderMap, Value) {
-    let mut request = reqwest::Client::new()
-        .request(method, url)
-        .bearer_auth(common::TEST_TOKEN);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    let value = if text.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).unwrap()
-    };
-    (status, headers, value)
+    common::http(method, url, common::TEST_TOKEN, body).await
 }
 
 fn job_url(emulator: &Emulator, rg: &str, name: &str) -> String {

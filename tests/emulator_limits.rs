@@ -11,6 +11,8 @@ mod common;
 
 use std::time::Duration;
 
+use common::http as send;
+
 use iejobs::emulator::faults::FaultRule;
 use iejobs::emulator::limits::ArmLimits;
 use iejobs::emulator::scenario::Scenario;
@@ -37,31 +39,6 @@ async fn emulator(scenario: Scenario, limits: Option<&str>, faults: &[&str]) -> 
         ..EmulatorConfig::default()
     };
     Emulator::start("127.0.0.1:0", config).await.unwrap()
-}
-
-/// A request with `token`; returns status, headers and JSON body (Null if empty).
-async fn send(
-    method: Method,
-    url: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, HeaderMap, Value) {
-    let mut request = reqwest::Client::new()
-        .request(method, url)
-        .bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    let value = if text.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).unwrap()
-    };
-    (status, headers, value)
 }
 
 fn list_url(emulator: &Emulator, subscription: &str) -> String {
