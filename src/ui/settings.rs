@@ -62,6 +62,9 @@ pub struct SettingsDraft {
     pub fast_poll_secs: u64,
     /// Reads per subscription and hour that polling may spend; 0 for no limit.
     pub read_budget: u32,
+    /// The read budget in force when the window opened: only a changed value is written
+    /// (the emulator's "unlimited" must not become Azure's at the next start).
+    pub read_budget_in_force: u32,
 }
 
 impl SettingsDraft {
@@ -92,6 +95,7 @@ impl SettingsDraft {
             poll_secs: polling.0,
             fast_poll_secs: polling.1,
             read_budget: read_budget.unwrap_or(0),
+            read_budget_in_force: read_budget.unwrap_or(0),
         }
     }
 
@@ -131,7 +135,9 @@ impl SettingsDraft {
         }
         layer.poll_secs = Some(self.poll_secs);
         layer.fast_poll_secs = Some(self.fast_poll_secs);
-        layer.read_budget = Some(self.read_budget);
+        if self.read_budget != self.read_budget_in_force || base.read_budget.is_some() {
+            layer.read_budget = Some(self.read_budget);
+        }
         layer
     }
 
@@ -487,6 +493,15 @@ mod tests {
         assert_eq!(layer.subscriptions, Some(vec![SUB.to_owned()]));
         assert_eq!(layer.poll_secs, Some(60));
         assert_eq!(layer.cloud, None);
+        // The emulator's unlimited reads are not written unless changed: on Azure they would
+        // lift the budget.
+        assert_eq!(layer.read_budget, None);
+        draft.read_budget = 2_400;
+        assert_eq!(
+            draft.to_layer(&context.file, false).read_budget,
+            Some(2_400)
+        );
+        draft.read_budget = 0;
         draft.source = NextSource::Azure;
         draft.cloud = Cloud::UsGov;
         draft.all_subscriptions = true;
