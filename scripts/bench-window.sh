@@ -26,23 +26,16 @@ trap cleanup EXIT
 # shellcheck source=lib/xvfb.sh
 . scripts/lib/xvfb.sh  # the working folder is the repository root (see the cd above)
 start_xvfb "$scratch"
+# shellcheck source=lib/emulator.sh
+. scripts/lib/emulator.sh
 
 kib() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$2/status"; }
 
 echo "| jobs | start to first frame with jobs, median of $runs (ms) | min (ms) | max (ms) | window RSS loaded (MiB) | of which private (RssAnon) | of which mapped files (RssFile) | peak RSS (MiB) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
-    ./target/release/iejobs-emulator --listen 127.0.0.1:0 --scenario "load:$n" --speed 0 \
-        >"$scratch/emulator.log" 2>&1 &
-    emulator=$!
-    pids+=("$emulator")
-    url=""
-    for _ in $(seq 1 600); do
-        url="$(sed -n 's/^iejobs-emulator listening on //p' "$scratch/emulator.log" | head -1)"
-        [ -n "$url" ] && break
-        sleep 0.1
-    done
-    [ -n "$url" ] || { cat "$scratch/emulator.log" >&2; exit 1; }
+    start_emulator "$scratch" --scenario "load:$n" --speed 0
+    emulator="${pids[-1]}"
     times=()
     rss="" anon="" file="" peak=""
     for run in $(seq 1 "$runs"); do

@@ -37,6 +37,8 @@ cleanup() {
 trap cleanup EXIT
 # shellcheck source=lib/xvfb.sh
 . scripts/lib/xvfb.sh
+# shellcheck source=lib/emulator.sh
+. scripts/lib/emulator.sh
 start_xvfb "$scratch"
 
 if [ "$mode" = idle ]; then
@@ -44,15 +46,7 @@ if [ "$mode" = idle ]; then
 else
     emulator_args=("$@")
 fi
-./target/release/iejobs-emulator --listen 127.0.0.1:0 "${emulator_args[@]}" >"$scratch/emulator.log" 2>&1 &
-pids+=("$!")
-url=""
-for _ in $(seq 1 1200); do
-    url="$(sed -n 's/^iejobs-emulator listening on //p' "$scratch/emulator.log" | head -1)"
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { cat "$scratch/emulator.log" >&2; exit 1; }
+start_emulator "$scratch" "${emulator_args[@]}"
 echo "emulator ${emulator_args[*]} at $url"
 python3 scripts/lib/request_log.py jobs "$url" "$scratch/pending.json"
 

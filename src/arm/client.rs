@@ -16,7 +16,7 @@ use url::Url;
 use crate::model::JobKey;
 
 use super::error::{ApiError, ArmError, RequestIds, TransportKind};
-use super::ledger::{Ledger, RequestClass, subscription_of};
+use super::ledger::{Ledger, subscription_of};
 use super::retry::{RetryPolicy, is_retryable_status, retry_after};
 use super::token::TokenSource;
 use super::wire::{
@@ -287,7 +287,6 @@ impl ArmClient {
         let mut refreshed_token = false;
         let mut attempt = 0;
         let subscription = subscription_of(&url);
-        let class = RequestClass::of(&method);
         loop {
             attempt += 1;
             if let Some(sub) = &subscription {
@@ -312,7 +311,9 @@ impl ArmClient {
                     tracing::debug!(%method, path = url.path(), "waiting for ARM's Retry-After");
                     tokio::time::sleep_until(until).await;
                 }
-                self.ledger.sent(sub, class);
+                if method == Method::GET {
+                    self.ledger.read_sent(sub);
+                }
             }
             let token = self.tokens.token().await?;
             let mut request = self

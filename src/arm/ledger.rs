@@ -1,7 +1,7 @@
 //! What the client learns of Azure Resource Manager's request limits, per subscription: the
-//! requests it sent over the last hour, the budget ARM says is left
-//! (`x-ms-ratelimit-remaining-subscription-reads`, `-writes`, `-deletes`), and how long a 429
-//! asked to wait.
+//! reads it sent over the last hour, the reads ARM says are left
+//! (`x-ms-ratelimit-remaining-subscription-reads`), and how long a 429 asked to wait. Writes
+//! and deletes are few (the worker paces them itself) and are not counted here.
 //!
 //! ARM limits every identity per subscription (token buckets: reads 250 with 25 a second
 //! refill; Azure China: 12,000 reads an hour), and that budget is shared with the
@@ -17,36 +17,8 @@ use reqwest::header::HeaderMap;
 use tokio::time::Instant;
 use url::Url;
 
-/// The kind of budget a request spends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RequestClass {
-    /// `GET`.
-    Read,
-    /// `PUT`, `PATCH`, `POST`.
-    Write,
-    /// `DELETE`.
-    Delete,
-}
-
-impl RequestClass {
-    /// The class of `method`.
-    #[must_use]
-    pub fn of(method: &reqwest::Method) -> Self {
-        match *method {
-            reqwest::Method::GET | reqwest::Method::HEAD => RequestClass::Read,
-            reqwest::Method::DELETE => RequestClass::Delete,
-            _ => RequestClass::Write,
-        }
-    }
-
-    fn header(self) -> &'static str {
-        match self {
-            RequestClass::Read => "x-ms-ratelimit-remaining-subscription-reads",
-            RequestClass::Write => "x-ms-ratelimit-remaining-subscription-writes",
-            RequestClass::Delete => "x-ms-ratelimit-remaining-subscription-deletes",
-        }
-    }
-}
+/// The header in which ARM says how many reads of the subscription are left.
+const REMAINING_READS: &str = "x-ms-ratelimit-remaining-subscription-reads";
 
 /// Counts per minute over the last hour.
 #[derive(Clone, Debug, Default)]
@@ -82,9 +54,7 @@ impl HourWindow {
 #[derive(Clone, Debug, Default)]
 struct Entry {
     reads: HourWindow,
-    writes: HourWindow,
-    deletes: HourWindow,
-    remaining: [Option<u64>; 3],
+    remaining_reads: Option<u64>,
     throttled_until: Option<Instant>,
 }
 
@@ -93,16 +63,8 @@ struct Entry {
 pub struct LedgerView {
     /// Reads sent over the last hour (retries included).
     pub reads_last_hour: u32,
-    /// Writes sent over the last hour.
-    pub writes_last_hour: u32,
-    /// Deletes sent over the last hour.
-    pub deletes_last_hour: u32,
     /// The reads ARM last said are left.
     pub remaining_reads: Option<u64>,
-    /// The writes ARM last said are left.
-    pub remaining_writes: Option<u64>,
-    /// The deletes ARM last said are left.
-    pub remaining_deletes: Option<u64>,
     /// Until when a 429 asked to wait.
     pub throttled_until: Option<Instant>,
 }
@@ -147,14 +109,10 @@ impl Ledger {
         f(entries.entry(subscription.to_owned()).or_default())
     }
 
-    /// Counts one request about to be sent.
-    pub fn sent(&self, subscription: &str, class: RequestClass) {
+    /// Counts one read about to be sent.
+    pub fn read_sent(&self, subscription: &str) {
         let minute = self.minute(Instant::now());
-        self.with(subscription, |e| match class {
-            RequestClass::Read => e.reads.record(minute),
-            RequestClass::Write => e.writes.record(minute),
-            RequestClass::Delete => e.deletes.record(minute),
-        });
+        self.with(subscription, |e| e.reads.record(minute));
     }
 
     /// Takes what an answer says of the budget: the remaining counts, and a 429's wait
@@ -166,23 +124,14 @@ impl Ledger {
         headers: &HeaderMap,
         retry_after: Option<Duration>,
     ) {
-        let read = |class: RequestClass| {
-            headers
-                .get(class.header())
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-        };
-        let found = [
-            read(RequestClass::Read),
-            read(RequestClass::Write),
-            read(RequestClass::Delete),
-        ];
+        let left = headers
+            .get(REMAINING_READS)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
         let now = Instant::now();
         self.with(subscription, |e| {
-            for (slot, value) in e.remaining.iter_mut().zip(found) {
-                if value.is_some() {
-                    *slot = value;
-                }
+            if left.is_some() {
+                e.remaining_reads = left;
             }
             if status == 429 {
                 let until = now + retry_after.unwrap_or(Duration::from_secs(5));
@@ -205,11 +154,7 @@ impl Ledger {
         let minute = self.minute(now);
         self.with(subscription, |e| LedgerView {
             reads_last_hour: e.reads.total(minute),
-            writes_last_hour: e.writes.total(minute),
-            deletes_last_hour: e.deletes.total(minute),
-            remaining_reads: e.remaining[0],
-            remaining_writes: e.remaining[1],
-            remaining_deletes: e.remaining[2],
+            remaining_reads: e.remaining_reads,
             throttled_until: e.throttled_until.filter(|t| *t > now),
         })
     }
@@ -251,7 +196,7 @@ mod tests {
             "x-ms-ratelimit-remaining-subscription-reads",
             "11".parse().unwrap(),
         );
-        ledger.sent("a", RequestClass::Read);
+        ledger.read_sent("a");
         ledger.answered("a", 429, &headers, Some(Duration::from_secs(7)));
         let view = ledger.view("a");
         assert_eq!(view.remaining_reads, Some(11));

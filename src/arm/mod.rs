@@ -15,6 +15,6 @@ pub use client::{
 };
 pub use convert::{ConvertError, job_from_wire, job_summary_from_wire};
 pub use error::{ApiError, ArmError, RequestIds, TransportKind};
-pub use ledger::{Ledger, LedgerView, RequestClass, subscription_of};
+pub use ledger::{Ledger, LedgerView, subscription_of};
 pub use retry::{RetryPolicy, retry_after};
 pub use token::{AccessToken, BoxFuture, Secret, StaticToken, TokenError, TokenSource};

@@ -3,7 +3,7 @@
 //!
 //! Pure: the time is passed in, so the arithmetic is tested without a clock.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The budgets the worker keeps to, per subscription (ARM counts per subscription and
 /// identity, and the administrator's other tools spend the same budget).
@@ -105,17 +105,6 @@ impl Bucket {
         self.refill(now);
         self.tokens = 0.0;
     }
-
-    /// How long until a token is there.
-    #[must_use]
-    pub fn wait(&self, now: Instant) -> Duration {
-        let elapsed = now.saturating_duration_since(self.at).as_secs_f64();
-        let tokens = (self.tokens + elapsed * self.per_sec).min(self.capacity);
-        if tokens >= 1.0 || self.per_sec <= 0.0 {
-            return Duration::ZERO;
-        }
-        Duration::from_secs_f64((1.0 - tokens) / self.per_sec)
-    }
 }
 
 /// A bucket, or no limit.
@@ -123,12 +112,6 @@ impl Bucket {
 pub struct Limit(Option<Bucket>);
 
 impl Limit {
-    /// No limit.
-    #[must_use]
-    pub fn none() -> Self {
-        Self(None)
-    }
-
     /// A bucket of `per_sec` a second holding a second's worth (at least one).
     #[must_use]
     pub fn per_sec(per_sec: Option<f64>, now: Instant) -> Self {
@@ -159,16 +142,12 @@ impl Limit {
             bucket.drain(now);
         }
     }
-
-    /// How long until a token is there.
-    #[must_use]
-    pub fn wait(&self, now: Instant) -> Duration {
-        self.0.as_ref().map_or(Duration::ZERO, |b| b.wait(now))
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]
@@ -191,11 +170,12 @@ mod tests {
     }
 
     #[test]
-    fn wait_says_when_the_next_token_comes() {
+    fn the_next_token_comes_after_its_refill_time() {
         let start = Instant::now();
         let mut bucket = Bucket::new(1.0, 0.5, start);
         assert!(bucket.take(start));
-        assert_eq!(bucket.wait(start), Duration::from_secs(2));
+        // Half a token a second: the next one is there 2 s later, not before.
+        assert!(!bucket.clone().take(start + Duration::from_millis(1_990)));
         let mut full = Bucket::new(5.0, 0.5, start);
         full.drain(start);
         assert!(!full.take(start), "drained");

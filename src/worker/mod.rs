@@ -238,12 +238,6 @@ impl WorkerHandle {
         }
     }
 
-    /// A receiver of the status, for waiting on changes.
-    #[must_use]
-    pub fn status_receiver(&self) -> watch::Receiver<WorkerStatus> {
-        self.status.clone()
-    }
-
     /// Stops the worker and waits for it (it saves the history first).
     pub fn shutdown(&mut self) {
         if let Some(commands) = self.commands.take() {
