@@ -185,6 +185,55 @@ fn the_state_history_survives_a_restart() {
 }
 
 #[test]
+fn a_history_file_that_cannot_be_read_is_kept_aside_and_said() {
+    let dir = std::env::temp_dir().join(format!("iejobs-worker-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("history.json");
+    // A history cut short, as a full disk or a crash leaves one.
+    let whole = format!(
+        "{{\"jobs\":{{{}}}}}",
+        (0..100)
+            .map(|i| format!(
+                "\"/subscriptions/{SUB}/resourceGroups/rg/providers/Microsoft.ImportExport/jobs/j{i}\":[{{\"at\":\"2026-11-01T00:00:00Z\",\"state\":\"Shipping\"}}]"
+            ))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let truncated = &whole.as_bytes()[..3000];
+    std::fs::write(&path, truncated).unwrap();
+    let emulator = emulator();
+    let mut worker = worker(&emulator, Some(path.clone()), Arc::new(AtomicUsize::new(0)));
+    let events = until(&mut worker, "the warning", |e| {
+        matches!(e, Event::Warning { .. })
+    });
+    let Some(Event::Warning { key, message, .. }) = events.last() else {
+        panic!()
+    };
+    assert!(key.is_none());
+    assert!(
+        message.contains("was not loaded") && message.contains("kept as"),
+        "{message}"
+    );
+    until(&mut worker, "the first listing", listed);
+    worker.shutdown();
+    let kept: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "kept aside");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), truncated, "byte for byte");
+    assert!(
+        message.contains(&*kept[0].to_string_lossy()),
+        "the window names it: {message}"
+    );
+    // A new history started beside it.
+    let new: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert!(new["jobs"].as_object().is_some_and(|j| !j.is_empty()));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
 fn new_poll_intervals_take_effect() {
     let emulator = emulator();
     let mut worker = worker(&emulator, None, Arc::new(AtomicUsize::new(0)));

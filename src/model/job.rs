@@ -12,7 +12,12 @@ use super::text::{ArcStr, shared};
 ///
 /// Three shared strings: a clone costs three reference counts, no allocation, and the
 /// subscription id and resource group are stored once for all the jobs that share them.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// ARM resource ids are case-insensitive, and the service echoes a resource group or a name
+/// with the caller's casing: `RG-Case/job` and `rg-case/job` are one job. So keys compare,
+/// hash and order without regard to case (Unicode simple case folding, as ARM's
+/// `OrdinalIgnoreCase`), while each keeps the spelling it was built with for display.
+#[derive(Clone, Debug)]
 pub struct JobKey {
     /// The subscription id (a GUID in Azure, any text for the emulator).
     pub subscription_id: ArcStr,
@@ -66,6 +71,82 @@ impl JobKey {
             "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.ImportExport/jobs/{}",
             self.subscription_id, self.resource_group, self.name
         )
+    }
+}
+
+/// The characters of `text` folded to lower case, for comparing without regard to case.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
+}
+
+/// Whether two parts of a key are equal without regard to case; equal bytes (most calls, and
+/// the same shared allocation) answer without folding.
+fn same_part(a: &ArcStr, b: &ArcStr) -> bool {
+    ArcStr::ptr_eq(a, b)
+        || a.as_str() == b.as_str()
+        || if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            folded(a).eq(folded(b))
+        }
+}
+
+fn compare_part(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        folded(a).cmp(folded(b))
+    }
+}
+
+fn hash_part<H: std::hash::Hasher>(part: &str, state: &mut H) {
+    // One write of the folded text's UTF-8 (what a hasher does fastest); ASCII folds to
+    // ASCII, so the same text hashes the same whichever path folds it.
+    const SHORT: usize = 96;
+    if part.is_ascii() && part.len() <= SHORT {
+        let mut buffer = [0_u8; SHORT];
+        for (slot, byte) in buffer.iter_mut().zip(part.bytes()) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        state.write(&buffer[..part.len()]);
+    } else {
+        state.write(folded(part).collect::<String>().as_bytes());
+    }
+    // Ends the part, so that ("ab", "c") and ("a", "bc") hash apart.
+    state.write_u8(0xff);
+}
+
+impl PartialEq for JobKey {
+    fn eq(&self, other: &Self) -> bool {
+        same_part(&self.name, &other.name)
+            && same_part(&self.resource_group, &other.resource_group)
+            && same_part(&self.subscription_id, &other.subscription_id)
+    }
+}
+
+impl Eq for JobKey {}
+
+impl std::hash::Hash for JobKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        hash_part(&self.subscription_id, state);
+        hash_part(&self.resource_group, state);
+        hash_part(&self.name, state);
+    }
+}
+
+impl Ord for JobKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        compare_part(&self.subscription_id, &other.subscription_id)
+            .then_with(|| compare_part(&self.resource_group, &other.resource_group))
+            .then_with(|| compare_part(&self.name, &other.name))
+    }
+}
+
+impl PartialOrd for JobKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -225,6 +306,41 @@ mod tests {
         let lower =
             "/SUBSCRIPTIONS/sub-1/resourcegroups/rg-a/providers/microsoft.importexport/JOBS/job-7";
         assert_eq!(JobKey::from_resource_id(lower), Some(key));
+    }
+
+    #[test]
+    fn keys_compare_without_regard_to_case_and_keep_their_spelling() {
+        use std::collections::{BTreeSet, HashSet};
+        let listed = JobKey::new("SUB-A", "RG-Case", "Job-1");
+        let read = JobKey::new("sub-a", "rg-case", "job-1");
+        assert_eq!(listed, read);
+        assert_eq!(listed.cmp(&read), std::cmp::Ordering::Equal);
+        let hashed: HashSet<JobKey> = [listed.clone(), read.clone()].into();
+        assert_eq!(hashed.len(), 1);
+        let ordered: BTreeSet<JobKey> = [listed.clone(), read].into();
+        assert_eq!(ordered.len(), 1);
+        assert_eq!(
+            listed.to_string(),
+            "RG-Case/Job-1",
+            "display keeps the spelling"
+        );
+        // Unicode resource groups fold too, and the Kelvin sign folds to an ASCII k: equal
+        // keys must hash alike whichever path folds them.
+        assert_eq!(
+            JobKey::new("s", "Grupo-Ñ", "j"),
+            JobKey::new("s", "grupo-ñ", "j")
+        );
+        let kelvin = JobKey::new("s", "\u{212A}", "j");
+        let ascii = JobKey::new("s", "k", "j");
+        assert_eq!(kelvin, ascii);
+        assert_eq!(HashSet::from([kelvin, ascii]).len(), 1);
+        // Parts do not run into each other, and different names stay different.
+        assert_ne!(JobKey::new("s", "ab", "c"), JobKey::new("s", "a", "bc"));
+        assert_ne!(
+            JobKey::new("s", "rg", "job-1"),
+            JobKey::new("s", "rg", "job-2")
+        );
+        assert!(JobKey::new("s", "RG", "a") < JobKey::new("s", "rg", "B"));
     }
 
     #[test]

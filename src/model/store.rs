@@ -102,6 +102,17 @@ pub enum Event {
     SubscriptionsListed(Result<Vec<SubscriptionInfo>, String>),
     /// The subscriptions whose jobs are listed from now on; jobs of others are dropped.
     Watching(Vec<String>),
+    /// Something the administrator must know that is not about one action: a history file
+    /// that could not be read, a listing that contradicts itself. Logged as an error line;
+    /// the window also shows it until dismissed.
+    Warning {
+        /// The job it is about, if one.
+        key: Option<JobKey>,
+        /// What happened and what became of it, in words.
+        message: String,
+        /// When.
+        at: Timestamp,
+    },
     /// The settings were written to the config file (its path), or why not.
     SettingsSaved {
         /// The file written, or the error.
@@ -552,6 +563,10 @@ impl Store {
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
             Event::Watching(ids) => self.watching(ids),
             Event::SettingsSaved { result, at } => self.record_settings_save(result, at),
+            Event::Warning { key, message, at } => {
+                self.log(at, key, message, true);
+                true
+            }
         };
         self.close_version();
         changed

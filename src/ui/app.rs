@@ -257,6 +257,12 @@ impl App {
         }
         let started = Instant::now();
         while let Some(event) = self.worker.try_recv() {
+            if let Event::Warning {
+                key: None, message, ..
+            } = &event
+            {
+                self.notice = Some(message.clone());
+            }
             self.store.apply(event);
             if started.elapsed() > Duration::from_millis(10) {
                 ctx.request_repaint();

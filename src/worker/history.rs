@@ -57,20 +57,70 @@ impl<'de> serde::Deserialize<'de> for History {
     }
 }
 
+/// The history file, as read at start.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The timelines read; empty when there was no file or it could not be read.
+    pub history: History,
+    /// Why the file could not be read and what became of it, in words for the window. When
+    /// set, either the file was moved aside (and a new one may be written) or
+    /// [`Loaded::writable`] is false.
+    pub problem: Option<String>,
+    /// Whether the history may be saved to the path: false when a file is there that could
+    /// not be read nor moved aside (overwriting it would lose what it holds).
+    pub writable: bool,
+}
+
 impl History {
-    /// Reads the file; a missing or unreadable file gives an empty history (and a log line).
+    /// Reads the file at `path`. A missing file is an empty history. A file that cannot be
+    /// read or parsed is never overwritten: it is renamed to `<name>.corrupt-<UTC time>`
+    /// beside itself, and if even that fails, the history is not saved at all this run.
     #[must_use]
-    pub fn load(path: &Path) -> Self {
-        match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-                tracing::warn!(path = %path.display(), error = %e, "history file unreadable; starting a new one");
-                Self::default()
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::default(),
-            Err(e) => {
-                tracing::warn!(path = %path.display(), error = %e, "cannot read the history file");
-                Self::default()
+    pub fn load(path: &Path) -> Loaded {
+        let error = match std::fs::read(path) {
+            Ok(bytes) => match serde_json::from_slice::<History>(&bytes) {
+                Ok(history) => {
+                    return Loaded {
+                        history,
+                        problem: None,
+                        writable: true,
+                    };
+                }
+                Err(e) => format!("it is not a history file ({e})"),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Loaded {
+                    writable: true,
+                    ..Loaded::default()
+                };
             }
+            Err(e) => format!("it cannot be read ({e})"),
+        };
+        let aside = aside_path(path, jiff::Timestamp::now());
+        let (problem, writable) = match std::fs::rename(path, &aside) {
+            Ok(()) => (
+                format!(
+                    "The state history {} was not loaded: {error}. It was kept as {}; a new \
+                     history starts.",
+                    path.display(),
+                    aside.display()
+                ),
+                true,
+            ),
+            Err(e) => (
+                format!(
+                    "The state history {} was not loaded: {error}. It could not be moved aside \
+                     ({e}), so it is left as it is and this run's history is not saved.",
+                    path.display()
+                ),
+                false,
+            ),
+        };
+        tracing::warn!(path = %path.display(), %problem, "history file not loaded");
+        Loaded {
+            history: History::default(),
+            problem: Some(problem),
+            writable,
         }
     }
 
@@ -127,6 +177,22 @@ impl History {
     }
 }
 
+/// Where an unreadable file is kept: `<name>.corrupt-<UTC time>` in the same folder (a
+/// number is added when that name is taken, so nothing is ever replaced).
+fn aside_path(path: &Path, at: jiff::Timestamp) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "history".into(), |n| n.to_string_lossy().into_owned());
+    let stamp = at.strftime("%Y%m%dT%H%M%SZ");
+    let mut aside = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+    }
+    aside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,10 +228,64 @@ mod tests {
         let path = dir.join("history.json");
         history.save(&path).unwrap();
         let loaded = History::load(&path);
-        assert_eq!(loaded, history);
-        assert_eq!(loaded.timelines()[0].1.len(), 2);
+        assert!(loaded.problem.is_none() && loaded.writable);
+        assert_eq!(loaded.history, history);
+        assert_eq!(loaded.history.timelines()[0].1.len(), 2);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_kept_aside_never_replaced() {
+        let dir = std::env::temp_dir().join(format!("iejobs-history-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("history.json");
+        let truncated = br#"{"jobs":{"/subscriptions/s/resourceGroups/r/providers/Microsoft.ImportExport/jobs/j":[{"at":"2026-"#;
+        std::fs::write(&path, truncated).unwrap();
+        let loaded = History::load(&path);
+        assert_eq!(loaded.history, History::default());
+        assert!(loaded.writable);
+        let problem = loaded.problem.expect("the window is told");
+        assert!(
+            problem.contains("was not loaded") && problem.contains(".corrupt-"),
+            "{problem}"
+        );
+        assert!(!path.exists(), "moved aside, so a save cannot replace it");
+        let kept: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("history.json.corrupt-"))
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            std::fs::read(&kept[0]).unwrap(),
+            truncated,
+            "kept byte for byte"
+        );
+        // A second bad file in the same second gets a name of its own.
         std::fs::write(&path, b"{ not json").unwrap();
-        assert_eq!(History::load(&path), History::default());
+        assert!(History::load(&path).problem.is_some());
+        let kept = std::fs::read_dir(&dir).unwrap().count();
+        assert_eq!(kept, 2, "both bad files kept");
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_moved_aside_is_left_alone_and_not_written() {
+        // A name so long that the `.corrupt-…` one is over the file system's limit: the
+        // rename fails even for root.
+        let dir = std::env::temp_dir().join(format!("iejobs-history-ro-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{}.json", "h".repeat(240)));
+        std::fs::write(&path, b"{ not json").unwrap();
+        let loaded = History::load(&path);
+        assert!(!loaded.writable, "{:?}", loaded.problem);
+        let problem = loaded.problem.unwrap();
+        assert!(problem.contains("not saved"), "{problem}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"{ not json",
+            "left as it was"
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 }

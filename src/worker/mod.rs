@@ -298,6 +298,11 @@ struct Listing {
     /// budget, a third goes to the moving jobs and two thirds to the listing.
     hot_reads: u32,
     page_reads: u32,
+    /// Jobs this listing named more than once, or that the last one did: held until the
+    /// listing ends, the last one named counting (see [`Worker::one_of_each`]).
+    deferred: HashMap<JobKey, Job>,
+    /// Jobs this listing named more than once.
+    repeated: HashSet<JobKey>,
 }
 
 /// One watched subscription.
@@ -329,6 +334,8 @@ struct Sub {
     pace: Limit,
     /// The ceiling for cancels and deletes.
     actions: Limit,
+    /// Jobs the last listing named more than once: in the next one they wait for its end.
+    repeated: HashSet<JobKey>,
 }
 
 impl Sub {
@@ -349,6 +356,7 @@ impl Sub {
             sustained: Limit::per_hour(budget.reads_per_hour, now),
             pace: Limit::per_sec(budget.max_reads_per_sec, now),
             actions: Limit::per_sec(budget.max_actions_per_sec, now),
+            repeated: HashSet::new(),
         }
     }
 
@@ -403,6 +411,13 @@ struct Worker {
     last_success: Option<Timestamp>,
     history: History,
     history_dirty: bool,
+    /// False when a history file is there that could not be read nor moved aside: it is
+    /// never overwritten.
+    history_writable: bool,
+    /// Whether the window was told that saving failed (told once, not every 10 s).
+    history_save_failed: bool,
+    /// Jobs a listing named more than once, already told to the window.
+    anomalies: HashSet<JobKey>,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
 }
 
@@ -526,6 +541,9 @@ impl Worker {
             last_success: None,
             history: History::default(),
             history_dirty: false,
+            history_writable: true,
+            history_save_failed: false,
+            anomalies: HashSet::new(),
             in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
         }
     }
@@ -540,9 +558,18 @@ impl Worker {
     async fn run(mut self, mut commands: mpsc::Receiver<Command>) {
         if let Some(path) = &self.config.history_path {
             let path = path.clone();
-            self.history = tokio::task::spawn_blocking(move || History::load(&path))
+            let loaded = tokio::task::spawn_blocking(move || History::load(&path))
                 .await
                 .unwrap_or_default();
+            self.history = loaded.history;
+            self.history_writable = loaded.writable;
+            if let Some(problem) = loaded.problem {
+                self.emit(Event::Warning {
+                    key: None,
+                    message: problem,
+                    at: Timestamp::now(),
+                });
+            }
             let timelines = self.history.timelines();
             if !timelines.is_empty() {
                 self.emit(Event::HistoryLoaded(timelines));
@@ -769,6 +796,8 @@ impl Worker {
             pages: 0,
             hot_reads: 0,
             page_reads: 0,
+            deferred: HashMap::new(),
+            repeated: HashSet::new(),
         });
         sub.refresh = false;
     }
@@ -975,7 +1004,7 @@ impl Worker {
                     tracing::info!(subscription = id, "the subscription can be read again");
                 }
                 sub.failures = 0;
-                self.listing_page(jobs, epoch, now);
+                self.listing_page(id, jobs, epoch, now);
                 if finished {
                     self.listing_done(id, now);
                 }
@@ -1009,7 +1038,14 @@ impl Worker {
 
     /// A page of a listing: its new and changed jobs are sent (a listing of 100,000
     /// unchanged jobs sends nothing), and every job on it counts as read.
-    fn listing_page(&mut self, mut jobs: Vec<Job>, epoch: u32, now: Instant) {
+    fn listing_page(&mut self, id: &str, mut jobs: Vec<Job>, epoch: u32, now: Instant) {
+        self.one_of_each(id, &mut jobs, epoch);
+        self.listed(jobs, epoch, now);
+    }
+
+    /// Sends the listed jobs that are new or changed, and marks them all as listed by
+    /// `epoch`.
+    fn listed(&mut self, mut jobs: Vec<Job>, epoch: u32, now: Instant) {
         let at = Timestamp::now();
         jobs.retain_mut(|job| {
             if let Some(hot) = self.hot.get_mut(&job.key) {
@@ -1037,6 +1073,88 @@ impl Worker {
         }
     }
 
+    /// A listing names each job once; a service that repeats one (seen: the same id twice on
+    /// a page with two states) must not make the job flip between them at every poll. Pages
+    /// are read in order, so the last one named counts: repeats on one page keep the last;
+    /// a job already listed by an earlier page of this listing, or repeated by the last
+    /// listing, waits in [`Listing::deferred`] for the listing's end. Each repeated job is
+    /// logged once a run, as the service's anomaly.
+    fn one_of_each(&mut self, id: &str, jobs: &mut Vec<Job>, epoch: u32) {
+        let Some(sub) = self.subs.get_mut(id) else {
+            return;
+        };
+        let Some(listing) = sub.listing.as_mut() else {
+            return;
+        };
+        // Repeats on this page: the states named, in order, by job.
+        let mut repeats: Vec<(JobKey, Vec<String>)> = Vec::new();
+        let mut last: HashMap<&JobKey, usize> = HashMap::with_capacity(jobs.len());
+        for (i, job) in jobs.iter().enumerate() {
+            last.insert(&job.key, i);
+        }
+        let mut keep = vec![true; jobs.len()];
+        if last.len() < jobs.len() {
+            for (i, job) in jobs.iter().enumerate() {
+                if last[&job.key] == i {
+                    continue;
+                }
+                keep[i] = false;
+                match repeats.iter_mut().find(|(k, _)| *k == job.key) {
+                    Some((_, states)) => states.push(job.state.to_string()),
+                    None => repeats.push((job.key.clone(), vec![job.state.to_string()])),
+                }
+            }
+            for (key, states) in &mut repeats {
+                states.push(jobs[last[key]].state.to_string());
+            }
+        }
+        drop(last);
+        let mut kept = Vec::with_capacity(jobs.len());
+        for (job, keep) in jobs.drain(..).zip(keep) {
+            if !keep {
+                listing.jobs -= 1;
+                continue;
+            }
+            let earlier_page = listing.deferred.contains_key(&job.key)
+                || self
+                    .known
+                    .get(&job.key)
+                    .is_some_and(|known| known.seen == epoch);
+            if earlier_page {
+                listing.jobs -= 1;
+                if !repeats.iter().any(|(k, _)| *k == job.key) {
+                    repeats.push((job.key.clone(), Vec::new()));
+                }
+            }
+            if earlier_page || sub.repeated.contains(&job.key) {
+                listing.deferred.insert(job.key.clone(), job);
+            } else {
+                kept.push(job);
+            }
+        }
+        *jobs = kept;
+        for (key, states) in repeats {
+            listing.repeated.insert(key.clone());
+            if !self.anomalies.insert(key.clone()) {
+                continue;
+            }
+            let how = if states.is_empty() {
+                "on two pages of one listing".to_owned()
+            } else {
+                format!("{} times on one page ({})", states.len(), states.join(", "))
+            };
+            tracing::warn!(job = %key, %how, "the service listed a job more than once");
+            self.outbox.push_back(Event::Warning {
+                message: format!(
+                    "The service listed {key} {how}; the last one is kept. (Said once: an \
+                     anomaly of the service, not a change of the job.)"
+                ),
+                key: Some(key),
+                at: Timestamp::now(),
+            });
+        }
+    }
+
     /// The end of a subscription's listing: the jobs it did not list are gone.
     fn listing_done(&mut self, id: &str, now: Instant) {
         let at = Timestamp::now();
@@ -1054,11 +1172,16 @@ impl Worker {
             sub.sustained.drain(now);
         }
         sub.pages_last = listing.pages.max(1);
+        // Jobs no longer repeated go back to the pages' pace at the next listing.
+        sub.repeated = listing.repeated;
+        let deferred: Vec<Job> = listing.deferred.into_values().collect();
         sub.listed_at = Some(at);
         sub.jobs = listing.jobs;
         sub.set_next_listing(now + slow, now);
         self.last_success = Some(at);
         let epoch = listing.epoch;
+        // Before the count of the missing: the jobs held back were listed too.
+        self.listed(deferred, epoch, now);
         let mut gone = Vec::new();
         self.known.retain(|key, known| {
             let missing = known.seen != epoch
@@ -1229,21 +1352,38 @@ impl Worker {
         let Some(path) = self.config.history_path.clone() else {
             return;
         };
-        if !std::mem::take(&mut self.history_dirty) {
+        if !std::mem::take(&mut self.history_dirty) || !self.history_writable {
             return;
         }
         // Serialized here rather than copied for the writing thread: a copy of 100,000
         // timelines is memory the process would keep for good once the allocator has it.
         let saved = match self.history.to_json() {
-            Ok(bytes) => tokio::task::spawn_blocking(move || {
-                crate::config::file::write_atomically(&path, &[&bytes])
-            })
-            .await
-            .unwrap_or_else(|e| Err(std::io::Error::other(e))),
+            Ok(bytes) => {
+                let path = path.clone();
+                tokio::task::spawn_blocking(move || {
+                    crate::config::file::write_atomically(&path, &[&bytes])
+                })
+                .await
+                .unwrap_or_else(|e| Err(std::io::Error::other(e)))
+            }
             Err(e) => Err(e),
         };
-        if let Err(e) = saved {
-            tracing::warn!(error = %e, "cannot save the history");
+        match saved {
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot save the history");
+                if !std::mem::replace(&mut self.history_save_failed, true) {
+                    self.emit(Event::Warning {
+                        key: None,
+                        message: format!(
+                            "The state history cannot be saved to {}: {e}. It is kept in memory \
+                             and saved again every 10 seconds.",
+                            path.display()
+                        ),
+                        at: Timestamp::now(),
+                    });
+                }
+            }
+            Ok(()) => self.history_save_failed = false,
         }
     }
 
