@@ -405,3 +405,28 @@ fn arrow_keys_move_the_focus_and_keep_its_row_in_view() {
         "and the first one out of it"
     );
 }
+
+#[test]
+fn an_empty_subscription_says_so_once_listed() {
+    let emulator = EmbeddedEmulator::start(EmulatorConfig {
+        scenario: Scenario::Empty,
+        speed: 0.0,
+        seed: 5,
+        ..EmulatorConfig::default()
+    })
+    .unwrap();
+    let mut harness = harness(&emulator);
+    step_until(&mut harness, "two listings ended", |h| {
+        emulator
+            .with(|e| e.requests().iter().filter(|r| r.route == Some("list")).count())
+            .unwrap()
+            >= 2
+    });
+    harness.run_steps(2);
+    let texts = common::app::painted_texts(&harness);
+    assert!(
+        texts.iter().any(|t| t.starts_with("No Import/Export jobs in ")),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains("on its way")), "{texts:?}");
+}

@@ -9,7 +9,7 @@
 
 use eframe::egui;
 
-use crate::model::{Action, JobEntry, JobKey};
+use crate::model::{Action, JobEntry, JobKey, Store};
 
 use super::app::{App, Intent};
 use super::format;
@@ -37,6 +37,36 @@ const HEADER_HEIGHT: f32 = 24.0;
 /// Space between a cell's edge and its text.
 const CELL_PADDING: f32 = 4.0;
 
+/// What an empty table says when nothing is filtered out: once a subscription has been
+/// listed and holds no job, that it is empty (not "on its way" for ever).
+#[must_use]
+pub fn no_jobs_text(store: &Store) -> String {
+    let status = store.status();
+    let name = |id: &str| store.subscriptions().name(id).unwrap_or(id).to_owned();
+    let listed: Vec<String> = status
+        .subscriptions
+        .iter()
+        .filter(|(_, s)| s.listed_at.is_some())
+        .map(|(id, _)| name(id))
+        .collect();
+    if listed.is_empty() {
+        return "No jobs yet. The first listing is on its way…".to_owned();
+    }
+    let waiting = status
+        .subscriptions
+        .values()
+        .filter(|s| s.listed_at.is_none() && s.failure.is_none())
+        .count();
+    let mut text = format!("No Import/Export jobs in {}.", listed.join(", "));
+    if waiting > 0 {
+        text.push_str(&format!(
+            "\nStill listing {waiting} more subscription{}…",
+            if waiting == 1 { "" } else { "s" }
+        ));
+    }
+    text
+}
+
 /// Draws the table.
 pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
     let rows = app.view.rows().len();
@@ -50,7 +80,7 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>
                     ),
                 );
             } else if app.store.is_empty() {
-                ui.label("No jobs yet. The first listing is on its way…");
+                ui.label(no_jobs_text(&app.store));
             } else {
                 ui.label("No job matches the filters.");
             }
