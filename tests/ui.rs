@@ -418,15 +418,57 @@ fn an_empty_subscription_says_so_once_listed() {
     let mut harness = harness(&emulator);
     step_until(&mut harness, "two listings ended", |h| {
         emulator
-            .with(|e| e.requests().iter().filter(|r| r.route == Some("list")).count())
+            .with(|e| {
+                e.requests()
+                    .iter()
+                    .filter(|r| r.route == Some("list"))
+                    .count()
+            })
             .unwrap()
             >= 2
     });
     harness.run_steps(2);
     let texts = common::app::painted_texts(&harness);
     assert!(
-        texts.iter().any(|t| t.starts_with("No Import/Export jobs in ")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("No Import/Export jobs in ")),
         "{texts:?}"
     );
     assert!(!texts.iter().any(|t| t.contains("on its way")), "{texts:?}");
+}
+
+#[test]
+fn a_slow_page_shows_its_attempt_and_time() {
+    let emulator = emulator();
+    // Every listing page takes 3 s; each attempt gives up after 1 s.
+    emulator.with(|e| e.set_faults(vec![FaultRule::parse("list:delay=3000").unwrap()]));
+    let mut harness = common::app::harness_with(
+        &emulator,
+        common::client_with_timeout(emulator.url(), Duration::from_secs(1)),
+        |worker| {
+            worker.slow_poll = Duration::from_secs(2);
+            worker.fast_poll = Duration::from_millis(200);
+        },
+    );
+    let slow = |h: &Harness<'static, App>| {
+        common::app::painted_texts(h)
+            .iter()
+            .any(|t| t.contains("page 1, attempt 2 of 3"))
+    };
+    step_until(&mut harness, "the second attempt is shown", slow);
+    let texts = common::app::painted_texts(&harness);
+    let line = texts.iter().find(|t| t.contains("attempt 2 of 3")).unwrap();
+    assert!(
+        line.starts_with("Listing ") && line.contains(" s…"),
+        "{line}"
+    );
+    // The page gives up after its attempts; the window says why and goes on.
+    emulator.with(|e| e.set_faults(Vec::new()));
+    step_until(
+        &mut harness,
+        "the jobs are listed once the pages are quick",
+        |h| h.state().store().len() >= 30,
+    );
+    step_until(&mut harness, "the slow page line is gone", |h| !slow(h));
 }

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::net::IpAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
@@ -282,6 +283,18 @@ impl ArmClient {
         url: Url,
         body: Option<&serde_json::Value>,
     ) -> Result<RawResponse, ArmError> {
+        self.execute_observed(method, url, body, None).await
+    }
+
+    /// [`Self::execute`], writing the number of the attempt under way to `attempt` (so that
+    /// a window can say "attempt 2 of 4" while a slow page is read).
+    async fn execute_observed(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&serde_json::Value>,
+        attempt_now: Option<&AtomicU32>,
+    ) -> Result<RawResponse, ArmError> {
         let policy = &self.config.retry;
         let max_attempts = policy.max_attempts.max(1);
         let mut refreshed_token = false;
@@ -289,6 +302,9 @@ impl ArmClient {
         let subscription = subscription_of(&url);
         loop {
             attempt += 1;
+            if let Some(observer) = attempt_now {
+                observer.store(attempt, Ordering::Relaxed);
+            }
             if let Some(sub) = &subscription {
                 // A 429 for this subscription holds every request to it until its wait ends.
                 if let Some(until) = self.ledger.throttled_until(sub) {
@@ -468,6 +484,8 @@ pub struct Pager<P> {
     next: Option<Url>,
     seen: HashSet<String>,
     pages: usize,
+    /// The attempt under way at reading the current page (0 before the first).
+    attempt: Arc<AtomicU32>,
     page: std::marker::PhantomData<P>,
 }
 
@@ -481,6 +499,7 @@ impl<P: Page> Pager<P> {
             next: Some(first),
             seen: HashSet::new(),
             pages: 0,
+            attempt: Arc::default(),
             page: std::marker::PhantomData,
         }
     }
@@ -495,7 +514,10 @@ impl<P: Page> Pager<P> {
             return Err(ArmError::TooManyPages(MAX_PAGES));
         }
         self.seen.insert(url.as_str().to_owned());
-        let response = self.client.execute(Method::GET, url, None).await?;
+        let response = self
+            .client
+            .execute_observed(Method::GET, url, None, Some(&self.attempt))
+            .await?;
         let page: P = decode(&response, P::WHAT)?;
         let (items, next_link) = page.split();
         if let Some(link) = next_link.as_deref().filter(|l| !l.is_empty()) {
@@ -517,6 +539,14 @@ impl<P: Page> Pager<P> {
     #[must_use]
     pub fn is_done(&self) -> bool {
         self.next.is_none() && self.pages > 0
+    }
+
+    /// The attempt under way at reading the page being read (1 for the first try; retries
+    /// after a timeout, a 5xx or a 429 count up), shared: it can be watched while the pager
+    /// is busy in another task.
+    #[must_use]
+    pub fn attempt(&self) -> Arc<AtomicU32> {
+        self.attempt.clone()
     }
 
     /// Number of pages fetched so far.

@@ -15,7 +15,7 @@ mod text;
 pub use job::{Drive, Job, JobKey, Package};
 pub use rules::{Action, Permission, permission};
 pub use state::{DriveState, JobState, JobType};
-pub use status::{BulkProgress, SubscriptionFailure, SubscriptionStatus, WorkerStatus};
+pub use status::{BulkProgress, SlowPage, SubscriptionFailure, SubscriptionStatus, WorkerStatus};
 pub use store::{
     ActionFailure, Activity, CancelWatch, Event, JobEntry, MAX_TRANSITIONS, Pending, PollStatus,
     ProgressSample, RETENTION, Store, Transition,

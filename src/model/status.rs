@@ -60,12 +60,23 @@ impl WorkerStatus {
         Option<&String>,
         Vec<(&String, &SubscriptionFailure)>,
         Option<&BulkProgress>,
+        Vec<(usize, u32)>,
     ) {
         (
             self.degraded.as_ref().map(|(m, _)| m),
             self.failing().collect(),
             self.bulk.as_ref(),
+            self.slow_pages()
+                .map(|(_, p)| (p.page, p.attempt))
+                .collect(),
         )
+    }
+
+    /// The subscriptions whose listing is stuck on a slow page.
+    pub fn slow_pages(&self) -> impl Iterator<Item = (&String, &SlowPage)> {
+        self.subscriptions
+            .iter()
+            .filter_map(|(id, s)| s.slow_page.as_ref().map(|p| (id, p)))
     }
 }
 
@@ -84,6 +95,22 @@ pub struct SubscriptionStatus {
     pub remaining_reads: Option<u64>,
     /// Until when ARM asked to wait (a 429's `Retry-After`).
     pub throttled_until: Option<Timestamp>,
+    /// The page of a listing being read now, when that is slow or retried.
+    pub slow_page: Option<SlowPage>,
+}
+
+/// A page of a listing that takes long: its number and the attempt under way, so that the
+/// window says more than "Loading jobs…" while three 30 s attempts time out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlowPage {
+    /// The page's number in its listing, from 1.
+    pub page: usize,
+    /// The attempt under way, from 1.
+    pub attempt: u32,
+    /// Attempts allowed before the listing fails and waits for the next try.
+    pub max_attempts: u32,
+    /// When the page's first attempt started.
+    pub since: Timestamp,
 }
 
 /// Why a subscription cannot be read.

@@ -27,6 +27,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
                 .on_hover_text(hover);
             ui.separator();
         }
+        // A slow page: which, the attempt and the time it has taken, counting each second.
+        if let Some((text, hover)) = slow_page_text(&app.store, now) {
+            ui.colored_label(ui.visuals().warn_fg_color, text)
+                .on_hover_text(hover);
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
+            ui.separator();
+        }
         match &poll.degraded {
             Some((message, retry_at)) => {
                 let wait = retry_at.duration_since(now).as_secs();
@@ -72,6 +80,36 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
         ui.separator();
         ui.label(format!("{} request(s) in flight", poll.in_flight));
     });
+}
+
+/// "Listing Contoso Media: page 3, attempt 2 of 4, 47 s…" while a page of a listing is slow
+/// or retried (the first one seen; all of them on hover).
+#[must_use]
+pub fn slow_page_text(store: &Store, now: jiff::Timestamp) -> Option<(String, String)> {
+    let line = |id: &str, page: &crate::model::SlowPage| {
+        let name = store.subscriptions().name(id).unwrap_or(id);
+        let waited = now.duration_since(page.since).as_secs().max(0);
+        format!(
+            "Listing {name}: page {}, attempt {} of {}, {waited} s…",
+            page.page, page.attempt, page.max_attempts
+        )
+    };
+    let status = store.status();
+    let mut slow = status.slow_pages();
+    let (id, page) = slow.next()?;
+    let more = slow.count();
+    let mut text = line(id, page);
+    if more > 0 {
+        let _ = write!(text, " (and {more} more)");
+    }
+    let mut hover = String::from(
+        "A page of the listing is taking long; each attempt may take up to the request \
+         timeout before it is tried again.",
+    );
+    for (id, page) in status.slow_pages() {
+        let _ = write!(hover, "\n{}", line(id, page));
+    }
+    Some((text, hover))
 }
 
 /// "Cancelling 240 of 1,000…" while a bulk action runs; its end once done.

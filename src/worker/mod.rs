@@ -29,7 +29,7 @@ use crate::arm::{
     ArmClient, ArmError, DeleteOutcome, JobPager, ListScope, job_from_wire, job_summary_from_wire,
 };
 use crate::model::{
-    Action, BulkProgress, Event, Job, JobKey, JobState, Permission, SubscriptionFailure,
+    Action, BulkProgress, Event, Job, JobKey, JobState, Permission, SlowPage, SubscriptionFailure,
     SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
 };
 
@@ -303,6 +303,37 @@ struct Listing {
     deferred: HashMap<JobKey, Job>,
     /// Jobs this listing named more than once.
     repeated: HashSet<JobKey>,
+    /// The page being read: its number, when it started, and the client's attempt counter.
+    reading: Option<Reading>,
+}
+
+/// A page read under way.
+struct Reading {
+    page: usize,
+    started: Instant,
+    since: Timestamp,
+    attempt: Arc<std::sync::atomic::AtomicU32>,
+}
+
+/// A page read that takes longer than this is shown with its attempt and elapsed time.
+const SLOW_PAGE: Duration = Duration::from_secs(5);
+
+impl Reading {
+    /// The page as the status shows it, when it is slow (or retried).
+    fn slow(&self, now: Instant, max_attempts: u32) -> Option<SlowPage> {
+        let attempt = self
+            .attempt
+            .load(std::sync::atomic::Ordering::Relaxed)
+            .max(1);
+        (attempt > 1 || now.saturating_duration_since(self.started) >= SLOW_PAGE).then(|| {
+            SlowPage {
+                page: self.page,
+                attempt,
+                max_attempts,
+                since: self.since,
+            }
+        })
+    }
 }
 
 /// One watched subscription.
@@ -798,6 +829,7 @@ impl Worker {
             page_reads: 0,
             deferred: HashMap::new(),
             repeated: HashSet::new(),
+            reading: None,
         });
         sub.refresh = false;
     }
@@ -921,6 +953,12 @@ impl Worker {
             return false;
         };
         listing.page_reads += 1;
+        listing.reading = Some(Reading {
+            page: pager.pages() + 1,
+            started: now(),
+            since: Timestamp::now(),
+            attempt: pager.attempt(),
+        });
         let subscription = id.to_owned();
         let counter = self.in_flight.clone();
         tasks.spawn(async move {
@@ -992,6 +1030,7 @@ impl Worker {
             return;
         };
         let epoch = listing.epoch;
+        listing.reading = None;
         let error = match result {
             Ok(jobs) => {
                 listing.pages += 1;
@@ -1416,7 +1455,13 @@ impl Worker {
             .iter()
             .map(|(id, sub)| {
                 let ledger = self.client.ledger().view(id);
+                let slow_page = sub
+                    .listing
+                    .as_ref()
+                    .and_then(|l| l.reading.as_ref())
+                    .and_then(|r| r.slow(now(), self.client.config().retry.max_attempts));
                 let status = SubscriptionStatus {
+                    slow_page,
                     listed_at: sub.listed_at,
                     jobs: sub.jobs,
                     failure: sub.failure.clone(),
