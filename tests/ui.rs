@@ -472,3 +472,72 @@ fn a_slow_page_shows_its_attempt_and_time() {
     );
     step_until(&mut harness, "the slow page line is gone", |h| !slow(h));
 }
+
+#[test]
+fn hostile_names_and_values_keep_the_layout() {
+    use common::scripted::{SUB, Script, job, server};
+    let long = format!("long-{}", "x".repeat(10_000));
+    let mut odd = job("rg", "odd-progress", "Transferring");
+    odd["properties"]["percentComplete"] = 250.into();
+    odd["properties"]["driveList"] = serde_json::json!([
+        { "driveId": "DRIVE-HIGH", "state": "Transferred", "copyStatus": "InProgress",
+          "percentComplete": 250, "bytesSucceeded": -7 },
+        { "driveId": "DRIVE-LOW", "state": "Transferred", "copyStatus": "InProgress",
+          "percentComplete": -5, "bytesSucceeded": 1000 }
+    ]);
+    let (url, _script) = server(Script {
+        pages: vec![vec![
+            job("rg", &long, "Creating"),
+            job("rg", "two\nlines", "Shipping"),
+            job("rg", "גיבוי-שבועי", "Shipping"),
+            job("rg", "نسخة-احتياطية", "Shipping"),
+            job("rg", "backup-🚀📦✅", "Shipping"),
+            odd,
+        ]],
+        ..Script::default()
+    });
+    // Every name is drawn in the table: a glyph missing from the fonts panics here (kittest's
+    // policy), as an empty box would show it to a user.
+    let mut harness = common::app::harness_for(&url, vec![SUB.to_owned()]);
+    step_until(&mut harness, "the jobs are listed", |h| {
+        h.state().store().len() == 6
+    });
+    harness.run_steps(2);
+    let texts = common::app::painted_texts(&harness);
+    assert!(
+        !texts.iter().any(|t| t.contains("two\nlines")),
+        "a name on two lines overlaps the next row"
+    );
+    assert!(texts.iter().any(|t| t == "two lines"), "{texts:?}");
+    for name in ["גיבוי-שבועי", "نسخة-احتياطية", "backup-🚀📦✅"] {
+        assert!(texts.iter().any(|t| t == name), "{name} drawn: {texts:?}");
+    }
+    // Progress outside 0–100 is drawn clamped and marked; the raw value is on hover.
+    assert!(!texts.iter().any(|t| t.contains("250 %")), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "100 % ⚠"), "{texts:?}");
+
+    // A 10,000-character name keeps the detail panel and its buttons in the window.
+    harness
+        .state_mut()
+        .show_job(iejobs::model::JobKey::new(SUB, "rg", &long));
+    harness.run_steps(3);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1700.0, 1100.0));
+    for label in ["Cancel…", "Delete…"] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(window.contains_rect(rect), "{label} at {rect:?}");
+    }
+    // The drives of the odd job: clamped, marked, never "-7 B" or "-5 %".
+    harness
+        .state_mut()
+        .show_job(iejobs::model::JobKey::new(SUB, "rg", "odd-progress"));
+    harness.run_steps(3);
+    let texts = common::app::painted_texts(&harness);
+    for wrong in ["-7 B", "-5 %", "250 %"] {
+        assert!(
+            !texts.iter().any(|t| t.contains(wrong)),
+            "{wrong} shown: {texts:?}"
+        );
+    }
+    assert!(texts.iter().any(|t| t == "0 % ⚠"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "0 B ⚠"), "{texts:?}");
+}

@@ -21,6 +21,7 @@ pub fn activity_log_ui(ui: &mut egui::Ui, store: &Store) {
                     .map(|k| format!("{k}: "))
                     .unwrap_or_default();
                 let text = format!("{}  {who}{}", format::time(entry.at), entry.text);
+                let text = format::one_line(&text, 1000).into_owned();
                 let text = if entry.is_error {
                     egui::RichText::new(text).color(ui.visuals().error_fg_color)
                 } else {

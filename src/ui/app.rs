@@ -191,6 +191,7 @@ impl App {
         } else {
             egui::Theme::Light
         });
+        super::fonts::install(&cc.egui_ctx);
         let ctx = cc.egui_ctx.clone();
         let polling = (
             config.worker.slow_poll.as_secs().max(1),

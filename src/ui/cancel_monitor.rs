@@ -86,7 +86,7 @@ fn cancellation_ui(
     let job = &entry.job;
     ui.horizontal(|ui| {
         if ui
-            .link(egui::RichText::new(job.name.as_str()).heading())
+            .link(egui::RichText::new(format::one_line(&job.name, 80)).heading())
             .clicked()
         {
             intents.push(Intent::Focus(job.key.clone()));
@@ -139,7 +139,7 @@ fn cancellation_ui(
                 ui.label(
                     drive
                         .bytes_succeeded
-                        .map_or_else(|| "—".to_owned(), format::bytes),
+                        .map_or_else(|| "—".to_owned(), format::bytes_checked),
                 );
                 let copied_since = since
                     .iter()

@@ -53,9 +53,9 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
         ui.set_max_width(520.0);
         let count = dialog.targets.len();
         let title = match (dialog.action, count) {
-            (Action::Cancel, 1) => format!("Cancel job {}?", dialog.targets[0].name),
+            (Action::Cancel, 1) => format!("Cancel job {}?", super::format::one_line(&dialog.targets[0].name, 80)),
             (Action::Cancel, n) => format!("Cancel {n} jobs?"),
-            (Action::Delete, 1) => format!("Delete job {}?", dialog.targets[0].name),
+            (Action::Delete, 1) => format!("Delete job {}?", super::format::one_line(&dialog.targets[0].name, 80)),
             (Action::Delete, n) => format!("Delete {n} jobs?"),
         };
         ui.heading(title);
@@ -73,7 +73,7 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
             ui.strong(format!("{} will be sent for:", dialog.action.label()));
             egui::ScrollArea::vertical().id_salt("targets").max_height(140.0).show(ui, |ui| {
                 for key in &dialog.targets {
-                    ui.label(format!("• {key}"));
+                    ui.label(format!("• {}", super::format::one_line(&key.to_string(), 120)));
                 }
             });
         }
@@ -82,7 +82,7 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
             ui.strong(format!("Skipped ({}):", dialog.skipped.len()));
             egui::ScrollArea::vertical().id_salt("skipped").max_height(140.0).show(ui, |ui| {
                 for (key, reason) in &dialog.skipped {
-                    ui.label(format!("• {key}: {reason}"));
+                    ui.label(format!("• {}: {reason}", super::format::one_line(&key.to_string(), 120)));
                 }
             });
         }

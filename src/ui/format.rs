@@ -1,5 +1,7 @@
 //! How values are written on screen: bytes, times, durations, state colours.
 
+use std::borrow::Cow;
+
 use eframe::egui::Color32;
 use jiff::Timestamp;
 
@@ -20,7 +22,7 @@ pub fn bytes(n: i64) -> String {
         unit += 1;
     }
     if unit == 0 {
-        format!("{n} B")
+        format!("{} B", n.max(0))
     } else if value >= 100.0 {
         format!("{value:.0} {}", UNITS[unit])
     } else if value >= 10.0 {
@@ -28,6 +30,80 @@ pub fn bytes(n: i64) -> String {
     } else {
         format!("{value:.2} {}", UNITS[unit])
     }
+}
+
+/// The mark next to a value drawn other than the service sent it (its hover says why).
+pub const ODD_MARK: &str = "⚠";
+
+/// Bytes as drawn: a count below zero (which no drive copies) shows as "0 B ⚠".
+#[must_use]
+pub fn bytes_checked(n: i64) -> String {
+    if n < 0 {
+        format!("{} {ODD_MARK}", bytes(0))
+    } else {
+        bytes(n)
+    }
+}
+
+/// A percentage as drawn: clamped to 0–100, marked when the service sent a value outside it
+/// ("100 % ⚠" for 250).
+#[must_use]
+pub fn percent(raw: i64) -> String {
+    let shown = raw.clamp(0, 100);
+    if shown == raw {
+        format!("{raw} %")
+    } else {
+        format!("{shown} % {ODD_MARK}")
+    }
+}
+
+/// Why a value is drawn marked: the raw value the service sent, when it was out of range.
+#[must_use]
+pub fn odd_value_note(percent: Option<i64>, bytes: Option<i64>) -> Option<String> {
+    let mut notes = Vec::new();
+    if let Some(p) = percent.filter(|p| !(0..=100).contains(p)) {
+        notes.push(format!("the service sent percentComplete {p}"));
+    }
+    if let Some(b) = bytes.filter(|b| *b < 0) {
+        notes.push(format!("the service sent bytesSucceeded {b}"));
+    }
+    (!notes.is_empty()).then(|| {
+        format!(
+            "Out of range: {}. Drawn within range; the job itself is as Azure reports it.",
+            notes.join("; ")
+        )
+    })
+}
+
+/// Text for one line of the window: control characters (a newline in a job name would
+/// overlap the next row) become spaces, and text longer than `max` characters is cut with
+/// "…" (a 10,000-character name must not push the buttons out of the window).
+#[must_use]
+pub fn one_line(text: &str, max: usize) -> Cow<'_, str> {
+    let long = text.len() > max && text.chars().nth(max).is_some();
+    if !long && !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut line: String = text
+        .chars()
+        .take(max)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if long {
+        line.push('…');
+    }
+    Cow::Owned(line)
+}
+
+/// A long text for a tooltip: cut at `max` characters, saying how long it was.
+#[must_use]
+pub fn hover_text(text: &str, max: usize) -> Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= max {
+        return Cow::Borrowed(text);
+    }
+    let head: String = text.chars().take(max).collect();
+    Cow::Owned(format!("{head}… ({} characters)", self::count(count)))
 }
 
 /// A count with thousands separated: "1,200".
@@ -55,12 +131,25 @@ pub fn rate(bytes_per_sec: f64) -> String {
     format!("{}/s", bytes(whole))
 }
 
-/// Local date and time, to the second.
+/// Local date and time, to the second, with the zone ("2026-11-30 14:05:07 CET"): an
+/// administrator compares these with the portal's times and Azure support's, which are not
+/// always in the same zone.
 #[must_use]
 pub fn time(at: Timestamp) -> String {
-    at.to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M:%S")
-        .to_string()
+    time_in(at, &jiff::tz::TimeZone::system())
+}
+
+/// [`time`] in `zone`: its abbreviation when it has one, else its UTC offset.
+#[must_use]
+pub fn time_in(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    let zoned = at.to_zoned(zone.clone());
+    let abbreviation = zoned.strftime("%Z").to_string();
+    // Zones without an abbreviation give "+03" or nothing: the offset says more.
+    if abbreviation.is_empty() || abbreviation.starts_with(['+', '-']) {
+        zoned.strftime("%Y-%m-%d %H:%M:%S UTC%:z").to_string()
+    } else {
+        zoned.strftime("%Y-%m-%d %H:%M:%S ").to_string() + &abbreviation
+    }
 }
 
 /// Local time of day when `at` is today, else the date: for narrow columns.
@@ -144,6 +233,50 @@ pub fn state_text(state: &JobState) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn times_name_their_zone() {
+        let at: jiff::Timestamp = "2026-11-30T13:05:07Z".parse().unwrap();
+        let utc = jiff::tz::TimeZone::UTC;
+        assert_eq!(super::time_in(at, &utc), "2026-11-30 13:05:07 UTC");
+        // A POSIX rule rather than the system's database, which a bare machine may lack.
+        let rome = jiff::tz::TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        assert_eq!(super::time_in(at, &rome), "2026-11-30 14:05:07 CET");
+        let fixed = jiff::tz::TimeZone::fixed(jiff::tz::offset(-3));
+        assert_eq!(super::time_in(at, &fixed), "2026-11-30 10:05:07 UTC-03:00");
+    }
+
+    #[test]
+    fn one_line_cuts_and_flattens_only_what_needs_it() {
+        assert!(matches!(
+            super::one_line("plain", 10),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(super::one_line("two\nlines\r\t", 50), "two lines  ");
+        let long = "x".repeat(10_000);
+        let cut = super::one_line(&long, 200);
+        assert_eq!(cut.chars().count(), 201);
+        assert!(cut.ends_with('…'));
+        // Characters, not bytes: a Hebrew name of 5 letters is 10 bytes and is not cut.
+        assert_eq!(super::one_line("גיבוי", 5), "גיבוי");
+        assert_eq!(
+            super::hover_text(&long, 10),
+            "xxxxxxxxxx… (10,000 characters)"
+        );
+    }
+
+    #[test]
+    fn out_of_range_values_are_drawn_clamped_and_marked() {
+        assert_eq!(super::percent(42), "42 %");
+        assert_eq!(super::percent(250), "100 % ⚠");
+        assert_eq!(super::percent(-5), "0 % ⚠");
+        assert_eq!(super::bytes(-7), "0 B");
+        assert_eq!(super::bytes_checked(-7), "0 B ⚠");
+        assert_eq!(super::bytes_checked(1500), "1.50 kB");
+        assert_eq!(super::odd_value_note(Some(50), Some(1)), None);
+        let note = super::odd_value_note(Some(250), Some(-7)).unwrap();
+        assert!(note.contains("percentComplete 250") && note.contains("bytesSucceeded -7"));
+    }
+
     use super::*;
 
     #[test]
@@ -161,7 +294,7 @@ mod tests {
         assert_eq!(bytes(999), "999 B");
         assert_eq!(bytes(1_500), "1.50 kB");
         assert_eq!(bytes(7_228_518_203_258), "7.23 TB");
-        assert_eq!(bytes(-5), "-5 B");
+        assert_eq!(bytes(-5), "0 B", "no drive copies less than nothing");
         assert_eq!(rate(152_400_000.0), "152 MB/s");
         assert_eq!(duration(45), "45 s");
         assert_eq!(duration(3_700), "1 h 1 min");

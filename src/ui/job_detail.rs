@@ -22,9 +22,13 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &App, intents: &mut Vec<Intent>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(4.0);
+            // The badge first: a name of any length is cut to the panel's width (whole on
+            // hover), and never pushes the buttons below out of the window.
             ui.horizontal(|ui| {
-                ui.heading(entry.job.name.as_str());
                 super::jobs_table::state_badge_ui(ui, entry);
+                let name = format::one_line(&entry.job.name, 200);
+                ui.add(egui::Label::new(egui::RichText::new(name).heading()).truncate())
+                    .on_hover_text(format::hover_text(&entry.job.name, 500));
             });
             actions_ui(ui, entry, intents);
             if let Some(failure) = &entry.failure {
@@ -113,7 +117,7 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         ),
         (
             "Progress",
-            job.percent_complete.map_or_else(none, |p| format!("{p} %")),
+            job.percent_complete.map_or_else(none, format::percent),
         ),
         ("Delivery package", package(job.delivery_package.as_deref())),
         ("Return package", package(job.return_package.as_deref())),
@@ -146,7 +150,8 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         .show(ui, |ui| {
             for (name, value) in rows {
                 ui.label(name);
-                ui.label(value);
+                ui.label(format::one_line(&value, 300))
+                    .on_hover_text(format::hover_text(&value, 500));
                 ui.end_row();
             }
             if let Some(deletion) = entry.deletion_at() {
@@ -203,13 +208,21 @@ fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         ui.horizontal(|ui| {
             #[expect(clippy::cast_precision_loss, reason = "0 to 100")]
             let fraction = drive.percent_complete.unwrap_or(0).clamp(0, 100) as f32 / 100.0;
-            ui.add(
+            let bar = ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(160.0)
-                    .text(format!("{} %", drive.percent_complete.unwrap_or(0))),
+                    .text(format::percent(drive.percent_complete.unwrap_or(0))),
             );
-            if let Some(bytes) = drive.bytes_succeeded {
-                ui.label(format::bytes(bytes));
+            let bytes = drive
+                .bytes_succeeded
+                .map(|bytes| ui.label(format::bytes_checked(bytes)));
+            if let Some(note) =
+                format::odd_value_note(drive.percent_complete, drive.bytes_succeeded)
+            {
+                bar.on_hover_text(&note);
+                if let Some(bytes) = bytes {
+                    bytes.on_hover_text(note);
+                }
             }
         });
         ui.horizontal(|ui| {

@@ -355,7 +355,9 @@ fn text_cell(ui: &egui::Ui, cell: egui::Rect, text: &str, color: egui::Color32) 
         return;
     }
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, color);
+    // One line, and no longer than any cell can show: the cell clips the rest.
+    let text = format::one_line(text, 300).into_owned();
+    let galley = ui.painter().layout_no_wrap(text, font, color);
     let at = egui::pos2(
         cell.left() + CELL_PADDING,
         cell.center().y - galley.size().y / 2.0,
@@ -387,7 +389,7 @@ fn progress_cell(ui: &egui::Ui, cell: egui::Rect, entry: &JobEntry) {
     }
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = visuals.strong_text_color();
-    let galley = painter.layout_no_wrap(format!("{percent} %"), font, color);
+    let galley = painter.layout_no_wrap(format::percent(percent), font, color);
     let at = egui::pos2(bar.left() + 8.0, bar.center().y - galley.size().y / 2.0);
     painter.galley(at, galley, color);
 }

@@ -5,6 +5,7 @@ mod activity_log;
 pub mod app;
 mod cancel_monitor;
 pub mod confirm_dialog;
+pub mod fonts;
 pub mod format;
 mod job_detail;
 mod jobs_table;

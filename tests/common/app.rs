@@ -44,6 +44,26 @@ pub fn harness_with(
     build(emulator, client, SettingsContext::default(), adjust)
 }
 
+/// A harness around the real `App` reading from `url` (a scripted server), polling every 2 s.
+pub fn harness_for(url: &str, subscriptions: Vec<String>) -> Harness<'static, App> {
+    let mut worker = WorkerConfig::new(subscriptions);
+    worker.slow_poll = Duration::from_secs(2);
+    worker.fast_poll = Duration::from_millis(200);
+    let config = AppConfig {
+        client: super::client(url),
+        worker,
+        source: Source::Emulator {
+            url: url.to_owned(),
+            scenario: "scripted".to_owned(),
+            speed: 0.0,
+        },
+        settings: SettingsContext::default(),
+    };
+    Harness::builder()
+        .with_size([1700.0, 1100.0])
+        .build_eframe(move |cc| App::new(cc, config).unwrap())
+}
+
 fn build(
     emulator: &EmbeddedEmulator,
     client: ArmClient,
