@@ -65,7 +65,8 @@ pub type TokenCheck = Arc<dyn Fn(&str) -> bool + Send + Sync>;
 pub struct EmulatorConfig {
     /// The jobs to start with.
     pub scenario: Scenario,
-    /// Simulated seconds per real second.
+    /// Simulated seconds per real second, 0 to [`clock::MAX_SPEED`] (else the emulator does
+    /// not start: [`EmulatorError::Speed`]).
     pub speed: f64,
     /// Seed of all randomness (scenario, shipments, fault probabilities).
     pub seed: u64,
