@@ -142,9 +142,9 @@ async fn bad_requests_get_a_4xx_in_the_arm_shape() {
             "RequestBodyTooLarge",
         ),
         (
-            "an upper-case job name",
+            "a job name with an underscore",
             Method::PUT,
-            job_path("UPPER"),
+            job_path("bad_name"),
             Some(b"{}".to_vec()),
             true,
             "InvalidJobName",

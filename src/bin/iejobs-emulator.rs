@@ -6,6 +6,7 @@
 
 use anyhow::Context as _;
 use clap::Parser;
+use iejobs::emulator::clock::parse_speed;
 use iejobs::emulator::faults::FaultRule;
 use iejobs::emulator::limits::ArmLimits;
 use iejobs::emulator::scenario::Scenario;
@@ -29,8 +30,8 @@ struct Args {
     #[arg(long, default_value = "demo")]
     scenario: Scenario,
 
-    /// Simulated seconds per real second.
-    #[arg(long, default_value_t = DEFAULT_SPEED)]
+    /// Simulated seconds per real second, from 0 (time stands still) to 1000000.
+    #[arg(long, default_value_t = DEFAULT_SPEED, value_parser = parse_speed, allow_negative_numbers = true)]
     speed: f64,
 
     /// Seed of all randomness, for runs that repeat.
@@ -74,9 +75,6 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let args = Args::parse();
-    if !args.speed.is_finite() || args.speed < 0.0 {
-        anyhow::bail!("--speed must be a non-negative number, got {}", args.speed);
-    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("iejobs-emulator")

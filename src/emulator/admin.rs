@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::arm::wire::ErrorResponse;
 
 use super::Shared;
-use super::clock::{SECOND, rfc3339};
+use super::clock::{SECOND, check_speed, rfc3339};
 use super::faults::FaultRule;
 use super::limits::ArmLimits;
 
@@ -185,8 +185,9 @@ fn set_clock(shared: &Shared, body: &[u8]) -> Response {
             );
         }
     };
-    if let Some(seconds) = parsed.advance_seconds {
-        if !seconds.is_finite() || seconds < 0.0 {
+    // Both checked before either is applied: a refused request changes nothing.
+    let by = match parsed.advance_seconds {
+        Some(seconds) if !seconds.is_finite() || seconds < 0.0 => {
             return error(
                 StatusCode::BAD_REQUEST,
                 "InvalidRequestContent",
@@ -198,18 +199,31 @@ fn set_clock(shared: &Shared, body: &[u8]) -> Response {
             clippy::cast_precision_loss,
             reason = "clamped to a range i64 holds"
         )]
-        let by = (seconds * SECOND as f64).min(1e15) as i64;
-        shared.clock.advance(by);
-    }
-    if let Some(speed) = parsed.speed {
-        if !speed.is_finite() || speed < 0.0 {
+        Some(seconds) => Some((seconds * SECOND as f64).min(1e15) as i64),
+        None => None,
+    };
+    let speed = match parsed.speed.map(check_speed).transpose() {
+        Ok(speed) => speed,
+        Err(why) => {
             return error(
                 StatusCode::BAD_REQUEST,
                 "InvalidRequestContent",
-                "speed must be a non-negative number.",
+                &format!("{why}."),
             );
         }
-        shared.clock.set_speed(speed);
+    };
+    if let Some(by) = by {
+        shared.clock.advance(by);
+    }
+    if let Some(speed) = speed
+        && let Err(why) = shared.clock.set_speed(speed)
+    {
+        // Checked above; kept so that a change of the rule cannot pass silently.
+        return error(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            &format!("{why}."),
+        );
     }
     clock(shared)
 }

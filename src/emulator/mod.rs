@@ -48,6 +48,15 @@ pub const DEFAULT_SPEED: f64 = 120.0;
 /// How many requests the log keeps.
 pub const REQUEST_LOG_CAPACITY: usize = 10_000;
 
+/// How much of a path or a query one log entry keeps, in bytes: with
+/// [`REQUEST_LOG_CAPACITY`] entries the log holds at most about 40 MiB of them, however long
+/// the requests (60 KB paths once grew it to 600 MB).
+pub const LOGGED_TEXT_MAX_BYTES: usize = 2048;
+
+/// How many subscriptions the hourly rate-limit countdowns are kept for before the ones of
+/// past hours are dropped (a caller could send a new subscription id with every request).
+const RATE_LIMIT_ENTRIES: usize = 10_000;
+
 /// Decides whether a bearer token is accepted (for tests with an identity stand-in).
 pub type TokenCheck = Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
@@ -56,7 +65,8 @@ pub type TokenCheck = Arc<dyn Fn(&str) -> bool + Send + Sync>;
 pub struct EmulatorConfig {
     /// The jobs to start with.
     pub scenario: Scenario,
-    /// Simulated seconds per real second.
+    /// Simulated seconds per real second, 0 to [`clock::MAX_SPEED`] (else the emulator does
+    /// not start: [`EmulatorError::Speed`]).
     pub speed: f64,
     /// Seed of all randomness (scenario, shipments, fault probabilities).
     pub seed: u64,
@@ -96,6 +106,9 @@ pub enum EmulatorError {
     /// The scenario could not be built.
     #[error("{0}")]
     Scenario(String),
+    /// The speed is out of the range the clock runs at.
+    #[error(transparent)]
+    Speed(#[from] clock::SpeedOutOfRange),
 }
 
 /// One entry of the request log.
@@ -106,9 +119,10 @@ pub struct LoggedRequest {
     pub seq: u64,
     /// HTTP method.
     pub method: String,
-    /// Path, percent-encoded as sent.
+    /// Path, percent-encoded as sent; a longer one than [`LOGGED_TEXT_MAX_BYTES`] is cut
+    /// there and ends with `… (N bytes)`, N its whole length.
     pub path: String,
-    /// Query string, if any.
+    /// Query string, if any; cut as the path is.
     pub query: Option<String>,
     /// Route kind (`list`, `get`, `patch`, …), when the path was an ARM route.
     pub route: Option<&'static str>,
@@ -232,6 +246,13 @@ impl Shared {
         };
         let hour = jiff::Timestamp::now().as_second().unsigned_abs() / 3600;
         let mut state = self.lock();
+        if state.rate_limits.len() >= RATE_LIMIT_ENTRIES {
+            // Countdowns of past hours start afresh anyway.
+            state.rate_limits.retain(|_, (at, _)| *at == hour);
+            if state.rate_limits.len() >= RATE_LIMIT_ENTRIES {
+                state.rate_limits.clear();
+            }
+        }
         let entry = state
             .rate_limits
             .entry((subscription.to_ascii_lowercase(), kind))
@@ -258,8 +279,8 @@ impl Shared {
         let entry = LoggedRequest {
             seq: state.next_seq,
             method: method.to_string(),
-            path: uri.path().to_owned(),
-            query: uri.query().map(str::to_owned),
+            path: bounded(uri.path()),
+            query: uri.query().map(bounded),
             route: route.map(Route::name),
             status,
             fault: fault.map(|f| f.to_string()),
@@ -271,6 +292,19 @@ impl Shared {
         }
         state.log.push_back(entry);
     }
+}
+
+/// `text` whole when it is at most [`LOGGED_TEXT_MAX_BYTES`] long; otherwise its first
+/// [`LOGGED_TEXT_MAX_BYTES`] bytes (at a character boundary) and `… (N bytes)`.
+fn bounded(text: &str) -> String {
+    if text.len() <= LOGGED_TEXT_MAX_BYTES {
+        return text.to_owned();
+    }
+    let mut end = LOGGED_TEXT_MAX_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes)", &text[..end], text.len())
 }
 
 /// A running emulator. Dropping it stops it; [`Emulator::shutdown`] also waits for open
@@ -294,6 +328,10 @@ impl Emulator {
     }
 
     /// Serves on an already bound listener.
+    ///
+    /// # Errors
+    /// When the speed is out of range, the scenario cannot be built or the listener has no
+    /// address.
     pub fn serve(
         listener: tokio::net::TcpListener,
         config: EmulatorConfig,
@@ -304,7 +342,7 @@ impl Emulator {
                 addr: "listener".to_owned(),
                 source,
             })?;
-        let clock = SimClock::new(config.speed);
+        let clock = SimClock::new(clock::check_speed(config.speed)?);
         let mut rng = rand::rngs::StdRng::seed_from_u64(config.seed);
         let jobs = scenario::build(&config.scenario, clock.now(), &mut rng)
             .map_err(EmulatorError::Scenario)?;
@@ -400,8 +438,11 @@ impl Emulator {
     }
 
     /// Changes the clock's speed.
-    pub fn set_speed(&self, speed: f64) {
-        self.shared.clock.set_speed(speed);
+    ///
+    /// # Errors
+    /// When `speed` is out of range (see [`clock::check_speed`]); the speed is unchanged then.
+    pub fn set_speed(&self, speed: f64) -> Result<(), clock::SpeedOutOfRange> {
+        self.shared.clock.set_speed(speed)
     }
 
     /// Replaces the active faults.
@@ -472,4 +513,31 @@ async fn dispatch(
         throttled,
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_text_is_cut_at_a_character_boundary_and_says_how_long_it_was() {
+        assert_eq!(bounded("/short"), "/short");
+        let exact = "a".repeat(LOGGED_TEXT_MAX_BYTES);
+        assert_eq!(bounded(&exact), exact);
+        // A two-byte character across the cut: the cut moves before it.
+        let text = format!(
+            "{}é{}",
+            "a".repeat(LOGGED_TEXT_MAX_BYTES - 1),
+            "b".repeat(100)
+        );
+        let kept = bounded(&text);
+        assert_eq!(
+            kept,
+            format!(
+                "{}… ({} bytes)",
+                "a".repeat(LOGGED_TEXT_MAX_BYTES - 1),
+                text.len()
+            )
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! The jobs an emulator starts with: `demo`, `empty`, `load:N` or a JSON file.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -13,9 +14,11 @@ use crate::model::{JobKey, JobState, JobType};
 
 use super::catalog;
 use super::clock::{DAY, HOUR, MINUTE, Millis};
+use super::routes::{resource_group_problem, subscription_problem};
 use super::sim::{
     CopyWindow, Course, PACKAGING_TIME, ShipmentProfile, SimDrive, SimJob, random_drive,
 };
+use super::store::StoreKey;
 
 /// The demo's main subscription.
 pub const DEMO_SUBSCRIPTION: &str = "00000000-0000-0000-0000-000000000001";
@@ -23,6 +26,9 @@ pub const DEMO_SUBSCRIPTION: &str = "00000000-0000-0000-0000-000000000001";
 pub const DEMO_SUBSCRIPTION_2: &str = "00000000-0000-0000-0000-000000000002";
 /// The largest `load:N`.
 pub const MAX_LOAD: usize = 1_000_000;
+
+/// The largest scenario file read: 256 MiB (a million jobs of the API's shape fit in less).
+pub const MAX_SCENARIO_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Which jobs to start with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -816,9 +822,44 @@ fn load(n: usize, now: Millis, rng: &mut impl rand::Rng) -> Vec<SimJob> {
         .collect()
 }
 
+/// Reads a scenario file: a regular file (a FIFO, device or directory is refused before it
+/// is opened: opening a FIFO waits for a writer) of at most [`MAX_SCENARIO_BYTES`].
+fn read_scenario_file(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let shown = path.display();
+    let metadata =
+        std::fs::metadata(path).map_err(|e| format!("cannot read scenario file {shown}: {e}"))?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "scenario file {shown} is not a regular file (a directory, FIFO, socket or device): give a JSON file"
+        ));
+    }
+    if metadata.len() > MAX_SCENARIO_BYTES {
+        return Err(format!(
+            "scenario file {shown} is {} bytes; the limit is {} MiB",
+            metadata.len(),
+            MAX_SCENARIO_BYTES / (1024 * 1024)
+        ));
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read scenario file {shown}: {e}"))?;
+    // The file may have grown (or been replaced) since: read one byte more than the limit at
+    // most, to tell.
+    let mut text = String::new();
+    file.take(MAX_SCENARIO_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("cannot read scenario file {shown}: {e}"))?;
+    if text.len() as u64 > MAX_SCENARIO_BYTES {
+        return Err(format!(
+            "scenario file {shown} is over the limit of {} MiB",
+            MAX_SCENARIO_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(text)
+}
+
 fn from_file(path: &std::path::Path, now: Millis) -> Result<Vec<SimJob>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read scenario file {}: {e}", path.display()))?;
+    let text = read_scenario_file(path)?;
     let jobs: Vec<JobResponse> = match serde_json::from_str::<Vec<JobResponse>>(&text) {
         Ok(jobs) => jobs,
         Err(array_error) => serde_json::from_str::<ListJobsResponse>(&text)
@@ -830,16 +871,32 @@ fn from_file(path: &std::path::Path, now: Millis) -> Result<Vec<SimJob>, String>
                 )
             })?,
     };
+    drop(text);
+    // Where each job (as the store keys it: ARM ids compare without regard to case) was
+    // first seen, to refuse a second one rather than let it replace the first silently.
+    let mut seen: HashMap<StoreKey, usize> = HashMap::with_capacity(jobs.len());
     jobs.into_iter()
         .enumerate()
         .map(|(i, mut job)| {
+            let position = i + 1;
             let key = job.id.as_deref().and_then(JobKey::from_resource_id).ok_or_else(|| {
                 format!(
-                    "job #{} of {} has no valid id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ImportExport/jobs/NAME)",
-                    i + 1,
+                    "job #{position} of {} has no valid id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ImportExport/jobs/NAME)",
                     path.display()
                 )
             })?;
+            if let Some(why) = subscription_problem(&key.subscription_id)
+                .or_else(|| resource_group_problem(&key.resource_group))
+            {
+                return Err(format!("job #{position} of {}: {why}", path.display()));
+            }
+            if let Some(first) = seen.insert(StoreKey::of(&key), position) {
+                return Err(format!(
+                    "jobs #{first} and #{position} of {} are the same job {} (ARM ids compare without regard to case)",
+                    path.display(),
+                    key.resource_id()
+                ));
+            }
             let props = job.properties.get_or_insert_with(JobDetails::default);
             let state = props.state.clone().unwrap_or(JobState::Creating);
             let cancel = props.cancel_requested.unwrap_or(false);
