@@ -173,7 +173,10 @@ fn main() -> std::process::ExitCode {
             // The whole chain, one cause per line, without a backtrace.
             eprintln!("iejobs: {error}");
             for cause in error.chain().skip(1) {
-                eprintln!("  {cause}");
+                // A settings error holds one problem per line: each indented alike.
+                for line in cause.to_string().lines() {
+                    eprintln!("  {line}");
+                }
             }
             std::process::ExitCode::FAILURE
         }
@@ -181,12 +184,7 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .init();
+    init_logging();
     let args = Args::parse();
     if !args.emulator_speed.is_finite() || args.emulator_speed < 0.0 {
         anyhow::bail!(
@@ -194,15 +192,7 @@ fn run() -> anyhow::Result<()> {
             args.emulator_speed
         );
     }
-    let explicit_path = args
-        .config
-        .clone()
-        .or_else(|| env_var(file::CONFIG_ENV).map(Into::into));
-    let path = explicit_path.clone().or_else(file::default_path);
-    let file_layer = match &path {
-        Some(path) => file::load(path, explicit_path.is_some())?,
-        None => Layer::default(),
-    };
+    let (path, file_layer) = config_file(&args)?;
     let flags = args.layer()?;
     let env = Layer::from_env(env_var)?;
     let settings = config::resolve(&flags, &env, &file_layer, args.emulator)
@@ -239,14 +229,7 @@ fn run() -> anyhow::Result<()> {
     };
     worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
         .map(|dirs| dirs.data_dir().join(target.history_file));
-    let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("iejobs: Azure Import/Export jobs")
-            .with_inner_size([1440.0, 880.0])
-            .with_min_inner_size([900.0, 500.0]),
-        renderer: eframe::Renderer::Glow,
-        ..Default::default()
-    };
+    let options = native_options();
     let app_config = AppConfig {
         client,
         worker,
@@ -263,9 +246,78 @@ fn run() -> anyhow::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(App::new(cc, app_config)?))),
     )
-    .map_err(|e| anyhow::anyhow!("the window could not run: {e}"))?;
+    .map_err(|e| {
+        let var = |name| env_var(name).unwrap_or_else(|| "(not set)".to_owned());
+        anyhow::anyhow!(
+            "the window could not run: {e} (WAYLAND_DISPLAY={}, DISPLAY={})",
+            var("WAYLAND_DISPLAY"),
+            var("DISPLAY")
+        )
+    })?;
     drop(target);
     Ok(())
+}
+
+/// Log lines go to stderr (stdout is for `--print-config`), coloured only on a terminal and
+/// never when `NO_COLOR` is set (<https://no-color.org>).
+fn init_logging() {
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(colour)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+}
+
+/// The config file's path and what it holds. A file the user names (`--config`,
+/// `IEJOBS_CONFIG`) must exist, so that a typo does not silently drop their settings; the
+/// default one may be missing, or sit under a file (warned about, then skipped).
+fn config_file(args: &Args) -> anyhow::Result<(Option<std::path::PathBuf>, Layer)> {
+    let named = match (&args.config, env_var(file::CONFIG_ENV)) {
+        (Some(path), _) => Some((path.clone(), "--config")),
+        (None, Some(path)) if !path.is_empty() => Some((path.into(), file::CONFIG_ENV)),
+        (None, _) => None,
+    };
+    let (explicit_path, named_by) = named.unzip();
+    let path = explicit_path.clone().or_else(file::default_path);
+    let file_layer = match (&path, named_by) {
+        (Some(path), Some(named_by)) => file::load(path, true)
+            .with_context(|| format!("the config file named by {named_by} is not usable"))?,
+        (Some(path), None) => file::load(path, false)?,
+        (None, _) => Layer::default(),
+    };
+    Ok((path, file_layer))
+}
+
+/// The window's options; on Linux, X11 when a leftover `WAYLAND_DISPLAY` names no compositor.
+fn native_options() -> eframe::NativeOptions {
+    #[cfg_attr(
+        not(target_os = "linux"),
+        expect(unused_mut, reason = "only Linux chooses a backend")
+    )]
+    let mut options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("iejobs: Azure Import/Export jobs")
+            .with_inner_size([1440.0, 880.0])
+            .with_min_inner_size([900.0, 500.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    #[cfg(target_os = "linux")]
+    if let Backend::X11 { why } = choose_backend(env_var, std::path::Path::exists) {
+        // winit allows one event loop per process, so a failed Wayland start cannot be
+        // retried: a compositor that is not there is detected before starting.
+        tracing::warn!("{why}; using X11");
+        options.event_loop_builder = Some(Box::new(|builder| {
+            use winit::platform::x11::EventLoopBuilderExtX11 as _;
+            builder.with_x11();
+        }));
+    }
+    options
 }
 
 #[expect(clippy::print_stdout, reason = "--print-config prints to stdout")]
@@ -328,6 +380,57 @@ fn print_settings(settings: &Settings, path: Option<&std::path::Path>) {
     );
 }
 
+/// The windowing system the window asks winit for.
+#[cfg(target_os = "linux")]
+#[derive(Debug, PartialEq, Eq)]
+enum Backend {
+    /// winit's own choice: Wayland when `WAYLAND_DISPLAY` is set, else X11.
+    Default,
+    /// X11, because `WAYLAND_DISPLAY` names a compositor that is not there (`why`).
+    X11 { why: String },
+}
+
+/// Decides the backend from the environment (`var`) and whether a path exists: winit takes
+/// Wayland whenever `WAYLAND_DISPLAY` is set and does not fall back, so a variable left over
+/// from another session (ssh -X, a container, `sudo`) would stop the app while `DISPLAY`
+/// works. X11 is chosen only when the Wayland socket is missing and `DISPLAY` is set.
+#[cfg(target_os = "linux")]
+fn choose_backend(
+    var: impl Fn(&str) -> Option<String>,
+    exists: impl Fn(&std::path::Path) -> bool,
+) -> Backend {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    let (None, Some(wayland), Some(display)) = (
+        set("WAYLAND_SOCKET"),
+        set("WAYLAND_DISPLAY"),
+        set("DISPLAY"),
+    ) else {
+        return Backend::Default;
+    };
+    // As libwayland resolves it: an absolute path, else a name in XDG_RUNTIME_DIR.
+    let socket = if std::path::Path::new(&wayland).is_absolute() {
+        Some(std::path::PathBuf::from(&wayland))
+    } else {
+        set("XDG_RUNTIME_DIR").map(|dir| std::path::Path::new(&dir).join(&wayland))
+    };
+    match socket {
+        Some(socket) if exists(&socket) => Backend::Default,
+        Some(socket) => Backend::X11 {
+            why: format!(
+                "WAYLAND_DISPLAY={wayland} names no Wayland compositor ({} does not exist) \
+                 and DISPLAY={display} is set",
+                socket.display()
+            ),
+        },
+        None => Backend::X11 {
+            why: format!(
+                "WAYLAND_DISPLAY={wayland} is set but XDG_RUNTIME_DIR is not, so no Wayland \
+                 compositor can be reached, and DISPLAY={display} is set"
+            ),
+        },
+    }
+}
+
 /// Where the jobs come from, and what it takes to reach them.
 struct Target {
     endpoint: String,
@@ -380,4 +483,82 @@ fn emulator_target(args: &Args, settings: &Settings) -> anyhow::Result<Target> {
         history_file: "history-emulator.json",
         _emulator: Some(emulator),
     })
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
+    }
+
+    #[test]
+    fn a_missing_wayland_compositor_with_a_display_uses_x11() {
+        let nothing = |_: &std::path::Path| false;
+        let everything = |_: &std::path::Path| true;
+        let leftover = vars(&[
+            ("WAYLAND_DISPLAY", "wayland-9"),
+            ("DISPLAY", ":1"),
+            ("XDG_RUNTIME_DIR", "/run/user/1000"),
+        ]);
+        let Backend::X11 { why } = choose_backend(&leftover, nothing) else {
+            panic!("expected X11")
+        };
+        assert!(
+            why.contains("/run/user/1000/wayland-9 does not exist"),
+            "{why}"
+        );
+        assert!(why.contains("DISPLAY=:1"), "{why}");
+        // The socket is there: Wayland, as winit would.
+        assert_eq!(choose_backend(&leftover, everything), Backend::Default);
+        // The socket is checked where libwayland looks for it.
+        let checked = std::cell::RefCell::new(Vec::new());
+        let absolute = vars(&[("WAYLAND_DISPLAY", "/tmp/w-0"), ("DISPLAY", ":1")]);
+        let _ = choose_backend(&absolute, |p| {
+            checked.borrow_mut().push(p.to_owned());
+            true
+        });
+        assert_eq!(*checked.borrow(), [std::path::PathBuf::from("/tmp/w-0")]);
+        // No runtime folder: Wayland cannot connect.
+        let no_runtime = vars(&[("WAYLAND_DISPLAY", "wayland-0"), ("DISPLAY", ":1")]);
+        assert!(matches!(
+            choose_backend(&no_runtime, everything),
+            Backend::X11 { .. }
+        ));
+    }
+
+    #[test]
+    fn without_a_display_or_with_a_wayland_socket_winit_decides() {
+        let nothing = |_: &std::path::Path| false;
+        for pairs in [
+            &[
+                ("WAYLAND_DISPLAY", "wayland-9"),
+                ("XDG_RUNTIME_DIR", "/run"),
+            ][..],
+            &[("WAYLAND_DISPLAY", "wayland-9"), ("DISPLAY", "")],
+            &[("DISPLAY", ":0")],
+            &[("WAYLAND_DISPLAY", ""), ("DISPLAY", ":0")],
+            &[
+                ("WAYLAND_SOCKET", "3"),
+                ("WAYLAND_DISPLAY", "wayland-9"),
+                ("DISPLAY", ":0"),
+            ],
+        ] {
+            assert_eq!(
+                choose_backend(vars(pairs), nothing),
+                Backend::Default,
+                "{pairs:?}"
+            );
+        }
+    }
 }

@@ -125,3 +125,203 @@ fn bad_values_are_refused_with_their_key_and_origin() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_endpoint_with_a_user_name_or_password_is_refused_and_never_echoed() {
+    let dir = scratch("userinfo");
+    let url = "http://alice-q7:hunter2-zz@127.0.0.1:9";
+    let file = dir.join("config.toml");
+    std::fs::write(&file, format!("endpoint = \"{url}\"\n")).unwrap();
+    let runs = [
+        iejobs(&dir, &[], &["--print-config", "--endpoint", url]),
+        iejobs(&dir, &[("IEJOBS_ENDPOINT", url)], &["--print-config"]),
+        iejobs(
+            &dir,
+            &[("IEJOBS_CONFIG", file.to_str().unwrap())],
+            &["--print-config"],
+        ),
+        // Not a URL at all, but user info all the same.
+        iejobs(
+            &dir,
+            &[],
+            &["--print-config", "--endpoint", "alice-q7:hunter2-zz@host"],
+        ),
+    ];
+    for output in runs {
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+        assert!(
+            stderr.contains("the endpoint holds a user name or password"),
+            "{stderr}"
+        );
+        for secret in ["hunter2", "alice-q7"] {
+            assert!(!stdout.contains(secret), "{stdout}");
+            assert!(!stderr.contains(secret), "{stderr}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_problem_of_the_file_is_reported_at_once_with_its_place() {
+    let dir = scratch("all-problems");
+    let file = dir.join("config.toml");
+    std::fs::write(
+        &file,
+        "# mine\npoll_secs = 5\nfast-poll-secs = \"ten\"\ncloud = \"moon\"\n\
+         token = \"s3cr3t-tok\"\nsubscriptions = \"not-a-list\"\n",
+    )
+    .unwrap();
+    let output = iejobs(
+        &dir,
+        &[("IEJOBS_CONFIG", file.to_str().unwrap())],
+        &["--print-config"],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    for (line, key) in [
+        (2, "poll_secs"),
+        (3, "fast-poll-secs"),
+        (4, "cloud"),
+        (5, "token"),
+        (6, "subscriptions"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(&format!("line {line}, column")) && l.contains(key)),
+            "no message for {key} on line {line}:\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("did you mean \"poll-secs\""), "{stderr}");
+    assert!(!stderr.contains("s3cr3t"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_long_value_is_cut_in_messages() {
+    let dir = scratch("long-value");
+    let long = "9".repeat(100_000);
+    let file = dir.join("config.toml");
+    std::fs::write(&file, format!("api-version = \"{long}\"\n")).unwrap();
+    let output = iejobs(
+        &dir,
+        &[
+            ("IEJOBS_CONFIG", file.to_str().unwrap()),
+            ("IEJOBS_FAST_POLL_SECS", &format!("x{long}")),
+        ],
+        &["--print-config"],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("… (100001 characters)"), "{stderr}");
+    assert!(stderr.len() < 2_000, "{} bytes of messages", stderr.len());
+    let output = iejobs(
+        &dir,
+        &[("IEJOBS_CONFIG", file.to_str().unwrap())],
+        &["--print-config", "--endpoint", &format!("https://{long}")],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("… (100000 characters)"), "{stderr}");
+    assert!(stderr.contains("… (100008 characters)"), "{stderr}");
+    assert!(stderr.len() < 2_000, "{} bytes of messages", stderr.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_config_folder_under_a_file_is_no_config_with_a_warning_on_stderr() {
+    let dir = scratch("not-a-dir");
+    let plain = dir.join("plain-file");
+    std::fs::write(&plain, "not a folder\n").unwrap();
+    // The default path runs through a file: a warning, and the defaults.
+    let output = iejobs(
+        &dir,
+        &[("XDG_CONFIG_HOME", plain.to_str().unwrap())],
+        &["--print-config"],
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("source: embedded emulator"), "{stdout}");
+    assert!(stderr.contains("WARN"), "{stderr}");
+    assert!(stderr.contains("is a file, not a folder"), "{stderr}");
+    assert!(!stderr.contains("\x1b["), "colour codes in {stderr:?}");
+    assert!(!stdout.contains("WARN"), "a log line on stdout: {stdout}");
+    // Named explicitly: a clear error that says why the file cannot exist.
+    let named = plain.join("config.toml");
+    let output = iejobs(
+        &dir,
+        &[("IEJOBS_CONFIG", named.to_str().unwrap())],
+        &["--print-config"],
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} is a file, not a folder", plain.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("IEJOBS_CONFIG"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Starts Xvfb on a free display; `None` when it is not installed.
+fn xvfb() -> Option<(std::process::Child, String)> {
+    use std::io::BufRead as _;
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-nolisten",
+            "tcp",
+            "-screen",
+            "0",
+            "1280x1024x24",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    Some((child, format!(":{}", line.trim())))
+}
+
+#[test]
+fn a_leftover_wayland_display_falls_back_to_x11() {
+    let Some((mut server, display)) = xvfb() else {
+        eprintln!("SKIPPED a_leftover_wayland_display_falls_back_to_x11: Xvfb is not installed");
+        return;
+    };
+    let dir = scratch("wayland");
+    let log = dir.join("stderr.txt");
+    let mut app = Command::new(env!("CARGO_BIN_EXE_iejobs"))
+        .env_clear()
+        .env("HOME", &dir)
+        .env("PATH", "/usr/bin:/bin")
+        .env("XDG_RUNTIME_DIR", &dir)
+        .env("WAYLAND_DISPLAY", "nowhere-0")
+        .env("DISPLAY", &display)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let mut exited = None;
+    while std::time::Instant::now() < deadline && exited.is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        exited = app.try_wait().unwrap();
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let _ = server.kill();
+    let _ = server.wait();
+    let stderr = std::fs::read_to_string(&log).unwrap();
+    assert!(exited.is_none(), "the app exited ({exited:?}):\n{stderr}");
+    assert!(stderr.contains("WAYLAND_DISPLAY"), "no warning:\n{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

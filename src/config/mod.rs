@@ -89,7 +89,8 @@ impl FromStr for Cloud {
             "usgov" | "us-government" | "azureusgovernment" => Ok(Cloud::UsGov),
             "china" | "azurechinacloud" => Ok(Cloud::China),
             _ => Err(format!(
-                "unknown cloud {s:?}; use public, usgov or china (or set endpoint for another cloud)"
+                "unknown cloud {}; use public, usgov or china (or set endpoint for another cloud)",
+                shown(s)
             )),
         }
     }
@@ -152,7 +153,7 @@ impl FromStr for AuthMethod {
             .find(|m| m.name() == lower)
             .ok_or_else(|| {
                 let names: Vec<&str> = AuthMethod::ALL.iter().map(|m| m.name()).collect();
-                format!("unknown auth {s:?}; use one of {}", names.join(", "))
+                format!("unknown auth {}; use one of {}", shown(s), names.join(", "))
             })
     }
 }
@@ -226,7 +227,7 @@ impl Layer {
                 continue;
             };
             if let Err(why) = layer.set(key, &value) {
-                problems.push(format!("{name}={value:?}: {why}"));
+                problems.push(format!("{name}={}: {why}", shown(&value)));
             }
         }
         // The variable the Azure SDKs' samples and `azd` use, when iejobs' own is not set.
@@ -234,7 +235,7 @@ impl Layer {
             && let Some(value) = var(AZURE_SUBSCRIPTION_ENV).filter(|v| !v.trim().is_empty())
             && let Err(why) = layer.set("subscriptions", &value)
         {
-            problems.push(format!("{AZURE_SUBSCRIPTION_ENV}={value:?}: {why}"));
+            problems.push(format!("{AZURE_SUBSCRIPTION_ENV}={}: {why}", shown(&value)));
         }
         if problems.is_empty() {
             Ok(layer)
@@ -248,7 +249,7 @@ impl Layer {
         let value = value.trim();
         let number = |v: &str| {
             v.parse::<u64>()
-                .map_err(|_| format!("{v:?} is not a whole number of seconds"))
+                .map_err(|_| format!("{} is not a whole number of seconds", shown(v)))
         };
         match key {
             "cloud" => self.cloud = Some(value.parse()?),
@@ -271,7 +272,10 @@ impl Layer {
                 self.read_budget = Some(match value.to_ascii_lowercase().as_str() {
                     "unlimited" | "none" | "off" => 0,
                     v => v.replace(['_', ','], "").parse::<u32>().map_err(|_| {
-                        format!("{v:?} is not a number of reads an hour (or \"unlimited\")")
+                        format!(
+                            "{} is not a number of reads an hour (or \"unlimited\")",
+                            shown(v)
+                        )
                     })?,
                 });
             }
@@ -440,16 +444,7 @@ pub fn resolve(
                 check(&mut problems, "client-id", &c, origin, valid_guid(&c))
             }),
         };
-        let endpoint = match endpoint {
-            Some((url, origin)) => match ClientConfig::new(&url) {
-                Ok(_) => url.trim_end_matches('/').to_owned(),
-                Err(e) => {
-                    problems.push(format!("endpoint = {url:?} ({origin}): {e}"));
-                    String::new()
-                }
-            },
-            None => target.cloud.endpoint().to_owned(),
-        };
+        let endpoint = endpoint_setting(endpoint, target.cloud, &mut problems);
         Connection::Azure(AzureTarget { endpoint, ..target })
     } else {
         Connection::Emulator
@@ -477,8 +472,9 @@ pub fn resolve(
     let api_version = match api_version {
         Some((v, origin)) if !valid_api_version(&v) => {
             problems.push(format!(
-                "api-version = {v:?} ({origin}): expected a date such as {DEFAULT_API_VERSION} \
+                "api-version = {} ({origin}): expected a date such as {DEFAULT_API_VERSION} \
                  (known: {})",
+                shown(&v),
                 KNOWN_API_VERSIONS.join(", ")
             ));
             DEFAULT_API_VERSION.to_owned()
@@ -498,6 +494,37 @@ pub fn resolve(
         api_version,
         origins,
     })
+}
+
+/// The ARM endpoint in force: the one set, if usable, else the cloud's. One with user info
+/// is refused before the client checks it, since the client's messages print the URL.
+fn endpoint_setting(
+    endpoint: Option<(String, Origin)>,
+    cloud: Cloud,
+    problems: &mut Vec<String>,
+) -> String {
+    match endpoint {
+        Some((url, origin)) if has_user_info(&url) => {
+            problems.push(format!(
+                "endpoint ({origin}): the endpoint holds a user name or password (not \
+                 shown); remove it: iejobs signs in with tokens, so put credentials in \
+                 AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN"
+            ));
+            String::new()
+        }
+        Some((url, origin)) => match ClientConfig::new(&url) {
+            Ok(_) => url.trim_end_matches('/').to_owned(),
+            Err(e) => {
+                problems.push(format!(
+                    "endpoint = {} ({origin}): {}",
+                    shown(&url),
+                    cut(&e.to_string())
+                ));
+                String::new()
+            }
+        },
+        None => cloud.endpoint().to_owned(),
+    }
 }
 
 /// The default intervals (full listing, moving jobs) in seconds: Azure changes slowly and
@@ -544,8 +571,9 @@ fn subscription_ids(
             let id = id.trim().to_ascii_lowercase();
             if !valid_guid(&id) {
                 problems.push(format!(
-                    "subscriptions: {id:?} ({origin}) is not a subscription id; \
-                     it looks like 00000000-0000-0000-0000-000000000000"
+                    "subscriptions: {} ({origin}) is not a subscription id; \
+                     it looks like 00000000-0000-0000-0000-000000000000",
+                    shown(&id)
                 ));
             } else if !ids.contains(&id) {
                 ids.push(id);
@@ -566,10 +594,55 @@ fn check(
         Some(value.to_owned())
     } else {
         problems.push(format!(
-            "{key} = {value:?} ({origin}): expected an id such as 00000000-0000-0000-0000-000000000000"
+            "{key} = {} ({origin}): expected an id such as 00000000-0000-0000-0000-000000000000",
+            shown(value)
         ));
         None
     }
+}
+
+/// The most characters of a value that a message prints.
+pub const SHOWN_CHARS: usize = 200;
+
+/// `value` quoted for a message, cut after [`SHOWN_CHARS`] characters with the full length
+/// (`"abc…" … (N characters)`), so that a huge value does not flood the terminal.
+#[must_use]
+pub fn shown(value: &str) -> String {
+    match value.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!(
+            "{:?}… ({} characters)",
+            &value[..end],
+            value.chars().count()
+        ),
+        None => format!("{value:?}"),
+    }
+}
+
+/// `text` cut after [`SHOWN_CHARS`] characters like [`shown`], unquoted: for messages of
+/// other modules that print a value.
+#[must_use]
+pub fn cut(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),
+        None => text.to_owned(),
+    }
+}
+
+/// True when an endpoint holds user info (`user:password@`) before its host, whether or not
+/// it parses as a URL: such a URL would send Basic credentials and print them everywhere it
+/// is shown.
+#[must_use]
+pub fn has_user_info(endpoint: &str) -> bool {
+    let after_scheme = endpoint
+        .split_once("://")
+        .map_or(endpoint, |(_, rest)| rest);
+    let authority = after_scheme
+        .split(['/', '\\', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    authority.contains('@')
+        || url::Url::parse(endpoint)
+            .is_ok_and(|u| !u.username().is_empty() || u.password().is_some())
 }
 
 /// True for a GUID written 8-4-4-4-12 hex digits.
@@ -784,5 +857,57 @@ mod tests {
         assert!(valid_api_version("2021-01-01"));
         assert!(valid_api_version("2021-01-01-preview"));
         assert!(!valid_api_version("2021-1-01"));
+    }
+
+    #[test]
+    fn an_endpoint_with_user_info_is_refused_without_showing_it() {
+        for url in [
+            "https://alice:hunter2@management.azure.com",
+            "http://alice@127.0.0.1:8080",
+            "https://:hunter2@management.azure.com/",
+            "alice:hunter2@management.azure.com",
+            "https://alice:hunter2@[not-a-host",
+        ] {
+            assert!(has_user_info(url), "{url}");
+            let flags = file_with(|l| l.endpoint = Some(url.to_owned()));
+            let err = resolve(&flags, &Layer::default(), &Layer::default(), false)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("endpoint (flag): the endpoint holds a user name or password"),
+                "{err}"
+            );
+            assert!(!err.contains("hunter2") && !err.contains("alice"), "{err}");
+        }
+        for url in [
+            "https://management.azure.com",
+            "http://127.0.0.1:8080/arm@v1",
+            "https://example.com/?who=a@b",
+        ] {
+            assert!(!has_user_info(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn values_in_messages_are_cut() {
+        assert_eq!(shown("moon"), "\"moon\"");
+        let long = "ü".repeat(SHOWN_CHARS + 1);
+        let text = shown(&long);
+        assert!(text.ends_with("\"… (201 characters)"), "{text}");
+        assert_eq!(text.chars().filter(|c| *c == 'ü').count(), SHOWN_CHARS);
+        assert_eq!(cut(&"x".repeat(SHOWN_CHARS)), "x".repeat(SHOWN_CHARS));
+        let env = |name: &str| (name == "IEJOBS_POLL_SECS").then(|| "7".repeat(1_000_000));
+        let err = Layer::from_env(env).unwrap_err().to_string();
+        assert!(err.len() < 1_000, "{} bytes", err.len());
+        assert!(err.contains("… (1000000 characters)"), "{err}");
+        let flags = file_with(|l| l.tenant_id = Some("t".repeat(5_000)));
+        let azure = file_with(|l| l.auth = Some(AuthMethod::AzureCli));
+        let err = resolve(&flags, &Layer::default(), &azure, false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.len() < 1_000 && err.contains("(5000 characters)"),
+            "{err}"
+        );
     }
 }
