@@ -91,8 +91,13 @@ struct Args {
     #[arg(long, default_value = "demo")]
     emulator_scenario: iejobs::emulator::scenario::Scenario,
 
-    /// Simulated seconds per real second of the embedded emulator.
-    #[arg(long, default_value_t = DEFAULT_SPEED)]
+    /// Simulated seconds per real second of the embedded emulator (0 stops its clock).
+    #[arg(
+        long,
+        default_value_t = DEFAULT_SPEED,
+        value_parser = iejobs::emulator::clock::parse_speed,
+        allow_negative_numbers = true
+    )]
     emulator_speed: f64,
 }
 
@@ -186,12 +191,6 @@ fn main() -> std::process::ExitCode {
 fn run() -> anyhow::Result<()> {
     init_logging();
     let args = Args::parse();
-    if !args.emulator_speed.is_finite() || args.emulator_speed < 0.0 {
-        anyhow::bail!(
-            "--emulator-speed must be a non-negative number, got {}",
-            args.emulator_speed
-        );
-    }
     let (path, file_layer) = config_file(&args)?;
     let flags = args.layer()?;
     let env = Layer::from_env(env_var)?;

@@ -20,7 +20,8 @@ use std::time::{Duration, Instant};
 use iejobs::arm::{ArmClient, ClientConfig, RetryPolicy};
 use iejobs::auth::stand_in::StandInEntra;
 use iejobs::auth::token_source;
-use iejobs::config::{AuthMethod, AzureTarget, Cloud, Layer};
+use iejobs::config::file::Edit;
+use iejobs::config::{AuthMethod, AzureTarget, Cloud};
 use iejobs::emulator::EmulatorConfig;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::scenario::Scenario;
@@ -184,16 +185,15 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
         .send(Command::Cancel(cancellable.key.clone()))
         .unwrap();
     worker.send(Command::Delete(deletable.key.clone())).unwrap();
-    let layer = Layer {
-        cloud: Some(Cloud::Public),
-        auth: Some(AuthMethod::ServicePrincipal),
-        client_id: Some(CLIENT.to_owned()),
-        ..Layer::default()
-    };
+    let edits = vec![
+        Edit::Set("cloud", "public".into()),
+        Edit::Set("auth", "service-principal".into()),
+        Edit::Set("client-id", CLIENT.into()),
+    ];
     worker
         .send(Command::SaveSettings {
             path: dir.join("config").join("config.toml"),
-            layer,
+            edits,
         })
         .unwrap();
     let mut done = 0;

@@ -328,19 +328,17 @@ fn settings_list_subscriptions_by_name_apply_a_choice_and_save_the_file() {
             .settings_saved()
             .is_some_and(|(_, r)| r.is_ok())
     });
-    let text = std::fs::read_to_string(&path).unwrap();
-    let saved = iejobs::config::file::parse(&text).unwrap();
-    assert_eq!(saved.poll_secs, Some(2), "{text}");
-    // On the emulator, nothing about Azure and no emulator subscriptions are written.
-    assert_eq!(saved.cloud, None, "{text}");
-    assert_eq!(saved.subscriptions, None, "{text}");
+    // On the emulator the subscriptions chosen are applied, not written, and nothing else
+    // changed: no file is created.
+    assert!(!path.exists(), "nothing to write");
     assert!(
         harness
-            .query_all_by_label_contains("Saved to ")
+            .query_all_by_label_contains("Nothing to write to ")
             .next()
             .is_some(),
-        "the window says where it saved"
+        "the window says nothing was written"
     );
+    std::fs::create_dir_all(&dir).unwrap();
     // Only the first subscription is listed from now on.
     let before = emulator.with(|e| e.requests().len()).unwrap();
     harness.get_by_label("Refresh").click();
@@ -416,7 +414,7 @@ fn an_empty_subscription_says_so_once_listed() {
     })
     .unwrap();
     let mut harness = harness(&emulator);
-    step_until(&mut harness, "two listings ended", |h| {
+    step_until(&mut harness, "two listings ended", |_| {
         emulator
             .with(|e| {
                 e.requests()
@@ -540,4 +538,71 @@ fn hostile_names_and_values_keep_the_layout() {
     }
     assert!(texts.iter().any(|t| t == "0 % ⚠"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "0 B ⚠"), "{texts:?}");
+}
+
+#[test]
+fn save_writes_only_what_the_user_changed_never_a_flag() {
+    let emulator = emulator();
+    let dir = std::env::temp_dir().join(format!("iejobs-ui-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    // The administrator's production file, with comments and its own layout.
+    let original = "\
+# Production: US Gov only.
+cloud = \"usgov\"
+auth    = \"azure-cli\"   # the admin's own sign-in
+
+subscriptions = [\"11111111-2222-3333-4444-555555555555\"]
+poll-secs = 60
+";
+    std::fs::write(&path, original).unwrap();
+    let file = iejobs::config::file::parse(original).unwrap();
+    // Started with `--subscription <the emulator's> --poll-secs 2`: the flags win for this run.
+    let settings = SettingsContext {
+        path: Some(path.clone()),
+        file,
+        overridden: vec![
+            ("subscriptions", iejobs::config::Origin::Flag),
+            ("poll-secs", iejobs::config::Origin::Flag),
+        ],
+        subscriptions: emulator.subscriptions().to_vec(),
+    };
+    let mut harness = harness_with_settings(&emulator, settings);
+    loaded(&mut harness);
+    let saved = |h: &Harness<'static, App>| {
+        h.state()
+            .store()
+            .settings_saved()
+            .is_some_and(|(_, r)| r.is_ok())
+    };
+    harness.get_by_label("Settings").click();
+    harness.run_steps(3);
+    // The Azure section makes the window taller than its scroll area.
+    let save = |harness: &mut Harness<'static, App>| {
+        harness.get_by_label("Save").scroll_to_me();
+        // Until the scroll's animation ends: a button that moves under the pointer between
+        // press and release is not clicked.
+        harness.run_steps(60);
+        harness.get_by_label("Save").click();
+        harness.run_steps(1);
+    };
+    save(&mut harness);
+    step_until(&mut harness, "the save is answered", saved);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        original,
+        "Save without a change leaves the file byte for byte"
+    );
+    // One change: the fast interval. Only that key is written; the flag's values are not.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::SpinButton, "Moving jobs every (s)")
+        .set_value_accesskit(7.0);
+    harness.run_steps(2);
+    save(&mut harness);
+    step_until(&mut harness, "the file changes", |_| {
+        std::fs::read_to_string(&path).unwrap() != original
+    });
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text, format!("{original}fast-poll-secs = 7\n"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

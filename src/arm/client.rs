@@ -286,6 +286,38 @@ impl ArmClient {
         self.execute_observed(method, url, body, None).await
     }
 
+    /// A 429 for `subscription` holds every request to it until its wait ends; a wait longer
+    /// than a request may wait is not slept through: the request is not sent, and said so.
+    async fn hold_while_throttled(
+        &self,
+        subscription: &str,
+        attempt: u32,
+        method: &Method,
+        url: &Url,
+    ) -> Result<(), ArmError> {
+        let Some(until) = self.ledger.throttled_until(subscription) else {
+            return Ok(());
+        };
+        let wait = until.saturating_duration_since(tokio::time::Instant::now());
+        if wait > self.config.retry.max_retry_after {
+            return Err(ArmError::Api(ApiError {
+                status: 429,
+                code: Some("SubscriptionRequestsThrottled".to_owned()),
+                message: Some(format!(
+                    "Not sent: Azure Resource Manager throttled this subscription and asked to \
+                     wait {} s more before the next request.",
+                    wait.as_secs().max(1)
+                )),
+                ids: RequestIds::default(),
+                retry_after: Some(wait),
+                attempts: attempt - 1,
+            }));
+        }
+        tracing::debug!(%method, path = url.path(), "waiting for ARM's Retry-After");
+        tokio::time::sleep_until(until).await;
+        Ok(())
+    }
+
     /// [`Self::execute`], writing the number of the attempt under way to `attempt` (so that
     /// a window can say "attempt 2 of 4" while a slow page is read).
     async fn execute_observed(
@@ -306,27 +338,8 @@ impl ArmClient {
                 observer.store(attempt, Ordering::Relaxed);
             }
             if let Some(sub) = &subscription {
-                // A 429 for this subscription holds every request to it until its wait ends.
-                if let Some(until) = self.ledger.throttled_until(sub) {
-                    let wait = until.saturating_duration_since(tokio::time::Instant::now());
-                    if wait > policy.max_retry_after {
-                        // Longer than a request may wait: not sent, and said so.
-                        return Err(ArmError::Api(ApiError {
-                            status: 429,
-                            code: Some("SubscriptionRequestsThrottled".to_owned()),
-                            message: Some(format!(
-                                "Not sent: Azure Resource Manager throttled this subscription and \
-                                 asked to wait {} s more before the next request.",
-                                wait.as_secs().max(1)
-                            )),
-                            ids: RequestIds::default(),
-                            retry_after: Some(wait),
-                            attempts: attempt - 1,
-                        }));
-                    }
-                    tracing::debug!(%method, path = url.path(), "waiting for ARM's Retry-After");
-                    tokio::time::sleep_until(until).await;
-                }
+                self.hold_while_throttled(sub, attempt, &method, &url)
+                    .await?;
                 if method == Method::GET {
                     self.ledger.read_sent(sub);
                 }

@@ -223,16 +223,6 @@ const HEADER: &str = "\
 # change there; your comments, layout and other keys are kept.
 ";
 
-/// Writes `layer` to `path` atomically (see [`write_atomically`]), replacing the whole file.
-///
-/// Superseded by [`update`], which changes only the edited keys and keeps the file's
-/// comments and layout; kept until the worker's `SaveSettings` switches to it.
-pub fn save(path: &Path, layer: &Layer) -> Result<(), String> {
-    let body = toml::to_string(layer).map_err(|e| format!("cannot write the settings: {e}"))?;
-    write_atomically(path, &[HEADER.as_bytes(), body.as_bytes()])
-        .map_err(|e| format!("cannot save the settings to {}: {e}", path.display()))
-}
-
 /// One key the user changed in the Settings window.
 #[derive(Clone, Debug)]
 pub enum Edit {
@@ -244,12 +234,32 @@ pub enum Edit {
     Remove(&'static str),
 }
 
+/// Edits compare by key and by the value as the file would hold it (a value's own
+/// formatting, such as the spaces kept around it, aside).
+impl PartialEq for Edit {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Edit::Set(a, x), Edit::Set(b, y)) => {
+                a == b && x.to_string().trim() == y.to_string().trim()
+            }
+            (Edit::Remove(a), Edit::Remove(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Edit {}
+
 /// Applies `edits` to the config file at `path` and changes nothing else: every other key,
 /// comment, blank line and the order stay as they were. A missing file starts from a short
 /// header comment. The result must still be a valid config ([`parse`]), and is written
 /// atomically ([`write_atomically`]); a file that cannot be read or parsed is never
 /// overwritten, and nothing is written when nothing changes.
 pub fn update(path: &Path, edits: &[Edit]) -> Result<(), String> {
+    if edits.is_empty() {
+        // Nothing changed: no file is created, none is touched.
+        return Ok(());
+    }
     let (text, exists) = match std::fs::read_to_string(path) {
         Ok(text) => (text, true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (HEADER.to_owned(), false),
@@ -387,7 +397,19 @@ mod tests {
             poll_secs: Some(45),
             ..Layer::default()
         };
-        save(&path, &layer).unwrap();
+        let edits = [
+            Edit::Set("cloud", "china".into()),
+            Edit::Set("auth", "service-principal".into()),
+            Edit::Set(
+                "subscriptions",
+                ["11111111-2222-3333-4444-555555555555"]
+                    .into_iter()
+                    .collect::<toml_edit::Array>()
+                    .into(),
+            ),
+            Edit::Set("poll-secs", 45.into()),
+        ];
+        update(&path, &edits).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("cloud = \"china\""), "{text}");
         assert!(text.contains("auth = \"service-principal\""), "{text}");

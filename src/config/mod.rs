@@ -285,6 +285,23 @@ impl Layer {
         Ok(())
     }
 
+    /// Removes `key` from the layer (an unknown key changes nothing).
+    pub fn unset(&mut self, key: &str) {
+        match key {
+            "cloud" => self.cloud = None,
+            "endpoint" => self.endpoint = None,
+            "auth" => self.auth = None,
+            "tenant-id" => self.tenant_id = None,
+            "client-id" => self.client_id = None,
+            "subscriptions" => self.subscriptions = None,
+            "poll-secs" => self.poll_secs = None,
+            "fast-poll-secs" => self.fast_poll_secs = None,
+            "read-budget" => self.read_budget = None,
+            "api-version" => self.api_version = None,
+            _ => {}
+        }
+    }
+
     /// True when the layer names Azure: a cloud, an endpoint or a sign-in method.
     #[must_use]
     pub fn names_azure(&self) -> bool {

@@ -54,14 +54,7 @@ impl WorkerStatus {
     /// What a window shows of the status; equal when a repaint would draw the same (the time
     /// of the last poll and the requests in flight aside, which the next natural frame shows).
     #[must_use]
-    pub fn visible(
-        &self,
-    ) -> (
-        Option<&String>,
-        Vec<(&String, &SubscriptionFailure)>,
-        Option<&BulkProgress>,
-        Vec<(usize, u32)>,
-    ) {
+    pub fn visible(&self) -> Visible<'_> {
         (
             self.degraded.as_ref().map(|(m, _)| m),
             self.failing().collect(),
@@ -79,6 +72,15 @@ impl WorkerStatus {
             .filter_map(|(id, s)| s.slow_page.as_ref().map(|p| (id, p)))
     }
 }
+
+/// What a window shows of a [`WorkerStatus`]: the degraded message, the failing
+/// subscriptions, the bulk action, and the slow pages (number, attempt).
+pub type Visible<'a> = (
+    Option<&'a String>,
+    Vec<(&'a String, &'a SubscriptionFailure)>,
+    Option<&'a BulkProgress>,
+    Vec<(usize, u32)>,
+);
 
 /// One subscription's health.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -145,7 +145,12 @@ pub enum Intent {
         read_budget: Option<u32>,
     },
     /// Write the settings to the config file.
-    SaveSettings(Layer),
+    SaveSettings {
+        /// The keys the user changed, with their new values (`None`: removed).
+        changes: Vec<(&'static str, Option<String>)>,
+        /// The config file as it will be once saved.
+        file: Layer,
+    },
     /// Change the polling intervals (seconds).
     SetPolling {
         /// Full listing interval.
@@ -322,10 +327,11 @@ impl App {
                     self.polling_edit = self.polling;
                 }
             }
-            Intent::SaveSettings(layer) => match self.settings.path.clone() {
+            Intent::SaveSettings { changes, file } => match self.settings.path.clone() {
                 Some(path) => {
-                    self.settings.file = layer.clone();
-                    self.send(Command::SaveSettings { path, layer });
+                    self.settings.file = file;
+                    let edits = super::settings::edits(&changes);
+                    self.send(Command::SaveSettings { path, edits });
                 }
                 None => self.notice = Some("There is no config folder to save to.".to_owned()),
             },

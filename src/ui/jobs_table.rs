@@ -7,6 +7,8 @@
 //! that explain themselves on hover (a pending cancel, an unknown state, a failed action) are
 //! labels of their own.
 
+use std::fmt::Write as _;
+
 use eframe::egui;
 
 use crate::model::{Action, JobEntry, JobKey, Store};
@@ -59,10 +61,11 @@ pub fn no_jobs_text(store: &Store) -> String {
         .count();
     let mut text = format!("No Import/Export jobs in {}.", listed.join(", "));
     if waiting > 0 {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\nStill listing {waiting} more subscription{}…",
             if waiting == 1 { "" } else { "s" }
-        ));
+        );
     }
     text
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use crate::config::file::Edit;
 use crate::config::{self, AuthMethod, Cloud, Layer, Origin};
 
 use super::app::{App, Intent};
@@ -62,9 +63,11 @@ pub struct SettingsDraft {
     pub fast_poll_secs: u64,
     /// Reads per subscription and hour that polling may spend; 0 for no limit.
     pub read_budget: u32,
-    /// The read budget in force when the window opened: only a changed value is written
-    /// (the emulator's "unlimited" must not become Azure's at the next start).
-    pub read_budget_in_force: u32,
+    /// The draft as the window opened: Save writes only the keys that differ from it, so a
+    /// value shown because a flag or the environment set it never reaches the file.
+    pub opened: Option<Box<SettingsDraft>>,
+    /// The keys the last Save wrote (empty: it found nothing to write).
+    pub last_saved: Option<Vec<&'static str>>,
 }
 
 impl SettingsDraft {
@@ -95,8 +98,17 @@ impl SettingsDraft {
             poll_secs: polling.0,
             fast_poll_secs: polling.1,
             read_budget: read_budget.unwrap_or(0),
-            read_budget_in_force: read_budget.unwrap_or(0),
+            opened: None,
+            last_saved: None,
         }
+        .opened_now()
+    }
+
+    /// The draft with its [`SettingsDraft::opened`] snapshot taken now.
+    fn opened_now(mut self) -> Self {
+        self.opened = None;
+        self.opened = Some(Box::new(self.clone()));
+        self
     }
 
     /// The subscriptions to watch: empty for all.
@@ -109,34 +121,79 @@ impl SettingsDraft {
         }
     }
 
-    /// The file this draft would write: `base` (the file as loaded) with the window's keys
-    /// replaced. The emulator's subscriptions are not written (they mean nothing on Azure).
+    /// The keys the user changed since the window opened, with their new value in the form
+    /// [`Layer::set`] reads (`None`: the key is removed, its default applies). Switching
+    /// between the emulator and Azure changes the connection keys as shown. The emulator's
+    /// subscriptions are never written (they mean nothing on Azure).
     #[must_use]
-    pub fn to_layer(&self, base: &Layer, on_azure: bool) -> Layer {
+    pub fn changes(&self, on_azure: bool) -> Vec<(&'static str, Option<String>)> {
+        let opened = self.opened.as_deref().unwrap_or(self);
         let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        let mut layer = base.clone();
+        let mut changes = Vec::new();
+        let switched = self.source != opened.source;
         match self.source {
             NextSource::Azure => {
-                layer.cloud = Some(self.cloud);
-                layer.endpoint = text(&self.endpoint);
-                layer.auth = Some(self.auth);
-                layer.tenant_id = text(&self.tenant_id);
-                layer.client_id = text(&self.client_id);
+                let fields: [(&'static str, Option<String>, Option<String>); 5] = [
+                    (
+                        "cloud",
+                        Some(self.cloud.name().to_owned()),
+                        Some(opened.cloud.name().to_owned()),
+                    ),
+                    ("endpoint", text(&self.endpoint), text(&opened.endpoint)),
+                    (
+                        "auth",
+                        Some(self.auth.name().to_owned()),
+                        Some(opened.auth.name().to_owned()),
+                    ),
+                    ("tenant-id", text(&self.tenant_id), text(&opened.tenant_id)),
+                    ("client-id", text(&self.client_id), text(&opened.client_id)),
+                ];
+                for (key, now, before) in fields {
+                    if switched || now != before {
+                        changes.push((key, now));
+                    }
+                }
             }
-            NextSource::Emulator => {
-                layer.cloud = None;
-                layer.endpoint = None;
-                layer.auth = None;
+            NextSource::Emulator if switched => {
+                changes.extend([("cloud", None), ("endpoint", None), ("auth", None)]);
+            }
+            NextSource::Emulator => {}
+        }
+        if self.api_version.trim() != opened.api_version.trim() {
+            changes.push(("api-version", text(&self.api_version)));
+        }
+        if on_azure && self.subscriptions() != opened.subscriptions() {
+            changes.push(("subscriptions", Some(self.subscriptions().join(","))));
+        }
+        for (key, now, before) in [
+            ("poll-secs", self.poll_secs, opened.poll_secs),
+            ("fast-poll-secs", self.fast_poll_secs, opened.fast_poll_secs),
+            (
+                "read-budget",
+                u64::from(self.read_budget),
+                u64::from(opened.read_budget),
+            ),
+        ] {
+            if now != before {
+                changes.push((key, Some(now.to_string())));
             }
         }
-        layer.api_version = text(&self.api_version);
-        if on_azure {
-            layer.subscriptions = Some(self.subscriptions());
-        }
-        layer.poll_secs = Some(self.poll_secs);
-        layer.fast_poll_secs = Some(self.fast_poll_secs);
-        if self.read_budget != self.read_budget_in_force || base.read_budget.is_some() {
-            layer.read_budget = Some(self.read_budget);
+        changes
+    }
+
+    /// The file as it would be after Save: `base` (the file as loaded) with the changes.
+    #[must_use]
+    pub fn to_layer(&self, base: &Layer, on_azure: bool) -> Layer {
+        let mut layer = base.clone();
+        for (key, value) in self.changes(on_azure) {
+            match value {
+                // The values come from the window's own widgets; one it cannot read is left
+                // for [`Self::problems`] (which resolves the result) to report.
+                Some(value) => {
+                    let _ = layer.set(key, &value);
+                }
+                None => layer.unset(key),
+            }
         }
         layer
     }
@@ -445,16 +502,57 @@ fn buttons_ui(ui: &mut egui::Ui, app: &App, draft: &mut SettingsDraft, intents: 
             });
         if save.clicked() {
             intents.push(apply_intent(draft));
-            intents.push(Intent::SaveSettings(
-                draft.to_layer(&app.settings.file, on_azure),
-            ));
+            let changes = draft.changes(on_azure);
+            draft.last_saved = Some(changes.iter().map(|(key, _)| *key).collect());
+            intents.push(Intent::SaveSettings {
+                changes,
+                file: draft.to_layer(&app.settings.file, on_azure),
+            });
         }
     });
     if let Some((at, result)) = app.store.settings_saved() {
         match result {
-            Ok(path) => ui.weak(format!("Saved to {path} at {}", super::format::time(*at))),
+            Ok(path) => match draft.last_saved.as_deref() {
+                Some([]) => ui.weak(format!(
+                    "Applied. Nothing to write to {path}: no setting kept in the file was changed."
+                )),
+                Some(keys) => ui.weak(format!(
+                    "Saved {} to {path} at {}; the rest of the file is as it was.",
+                    keys.join(", "),
+                    super::format::time(*at)
+                )),
+                None => ui.weak(format!("Saved to {path} at {}", super::format::time(*at))),
+            },
             Err(e) => ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {e}")),
         };
+    }
+}
+
+/// [`SettingsDraft::changes`] as edits of the config file.
+#[must_use]
+pub fn edits(changes: &[(&'static str, Option<String>)]) -> Vec<Edit> {
+    changes
+        .iter()
+        .map(|(key, value)| match value {
+            None => Edit::Remove(key),
+            Some(value) => Edit::Set(key, file_value(key, value)),
+        })
+        .collect()
+}
+
+/// A value for the config file, typed as the file holds it: numbers as integers, the
+/// subscriptions as an array, the rest as strings.
+fn file_value(key: &str, value: &str) -> toml_edit::Value {
+    match key {
+        "poll-secs" | "fast-poll-secs" | "read-budget" => value
+            .parse::<i64>()
+            .map_or_else(|_| value.into(), toml_edit::Value::from),
+        "subscriptions" => value
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .collect::<toml_edit::Array>()
+            .into(),
+        _ => value.into(),
     }
 }
 
@@ -514,5 +612,52 @@ mod tests {
         let problems = draft.problems(&context.file, true);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("plain http"), "{problems:?}");
+    }
+
+    #[test]
+    fn values_from_flags_are_never_written_unless_changed() {
+        // The file says usgov, azure-cli, a production subscription and 60 s; the flags say
+        // another subscription and 5 s: the window shows the flags' values.
+        let context = SettingsContext {
+            file: Layer {
+                cloud: Some(Cloud::UsGov),
+                auth: Some(AuthMethod::AzureCli),
+                subscriptions: Some(vec![SUB.into()]),
+                poll_secs: Some(60),
+                ..Layer::default()
+            },
+            subscriptions: vec!["00000000-0000-0000-0000-000000000001".into()],
+            ..SettingsContext::default()
+        };
+        let mut draft = SettingsDraft::new(&context, (5, 2), Some(1200), true);
+        assert_eq!(
+            draft.changes(true),
+            Vec::new(),
+            "nothing changed, nothing written"
+        );
+        assert_eq!(draft.to_layer(&context.file, true), context.file);
+        draft.fast_poll_secs = 7;
+        draft.cloud = Cloud::China;
+        assert_eq!(
+            draft.changes(true),
+            vec![
+                ("cloud", Some("china".to_owned())),
+                ("fast-poll-secs", Some("7".to_owned()))
+            ]
+        );
+        let layer = draft.to_layer(&context.file, true);
+        assert_eq!(
+            layer.subscriptions,
+            Some(vec![SUB.to_owned()]),
+            "the file's own"
+        );
+        assert_eq!(layer.poll_secs, Some(60), "the file's own");
+        // Switching to the emulator removes the connection keys, and only them.
+        draft.source = NextSource::Emulator;
+        let keys: Vec<&str> = draft.changes(true).iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["cloud", "endpoint", "auth", "fast-poll-secs"]);
+        let edits = edits(&draft.changes(true));
+        assert_eq!(edits[0], Edit::Remove("cloud"));
+        assert_eq!(edits[3], Edit::Set("fast-poll-secs", 7.into()));
     }
 }

@@ -77,13 +77,13 @@ pub enum Command {
     /// Watch these subscriptions from now on; empty means every usable one the identity
     /// sees. Starts a full listing.
     SetSubscriptions(Vec<String>),
-    /// Write the settings to the config file (atomically), answered by
-    /// [`Event::SettingsSaved`].
+    /// Write the keys the user changed to the config file, keeping the rest of it as it is
+    /// (atomically), answered by [`Event::SettingsSaved`].
     SaveSettings {
         /// The file.
         path: PathBuf,
-        /// What to write.
-        layer: crate::config::Layer,
+        /// The keys changed.
+        edits: Vec<crate::config::file::Edit>,
     },
     /// Change the polling intervals.
     SetPollIntervals {
@@ -325,14 +325,14 @@ impl Reading {
             .attempt
             .load(std::sync::atomic::Ordering::Relaxed)
             .max(1);
-        (attempt > 1 || now.saturating_duration_since(self.started) >= SLOW_PAGE).then(|| {
+        (attempt > 1 || now.saturating_duration_since(self.started) >= SLOW_PAGE).then_some(
             SlowPage {
                 page: self.page,
                 attempt,
                 max_attempts,
                 since: self.since,
-            }
-        })
+            },
+        )
     }
 }
 
@@ -408,6 +408,18 @@ struct Hot {
     reading: bool,
 }
 
+/// How the history file stands.
+#[derive(Clone, Copy, Debug)]
+struct HistoryFile {
+    /// Timelines changed since the last save.
+    dirty: bool,
+    /// False when a history file is there that could not be read nor moved aside: it is
+    /// never overwritten.
+    writable: bool,
+    /// Whether the window was told that saving failed (told once, not every 10 s).
+    save_failed: bool,
+}
+
 struct Worker {
     client: ArmClient,
     config: WorkerConfig,
@@ -441,12 +453,7 @@ struct Worker {
     bulk: Option<BulkProgress>,
     last_success: Option<Timestamp>,
     history: History,
-    history_dirty: bool,
-    /// False when a history file is there that could not be read nor moved aside: it is
-    /// never overwritten.
-    history_writable: bool,
-    /// Whether the window was told that saving failed (told once, not every 10 s).
-    history_save_failed: bool,
+    history_file: HistoryFile,
     /// Jobs a listing named more than once, already told to the window.
     anomalies: HashSet<JobKey>,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
@@ -571,9 +578,11 @@ impl Worker {
             bulk: None,
             last_success: None,
             history: History::default(),
-            history_dirty: false,
-            history_writable: true,
-            history_save_failed: false,
+            history_file: HistoryFile {
+                dirty: false,
+                writable: true,
+                save_failed: false,
+            },
             anomalies: HashSet::new(),
             in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
         }
@@ -593,7 +602,7 @@ impl Worker {
                 .await
                 .unwrap_or_default();
             self.history = loaded.history;
-            self.history_writable = loaded.writable;
+            self.history_file.writable = loaded.writable;
             if let Some(problem) = loaded.problem {
                 self.emit(Event::Warning {
                     key: None,
@@ -677,10 +686,10 @@ impl Worker {
             Command::Act(action, keys) => self.enqueue(action, keys),
             Command::ListSubscriptions => self.spawn_subscriptions(tasks, false),
             Command::SetSubscriptions(ids) => self.watch(ids),
-            Command::SaveSettings { path, layer } => {
+            Command::SaveSettings { path, edits } => {
                 let written = path.display().to_string();
                 let result =
-                    tokio::task::spawn_blocking(move || crate::config::file::save(&path, &layer))
+                    tokio::task::spawn_blocking(move || crate::config::file::update(&path, &edits))
                         .await
                         .unwrap_or_else(|e| Err(format!("the save was interrupted: {e}")))
                         .map(|()| written);
@@ -1383,7 +1392,7 @@ impl Worker {
                 at,
                 state: state.clone(),
             };
-            self.history_dirty |= self.history.observe(key, &transition);
+            self.history_file.dirty |= self.history.observe(key, &transition);
         }
     }
 
@@ -1391,7 +1400,7 @@ impl Worker {
         let Some(path) = self.config.history_path.clone() else {
             return;
         };
-        if !std::mem::take(&mut self.history_dirty) || !self.history_writable {
+        if !std::mem::take(&mut self.history_file.dirty) || !self.history_file.writable {
             return;
         }
         // Serialized here rather than copied for the writing thread: a copy of 100,000
@@ -1410,7 +1419,7 @@ impl Worker {
         match saved {
             Err(e) => {
                 tracing::warn!(error = %e, "cannot save the history");
-                if !std::mem::replace(&mut self.history_save_failed, true) {
+                if !std::mem::replace(&mut self.history_file.save_failed, true) {
                     self.emit(Event::Warning {
                         key: None,
                         message: format!(
@@ -1422,7 +1431,7 @@ impl Worker {
                     });
                 }
             }
-            Ok(()) => self.history_save_failed = false,
+            Ok(()) => self.history_file.save_failed = false,
         }
     }
 

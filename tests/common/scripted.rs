@@ -92,18 +92,21 @@ async fn answer(State(script): State<Arc<Mutex<Script>>>, request: Request) -> R
 pub fn server(script: Script) -> (String, Arc<Mutex<Script>>) {
     let script = Arc::new(Mutex::new(script));
     let state = script.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            let app = Router::new().fallback(answer).with_state(state);
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("scripted-arm".to_owned())
+        .spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
+                let app = Router::new().fallback(answer).with_state(state);
+                axum::serve(listener, app).await.unwrap();
+            });
+        })
+        .unwrap();
     (format!("http://{}", rx.recv().unwrap()), script)
 }
