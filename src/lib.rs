@@ -18,9 +18,11 @@
 //! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.
 //! - [`auth`]: signing in to Azure (`azure_identity`) and the Entra ID stand-in for tests.
 //! - [`config`]: the settings file, environment and flags, merged and validated.
+//! - [`audit`]: the durable trail of every Cancel and Delete sent (JSON lines, fsync'd).
 //! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
 
 pub mod arm;
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod emulator;

@@ -228,6 +228,10 @@ fn run() -> anyhow::Result<()> {
     };
     worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
         .map(|dirs| dirs.data_dir().join(target.history_file));
+    worker.audit_path = iejobs::audit::Audit::default_path(match settings.connection {
+        Connection::Azure(_) => "azure",
+        Connection::Emulator => "emulator",
+    });
     let options = native_options();
     let app_config = AppConfig {
         client,
