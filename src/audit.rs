@@ -416,13 +416,24 @@ mod tests {
         let (audit, dir) = audit("pair");
         let key = JobKey::new("sub", "rg", "job-1");
         let id = audit.sending(&key, Action::Cancel).unwrap();
-        assert_eq!(audit.unresolved().unwrap().len(), 1, "a crash here leaves it");
+        assert_eq!(
+            audit.unresolved().unwrap().len(),
+            1,
+            "a crash here leaves it"
+        );
         let ids = RequestIds {
             request_id: Some("req-1".into()),
             correlation_id: Some("corr-1".into()),
         };
         audit
-            .outcome(&id, &key, Action::Cancel, Outcome::Confirmed, None, Some(&ids))
+            .outcome(
+                &id,
+                &key,
+                Action::Cancel,
+                Outcome::Confirmed,
+                None,
+                Some(&ids),
+            )
             .unwrap();
         let delete = audit.sending(&key, Action::Delete).unwrap();
         assert_ne!(delete, id);
@@ -432,7 +443,14 @@ mod tests {
             message: "not now",
         };
         audit
-            .outcome(&delete, &key, Action::Delete, Outcome::Failed, Some(failure), None)
+            .outcome(
+                &delete,
+                &key,
+                Action::Delete,
+                Outcome::Failed,
+                Some(failure),
+                None,
+            )
             .unwrap();
         let text = std::fs::read_to_string(audit.path()).unwrap();
         assert_eq!(text.lines().count(), 4);
@@ -450,7 +468,11 @@ mod tests {
         assert_eq!(records[3].key(), key);
         assert!(records[0].timestamp().is_some(), "{}", records[0].at);
         assert!(audit.unresolved().unwrap().is_empty());
-        assert!(records[3].describe().contains("Delete failed"), "{}", records[3].describe());
+        assert!(
+            records[3].describe().contains("Delete failed"),
+            "{}",
+            records[3].describe()
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 

@@ -25,13 +25,14 @@ use jiff::Timestamp;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
-use crate::audit::{Audit, Failure, Outcome, Sender as AuditSender};
 use crate::arm::{
-    ArmClient, ArmError, DeleteOutcome, RequestIds, JobPager, ListScope, job_from_wire, job_summary_from_wire,
+    ArmClient, ArmError, DeleteOutcome, JobPager, ListScope, RequestIds, job_from_wire,
+    job_summary_from_wire,
 };
+use crate::audit::{Audit, Failure, Outcome, Sender as AuditSender};
 use crate::model::{
-    Action, Activity, BulkProgress, Event, Job, JobKey, JobState, Permission, SlowPage, SubscriptionFailure,
-    SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
+    Action, Activity, BulkProgress, Event, Job, JobKey, JobState, Permission, SlowPage,
+    SubscriptionFailure, SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
 };
 
 pub use budget::{Bucket, Budget, Limit};
@@ -1814,9 +1815,10 @@ pub async fn perform(
         }
     };
     let sent = match action {
-        Action::Cancel => client.request_cancel_confirmed(&key).await.map(|answer| {
-            (job_summary_from_wire(&answer.value).ok(), answer.ids)
-        }),
+        Action::Cancel => client
+            .request_cancel_confirmed(&key)
+            .await
+            .map(|answer| (job_summary_from_wire(&answer.value).ok(), answer.ids)),
         Action::Delete => client.delete_job_confirmed(&key).await.map(|outcome| {
             // Deleted, or AlreadyGone: an earlier attempt deleted it.
             let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome.value;
@@ -1851,7 +1853,8 @@ pub async fn perform(
     };
     if landed {
         tracing::info!(job = %key, %action, error = %error, "the action failed to answer but took effect");
-        let note = format!("The answer was lost ({error}); the job read afterwards shows it took effect.");
+        let note =
+            format!("The answer was lost ({error}); the job read afterwards shows it took effect.");
         record(
             Outcome::Confirmed,
             Some(Failure {
