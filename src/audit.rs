@@ -9,6 +9,7 @@
 //! ([`Audit::unresolved`]). Lines hold who signed in (never a token), the endpoint and the
 //! job; the file is rotated at [`MAX_BYTES`], the previous one kept as `….1`.
 
+use std::fmt::Write as _;
 use std::io::{BufRead as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -111,13 +112,13 @@ impl AuditRecord {
             Outcome::Failed => format!("{what} failed (sent by {})", self.identity),
         };
         if let Some(code) = &self.code {
-            text.push_str(&format!(": {code}"));
+            let _ = write!(text, ": {code}");
         }
         if let Some(message) = &self.message {
-            text.push_str(&format!(" {message}"));
+            let _ = write!(text, " {message}");
         }
         if let Some(id) = &self.request_id {
-            text.push_str(&format!(" (request id {id})"));
+            let _ = write!(text, " (request id {id})");
         }
         text
     }
@@ -485,7 +486,7 @@ mod tests {
         let filler = audit.record("old", &key, Action::Cancel, Outcome::Sending);
         let mut line = serde_json::to_string(&filler).unwrap();
         line.push('\n');
-        let lines = (MAX_BYTES as usize / line.len()) as u64;
+        let lines = MAX_BYTES / line.len() as u64;
         let body = line.repeat(usize::try_from(lines).unwrap());
         std::fs::write(audit.path(), &body).unwrap();
         audit.sending(&key, Action::Cancel).unwrap();

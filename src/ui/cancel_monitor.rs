@@ -7,8 +7,8 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::model::{Drive, DriveState, JobEntry, Store};
 
-use super::app::Intent;
 use super::format;
+use super::intent::Intent;
 use super::table_view::TableView;
 
 /// Cards drawn at most; the rest are counted. Each card has a chart, so hundreds would cost

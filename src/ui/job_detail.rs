@@ -5,11 +5,12 @@ use eframe::egui;
 
 use crate::model::{Action, JobEntry, Package};
 
-use super::app::{App, Intent};
 use super::format;
+use super::intent::Intent;
+use super::state::AppState;
 
 /// Draws the panel.
-pub fn job_detail_ui(ui: &mut egui::Ui, app: &App, intents: &mut Vec<Intent>) {
+pub fn job_detail_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
     let Some(entry) = app.selection.focus.as_ref().and_then(|k| app.store.get(k)) else {
         ui.add_space(8.0);
         ui.label("Select a job to see its details.");

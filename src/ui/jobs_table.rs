@@ -13,8 +13,9 @@ use eframe::egui;
 
 use crate::model::{Action, JobEntry, JobKey, Store};
 
-use super::app::{App, Intent};
 use super::format;
+use super::intent::Intent;
+use super::state::AppState;
 use super::table_view::{SortColumn, TableQuery};
 
 /// Title, sort column, initial width and least width of each column.
@@ -71,7 +72,7 @@ pub fn no_jobs_text(store: &Store) -> String {
 }
 
 /// Draws the table.
-pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
+pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Intent>) {
     let rows = app.view.rows().len();
     if rows == 0 {
         ui.centered_and_justified(|ui| {
@@ -222,7 +223,7 @@ fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut Ta
 /// painted into it.
 fn row_ui(
     ui: &mut egui::Ui,
-    app: &App,
+    app: &AppState,
     index: usize,
     widths: &[f32],
     modifiers: egui::Modifiers,
@@ -501,7 +502,7 @@ fn cancel_mark_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
 /// The right-click menu of a row: Cancel and Delete for the selection (or this row).
 fn context_menu_ui(
     ui: &mut egui::Ui,
-    app: &App,
+    app: &AppState,
     entry: &JobEntry,
     selection: &[JobKey],
     intents: &mut Vec<Intent>,

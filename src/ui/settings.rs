@@ -10,7 +10,8 @@ use eframe::egui;
 use crate::config::file::Edit;
 use crate::config::{self, AuthMethod, Cloud, Layer, Origin};
 
-use super::app::{App, Intent};
+use super::intent::Intent;
+use super::state::AppState;
 
 /// What the app knows about its settings, from `main`.
 #[derive(Clone, Debug, Default)]
@@ -210,7 +211,7 @@ impl SettingsDraft {
 }
 
 /// Draws the settings window while it is open.
-pub fn settings_ui(ctx: &egui::Context, app: &mut App, intents: &mut Vec<Intent>) {
+pub fn settings_ui(ctx: &egui::Context, app: &mut AppState, intents: &mut Vec<Intent>) {
     let Some(mut draft) = app.settings_draft.take() else {
         return;
     };
@@ -238,7 +239,7 @@ pub fn settings_ui(ctx: &egui::Context, app: &mut App, intents: &mut Vec<Intent>
     }
 }
 
-fn connection_ui(ui: &mut egui::Ui, app: &App, draft: &mut SettingsDraft) {
+fn connection_ui(ui: &mut egui::Ui, app: &AppState, draft: &mut SettingsDraft) {
     ui.heading("Connection");
     ui.label(format!("Now: {}", app.source.label()));
     ui.weak("Applies at the next start. Secrets are never stored: a client secret stays in AZURE_CLIENT_SECRET, a token in IEJOBS_ACCESS_TOKEN.");
@@ -313,7 +314,7 @@ fn text_row_ui(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
 
 fn subscriptions_ui(
     ui: &mut egui::Ui,
-    app: &App,
+    app: &AppState,
     draft: &mut SettingsDraft,
     intents: &mut Vec<Intent>,
 ) {
@@ -381,7 +382,7 @@ fn subscriptions_ui(
 }
 
 /// Why a watched subscription cannot be read, under its checkbox.
-fn failure_ui(ui: &mut egui::Ui, app: &App, id: &str) {
+fn failure_ui(ui: &mut egui::Ui, app: &AppState, id: &str) {
     let status = app.store.status();
     let Some(failure) = status
         .subscriptions
@@ -459,7 +460,12 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         });
 }
 
-fn buttons_ui(ui: &mut egui::Ui, app: &App, draft: &mut SettingsDraft, intents: &mut Vec<Intent>) {
+fn buttons_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    draft: &mut SettingsDraft,
+    intents: &mut Vec<Intent>,
+) {
     let on_azure = app.on_azure();
     let problems = draft.problems(&app.settings.file, on_azure);
     for problem in &problems {

@@ -7,11 +7,11 @@ use eframe::egui;
 
 use crate::model::{Action, Store, WorkerStatus};
 
-use super::app::App;
 use super::format;
+use super::state::AppState;
 
 /// Draws the status bar.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &App) {
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState) {
     let now = jiff::Timestamp::now();
     let poll = app.store.poll();
     ui.horizontal(|ui| {

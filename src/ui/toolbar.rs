@@ -4,11 +4,12 @@ use eframe::egui;
 
 use crate::model::{Action, JobKey, JobState, Permission};
 
-use super::app::{App, Intent};
 use super::format;
+use super::intent::Intent;
+use super::state::AppState;
 
 /// Draws the toolbar and the filter row.
-pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
+pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Intent>) {
     ui.add_space(2.0);
     ui.horizontal(|ui| {
         ui.strong("iejobs");
@@ -70,7 +71,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
 }
 
 /// The polling intervals: full listings, and reads of the jobs that move.
-fn polling_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
+fn polling_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Intent>) {
     let (slow, fast) = &mut app.polling_edit;
     egui::Grid::new("polling").num_columns(2).show(ui, |ui| {
         let label = ui.label("Full listing every (s)");
@@ -96,7 +97,7 @@ fn polling_ui(ui: &mut egui::Ui, app: &mut App, intents: &mut Vec<Intent>) {
 }
 
 /// The text filter, the state chips with their counts, the cancel-pending filter.
-fn filter_row_ui(ui: &mut egui::Ui, app: &mut App) {
+fn filter_row_ui(ui: &mut egui::Ui, app: &mut AppState) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Filter:");
         ui.add(
@@ -159,7 +160,7 @@ fn filter_row_ui(ui: &mut egui::Ui, app: &mut App) {
 /// selected job; the hover text says why not.
 fn selection_action_ui(
     ui: &mut egui::Ui,
-    app: &App,
+    app: &AppState,
     action: Action,
     selected: &[JobKey],
     intents: &mut Vec<Intent>,

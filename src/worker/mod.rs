@@ -1733,6 +1733,76 @@ async fn resolve(
     vec![Event::Logged(vec![audit_line(&line)])]
 }
 
+/// The freshest state of the job, read before an action is sent: `Err` with the events to
+/// report when it cannot be read, is gone, or the rule now forbids the action (nothing is
+/// sent then).
+async fn check_before_sending(
+    client: &ArmClient,
+    key: &JobKey,
+    action: Action,
+) -> Result<(), Vec<Event>> {
+    let failed = |code: Option<String>, message: String| Event::ActionFailed {
+        key: key.clone(),
+        action,
+        code,
+        message,
+        at: Timestamp::now(),
+    };
+    let fresh = match read_job(client, key, Read::Summary).await {
+        Ok(job) => job,
+        Err(e) if e.is_not_found() => {
+            return Err(vec![
+                failed(
+                    e.code().map(str::to_owned),
+                    "The job no longer exists; nothing was sent.".to_owned(),
+                ),
+                Event::Gone {
+                    key: key.clone(),
+                    at: Timestamp::now(),
+                },
+            ]);
+        }
+        Err(e) => {
+            return Err(vec![failed(
+                e.code().map(str::to_owned),
+                format!("Could not read the job's current state, so nothing was sent: {e}"),
+            )]);
+        }
+    };
+    if let Permission::Denied(reason) = fresh.permission(action) {
+        return Err(vec![
+            failed(
+                None,
+                format!("Not sent: {reason} (it changed since the window showed it)."),
+            ),
+            Event::Loaded {
+                job: fresh,
+                at: Timestamp::now(),
+            },
+        ]);
+    }
+    Ok(())
+}
+
+/// Sends the action; the job as the service answered a cancel, and the answer's ids.
+async fn send(
+    client: &ArmClient,
+    key: &JobKey,
+    action: Action,
+) -> Result<(Option<Job>, RequestIds), ArmError> {
+    match action {
+        Action::Cancel => client
+            .request_cancel_confirmed(key)
+            .await
+            .map(|answer| (job_summary_from_wire(&answer.value).ok(), answer.ids)),
+        Action::Delete => client.delete_job_confirmed(key).await.map(|outcome| {
+            // Deleted, or AlreadyGone: an earlier attempt deleted it.
+            let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome.value;
+            (None, outcome.ids)
+        }),
+    }
+}
+
 /// [`perform`], counted among the requests in flight.
 async fn act(
     client: &ArmClient,
@@ -1765,38 +1835,8 @@ pub async fn perform(
         message,
         at: Timestamp::now(),
     };
-    let fresh = match read_job(client, &key, Read::Summary).await {
-        Ok(job) => job,
-        Err(e) if e.is_not_found() => {
-            return vec![
-                failed(
-                    e.code().map(str::to_owned),
-                    "The job no longer exists; nothing was sent.".to_owned(),
-                ),
-                Event::Gone {
-                    key: key.clone(),
-                    at: Timestamp::now(),
-                },
-            ];
-        }
-        Err(e) => {
-            return vec![failed(
-                e.code().map(str::to_owned),
-                format!("Could not read the job's current state, so nothing was sent: {e}"),
-            )];
-        }
-    };
-    if let Permission::Denied(reason) = fresh.permission(action) {
-        return vec![
-            failed(
-                None,
-                format!("Not sent: {reason} (it changed since the window showed it)."),
-            ),
-            Event::Loaded {
-                job: fresh,
-                at: Timestamp::now(),
-            },
-        ];
+    if let Err(events) = check_before_sending(client, &key, action).await {
+        return events;
     }
     let audit_id = match audit.map(|a| a.sending(&key, action)).transpose() {
         Ok(id) => id,
@@ -1814,17 +1854,7 @@ pub async fn perform(
             tracing::error!(error = %e, job = %key, %action, "cannot write the audit trail");
         }
     };
-    let sent = match action {
-        Action::Cancel => client
-            .request_cancel_confirmed(&key)
-            .await
-            .map(|answer| (job_summary_from_wire(&answer.value).ok(), answer.ids)),
-        Action::Delete => client.delete_job_confirmed(&key).await.map(|outcome| {
-            // Deleted, or AlreadyGone: an earlier attempt deleted it.
-            let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome.value;
-            (None, outcome.ids)
-        }),
-    };
+    let sent = send(client, &key, action).await;
     let error = match sent {
         Ok((job, ids)) => {
             record(Outcome::Confirmed, None, Some(&ids));

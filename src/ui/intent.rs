@@ -1,0 +1,58 @@
+//! What a panel asks for: the only way a panel reaches the worker, a dialog or another
+//! panel.
+
+use crate::config::Layer;
+use crate::model::{Action, JobKey};
+
+/// Something the user asked for during a frame, carried out after drawing by
+/// [`super::state::AppState::handle`]: panels never act themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "an intent does nothing until it is handled"]
+pub enum Intent {
+    /// A row was clicked.
+    Click {
+        /// Its row.
+        row: usize,
+        /// Ctrl or Cmd held: toggle.
+        toggle: bool,
+        /// Shift held: range.
+        range: bool,
+    },
+    /// Show this job in the detail panel (and select it alone).
+    Focus(JobKey),
+    /// Ask before acting on these jobs.
+    Ask(Action, Vec<JobKey>),
+    /// List everything now.
+    Refresh,
+    /// Open the cancellation monitor.
+    ShowMonitor,
+    /// Open the settings window.
+    OpenSettings,
+    /// List the subscriptions again.
+    ListSubscriptions,
+    /// Watch these subscriptions (empty: all) and poll at these intervals.
+    ApplySettings {
+        /// The subscriptions.
+        subscriptions: Vec<String>,
+        /// Full listing interval.
+        slow_secs: u64,
+        /// Interval for moving jobs.
+        fast_secs: u64,
+        /// Reads per subscription and hour (`None`: no limit).
+        read_budget: Option<u32>,
+    },
+    /// Write the settings to the config file.
+    SaveSettings {
+        /// The keys the user changed, with their new values (`None`: removed).
+        changes: Vec<(&'static str, Option<String>)>,
+        /// The config file as it will be once saved.
+        file: Layer,
+    },
+    /// Change the polling intervals (seconds).
+    SetPolling {
+        /// Full listing interval.
+        slow_secs: u64,
+        /// Interval for moving jobs.
+        fast_secs: u64,
+    },
+}

@@ -1,0 +1,331 @@
+//! The window's state, apart from the window: the store, the table's view, the selection,
+//! what lasts across runs, the dialog, notices and the settings draft. Intents change it and
+//! come out as worker commands ([`AppState::handle`]); nothing here needs an egui context or
+//! a worker, so it is tested plainly and panels are drawn from it alone.
+
+use std::time::Duration;
+
+use crate::model::{Action, Event, JobKey, Store, WorkerStatus};
+use crate::worker::Command;
+
+use super::app::{Source, UiState};
+use super::confirm_dialog::{Answer, ConfirmDialog};
+use super::intent::Intent;
+use super::selection::Selection;
+use super::settings::{SettingsContext, SettingsDraft};
+use super::table_view::TableView;
+
+/// The keys of a frame that move the selection or act on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "one flag per key, as egui reports them"
+)]
+pub struct Keys {
+    /// Arrow down.
+    pub down: bool,
+    /// Arrow up.
+    pub up: bool,
+    /// Enter.
+    pub enter: bool,
+    /// Delete.
+    pub delete: bool,
+}
+
+/// Everything the window shows and edits; see the module's documentation.
+pub struct AppState {
+    /// The jobs and what was observed of them.
+    pub store: Store,
+    /// Where the jobs come from.
+    pub source: Source,
+    /// What lasts across runs: filters, sort, open panels, theme.
+    pub ui_state: UiState,
+    /// The table's rows, filtered and sorted.
+    pub view: TableView,
+    /// The selection and the job in the detail panel.
+    pub selection: Selection,
+    /// The confirmation dialog, while open.
+    pub dialog: Option<ConfirmDialog>,
+    /// A line for the toolbar until dismissed.
+    pub notice: Option<String>,
+    /// The polling intervals in force, in seconds (full listing, moving jobs), and the
+    /// values being edited in the toolbar.
+    pub polling: (u64, u64),
+    /// The toolbar's polling editor.
+    pub polling_edit: (u64, u64),
+    /// The read budget in force (reads per subscription and hour; `None`: no limit).
+    pub read_budget: Option<u32>,
+    /// The config file and what overrides it.
+    pub settings: SettingsContext,
+    /// The settings window's values, while it is open.
+    pub settings_draft: Option<SettingsDraft>,
+}
+
+impl AppState {
+    /// A state with no jobs yet.
+    #[must_use]
+    pub fn new(
+        source: Source,
+        ui_state: UiState,
+        polling: (u64, u64),
+        read_budget: Option<u32>,
+        settings: SettingsContext,
+    ) -> Self {
+        Self {
+            store: Store::default(),
+            source,
+            ui_state,
+            view: TableView::default(),
+            selection: Selection::default(),
+            dialog: None,
+            notice: None,
+            polling,
+            polling_edit: polling,
+            read_budget,
+            settings,
+            settings_draft: None,
+        }
+    }
+
+    /// True when the jobs come from Azure rather than the embedded emulator.
+    #[must_use]
+    pub fn on_azure(&self) -> bool {
+        matches!(self.source, Source::Azure { .. })
+    }
+
+    /// Carries out an intent; returns what must go to the worker.
+    pub fn handle(&mut self, intent: Intent) -> Vec<Command> {
+        let mut out = Vec::new();
+        self.handle_into(intent, &mut out);
+        out
+    }
+
+    /// The user answered the confirmation dialog: a confirmed action goes to the worker as
+    /// one command for the whole selection (paced there within ARM's budgets).
+    pub fn answer(&mut self, answer: Answer) -> Vec<Command> {
+        match (answer, self.dialog.take()) {
+            (Answer::Confirm, Some(dialog)) => vec![Command::Act(dialog.action, dialog.targets)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// What became of a command sent to the worker: a confirmed action shows at once in
+    /// its rows ("requested…"), or fails there when the worker could not take it; any other
+    /// command that could not go says so in the notice line.
+    pub fn sent(&mut self, command: &Command, result: Result<(), String>) {
+        let now = jiff::Timestamp::now();
+        match (command, result) {
+            (Command::Act(action, keys), Ok(())) => {
+                for key in keys {
+                    self.store.apply(Event::ActionSent {
+                        key: key.clone(),
+                        action: *action,
+                        at: now,
+                    });
+                }
+            }
+            (Command::Act(action, keys), Err(message)) => {
+                for key in keys {
+                    self.store.apply(Event::ActionFailed {
+                        key: key.clone(),
+                        action: *action,
+                        code: None,
+                        message: message.clone(),
+                        at: now,
+                    });
+                }
+            }
+            (_, Err(message)) => self.notice = Some(message),
+            (_, Ok(())) => {}
+        }
+    }
+
+    /// Takes one of the worker's events into the store; a warning about no job in
+    /// particular also goes to the notice line.
+    pub fn apply_event(&mut self, event: Event) {
+        if let Event::Warning {
+            key: None, message, ..
+        } = &event
+        {
+            self.notice = Some(message.clone());
+        }
+        self.store.apply(event);
+    }
+
+    /// Takes the worker's latest status.
+    pub fn apply_status(&mut self, status: &WorkerStatus) {
+        self.store.apply_status(status, jiff::Timestamp::now());
+    }
+
+    /// Brings the table's rows up to date with the store, and forgets selected jobs that no
+    /// longer exist.
+    pub fn refresh(&mut self) {
+        self.view.refresh(&self.store, &self.ui_state.query);
+        if let Some(focus) = &self.selection.focus
+            && self.store.get(focus).is_none()
+        {
+            self.selection.focus = None;
+        }
+        let store = &self.store;
+        self.selection.keys.retain(|k| store.get(k).is_some());
+    }
+
+    fn handle_into(&mut self, intent: Intent, out: &mut Vec<Command>) {
+        match intent {
+            Intent::Click { row, toggle, range } => self.click(row, toggle, range, out),
+            Intent::Focus(key) => {
+                self.selection.keys = [key.clone()].into();
+                self.selection.anchor = Some(key.clone());
+                self.focus(key, out);
+            }
+            Intent::Ask(action, keys) => {
+                self.dialog = ConfirmDialog::new(&self.store, action, &keys);
+                if self.dialog.is_none() {
+                    self.notice = Some(format!(
+                        "{} is not possible for the selected jobs.",
+                        action.label()
+                    ));
+                }
+            }
+            Intent::Refresh => out.push(Command::Refresh),
+            Intent::ShowMonitor => self.ui_state.show_monitor = true,
+            Intent::OpenSettings => {
+                self.settings_draft = Some(SettingsDraft::new(
+                    &self.settings,
+                    self.polling,
+                    self.read_budget,
+                    self.on_azure(),
+                ));
+            }
+            Intent::ListSubscriptions => out.push(Command::ListSubscriptions),
+            Intent::ApplySettings {
+                subscriptions,
+                slow_secs,
+                fast_secs,
+                read_budget,
+            } => {
+                if read_budget != self.read_budget {
+                    self.read_budget = read_budget;
+                    out.push(Command::SetReadBudget(read_budget));
+                }
+                if subscriptions != self.settings.subscriptions {
+                    self.settings.subscriptions.clone_from(&subscriptions);
+                    out.push(Command::SetSubscriptions(subscriptions));
+                }
+                if (slow_secs, fast_secs) != self.polling {
+                    self.handle_into(
+                        Intent::SetPolling {
+                            slow_secs,
+                            fast_secs,
+                        },
+                        out,
+                    );
+                    self.polling_edit = self.polling;
+                }
+            }
+            Intent::SaveSettings { changes, file } => match self.settings.path.clone() {
+                Some(path) => {
+                    self.settings.file = file;
+                    let edits = super::settings::edits(&changes);
+                    out.push(Command::SaveSettings { path, edits });
+                }
+                None => self.notice = Some("There is no config folder to save to.".to_owned()),
+            },
+            Intent::SetPolling {
+                slow_secs,
+                fast_secs,
+            } => {
+                let (slow_secs, fast_secs) = (slow_secs.max(1), fast_secs.max(1));
+                out.push(Command::SetPollIntervals {
+                    slow: Duration::from_secs(slow_secs),
+                    fast: Duration::from_secs(fast_secs),
+                });
+                self.polling = (slow_secs, fast_secs);
+            }
+        }
+    }
+
+    fn click(&mut self, row: usize, toggle: bool, range: bool, out: &mut Vec<Command>) {
+        let Some(key) = self.view.rows().get(row).cloned() else {
+            return;
+        };
+        self.selection.reveal = Some(row);
+        let anchor_row = self
+            .selection
+            .anchor
+            .as_ref()
+            .and_then(|anchor| self.view.position(anchor));
+        if range && let Some(anchor) = anchor_row {
+            let (from, to) = (anchor.min(row), anchor.max(row));
+            self.selection.keys = self.view.rows()[from..=to].iter().cloned().collect();
+        } else if toggle {
+            if !self.selection.keys.remove(&key) {
+                self.selection.keys.insert(key.clone());
+            }
+            self.selection.anchor = Some(key.clone());
+        } else {
+            // A plain click, or a shift-click whose anchor is filtered out of view.
+            self.selection.keys = [key.clone()].into();
+            self.selection.anchor = Some(key.clone());
+        }
+        self.focus(key, out);
+    }
+
+    /// Opens `key` in the detail panel and reads it in full: listings may omit its drives,
+    /// and polls keep no log links.
+    fn focus(&mut self, key: JobKey, out: &mut Vec<Command>) {
+        if self.selection.focus.as_ref() != Some(&key) {
+            out.push(Command::Inspect(key.clone()));
+        }
+        self.selection.focus = Some(key);
+    }
+
+    /// What the keys pressed ask for: arrows move, Enter shows, Delete asks to delete (the
+    /// window passes no key while a text field or a dialog has the keyboard).
+    #[must_use]
+    pub fn keyboard(&self, keys: Keys) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        if self.dialog.is_some() {
+            return intents;
+        }
+        let Keys {
+            down,
+            up,
+            enter,
+            delete,
+        } = keys;
+        let rows = self.view.rows().len();
+        if (down || up) && rows > 0 {
+            let current = self
+                .selection
+                .focus
+                .as_ref()
+                .and_then(|k| self.view.position(k));
+            let next = match (current, down) {
+                (None, _) => 0,
+                (Some(r), true) => (r + 1).min(rows - 1),
+                (Some(r), false) => r.saturating_sub(1),
+            };
+            intents.push(Intent::Click {
+                row: next,
+                toggle: false,
+                range: false,
+            });
+        }
+        if enter && let Some(key) = self.selection.focus.clone() {
+            intents.push(Intent::Focus(key));
+        }
+        if delete {
+            let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
+            let any_allowed = keys.iter().any(|k| {
+                self.store
+                    .get(k)
+                    .is_some_and(|e| e.permission(Action::Delete).is_allowed())
+            });
+            if any_allowed {
+                intents.push(Intent::Ask(Action::Delete, keys));
+            }
+        }
+        intents
+    }
+}
