@@ -11,6 +11,7 @@ mod status;
 mod store;
 mod subscriptions;
 mod text;
+mod verdict;
 
 pub use job::{Drive, Job, JobKey, Package};
 pub use rules::{Action, Permission, permission};
@@ -23,5 +24,6 @@ pub use store::{
 
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
 pub use text::{ArcStr, shared, shared_opt};
+pub use verdict::{Verdict, verdict};
 
 pub(crate) use open_enum::open_enum;

@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::model::{Action, JobKey, Permission, Store};
+use crate::model::{Action, JobKey, Store, verdict};
 
 /// A question waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,15 +28,8 @@ impl ConfirmDialog {
     /// A dialog for `action` on `keys`, split by the rules; `None` if no job may be acted on.
     #[must_use]
     pub fn new(store: &Store, action: Action, keys: &[JobKey]) -> Option<Self> {
-        let mut targets = Vec::new();
-        let mut skipped = Vec::new();
-        for key in keys {
-            match store.get(key).map(|e| e.permission(action)) {
-                Some(Permission::Allowed) => targets.push(key.clone()),
-                Some(Permission::Denied(reason)) => skipped.push((key.clone(), reason)),
-                None => skipped.push((key.clone(), "The job is no longer listed".to_owned())),
-            }
-        }
+        let verdict = verdict(store, action, keys);
+        let (targets, skipped) = (verdict.allowed, verdict.refused);
         (!targets.is_empty()).then_some(Self {
             action,
             targets,

@@ -24,8 +24,8 @@ pub enum Intent {
     Ask(Action, Vec<JobKey>),
     /// List everything now.
     Refresh,
-    /// Open the cancellation monitor.
-    ShowMonitor,
+    /// Open (true) or close the cancellation monitor.
+    ShowMonitor(bool),
     /// Open the settings window.
     OpenSettings,
     /// List the subscriptions again.

@@ -49,7 +49,7 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent
                 );
             }
             if entry.cancel_pending() && ui.link("Watch this cancellation").clicked() {
-                intents.push(Intent::ShowMonitor);
+                intents.push(Intent::ShowMonitor(true));
             }
             ui.separator();
             properties_ui(ui, entry);

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use eframe::egui;
 
-use crate::model::{Action, JobEntry, JobKey, Store};
+use crate::model::{Action, JobEntry, JobKey, Store, verdict};
 
 use super::format;
 use super::intent::Intent;
@@ -508,26 +508,16 @@ fn context_menu_ui(
     intents: &mut Vec<Intent>,
 ) {
     for action in Action::ALL {
-        let allowed = selection
-            .iter()
-            .filter(|k| {
-                app.store
-                    .get(k)
-                    .is_some_and(|e| e.permission(action).is_allowed())
-            })
-            .count();
-        let why = if selection.len() == 1 {
-            entry
-                .permission(action)
-                .reason()
-                .unwrap_or_default()
-                .to_owned()
-        } else {
-            format!("{action} is not possible for any of these jobs")
-        };
-        let label = format!("{}… ({allowed} of {})", action.label(), selection.len());
+        let verdict = verdict(&app.store, action, selection);
+        let why = verdict.why_not().unwrap_or_default();
+        let label = format!(
+            "{}… ({} of {})",
+            action.label(),
+            verdict.allowed.len(),
+            selection.len()
+        );
         if ui
-            .add_enabled(allowed > 0, egui::Button::new(label))
+            .add_enabled(verdict.is_possible(), egui::Button::new(label))
             .on_disabled_hover_text(why)
             .clicked()
         {

@@ -10,6 +10,8 @@ pub mod format;
 pub mod intent;
 mod job_detail;
 mod jobs_table;
+#[cfg(test)]
+mod panel_tests;
 pub mod selection;
 pub mod settings;
 mod stale_banner;

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::model::{Action, Event, JobKey, Store, WorkerStatus};
+use crate::model::{Action, Event, JobKey, Store, WorkerStatus, verdict};
 use crate::worker::Command;
 
 use super::app::{Source, UiState};
@@ -188,7 +188,7 @@ impl AppState {
                 }
             }
             Intent::Refresh => out.push(Command::Refresh),
-            Intent::ShowMonitor => self.ui_state.show_monitor = true,
+            Intent::ShowMonitor(open) => self.ui_state.show_monitor = open,
             Intent::OpenSettings => {
                 self.settings_draft = Some(SettingsDraft::new(
                     &self.settings,
@@ -317,11 +317,7 @@ impl AppState {
         }
         if delete {
             let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
-            let any_allowed = keys.iter().any(|k| {
-                self.store
-                    .get(k)
-                    .is_some_and(|e| e.permission(Action::Delete).is_allowed())
-            });
+            let any_allowed = verdict(&self.store, Action::Delete, &keys).is_possible();
             if any_allowed {
                 intents.push(Intent::Ask(Action::Delete, keys));
             }

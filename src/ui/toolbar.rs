@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::model::{Action, JobKey, JobState, Permission};
+use crate::model::{Action, JobKey, JobState, verdict};
 
 use super::format;
 use super::intent::Intent;
@@ -15,13 +15,16 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Inten
         ui.strong("iejobs");
         ui.separator();
         let cancels = app.view.cancel_pending();
-        ui.toggle_value(
-            &mut app.ui_state.show_monitor,
-            format!("Cancellation monitor ({cancels})"),
-        )
-        .on_hover_text(
-            "Watch every job with a cancel pending: drives still copying, bytes, rate, outcome",
-        );
+        let mut open = app.ui_state.show_monitor;
+        if ui
+            .toggle_value(&mut open, format!("Cancellation monitor ({cancels})"))
+            .on_hover_text(
+                "Watch every job with a cancel pending: drives still copying, bytes, rate, outcome",
+            )
+            .changed()
+        {
+            intents.push(Intent::ShowMonitor(open));
+        }
         ui.separator();
         let selected: Vec<JobKey> = app.selection.keys.iter().cloned().collect();
         for action in Action::ALL {
@@ -165,28 +168,11 @@ fn selection_action_ui(
     selected: &[JobKey],
     intents: &mut Vec<Intent>,
 ) {
-    let verdicts: Vec<Permission> = selected
-        .iter()
-        .filter_map(|k| app.store.get(k).map(|e| e.permission(action)))
-        .collect();
-    let allowed = verdicts.iter().filter(|v| v.is_allowed()).count();
-    let label = format!("{} selected ({allowed})", action.label());
-    let why = if selected.is_empty() {
-        "Select jobs in the table first".to_owned()
-    } else if selected.len() == 1 {
-        verdicts
-            .first()
-            .and_then(|v| v.reason().map(str::to_owned))
-            .unwrap_or_default()
-    } else {
-        format!(
-            "{} is not possible for any of the {} selected jobs",
-            action.label(),
-            selected.len()
-        )
-    };
+    let verdict = verdict(&app.store, action, selected);
+    let label = format!("{} selected ({})", action.label(), verdict.allowed.len());
+    let why = verdict.why_not().unwrap_or_default();
     let button = ui
-        .add_enabled(allowed > 0, egui::Button::new(label))
+        .add_enabled(verdict.is_possible(), egui::Button::new(label))
         .on_disabled_hover_text(why);
     if button.clicked() {
         intents.push(Intent::Ask(action, selected.to_vec()));

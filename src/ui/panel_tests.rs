@@ -1,0 +1,119 @@
+//! Panels drawn alone from an [`AppState`] with a fixed store: no worker, no emulator, no
+//! window. What a panel asks for comes out as intents, checked here.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use crate::model::{Action, Event, Job, JobKey, JobState};
+
+use super::app::{Source, UiState};
+use super::intent::Intent;
+use super::settings::SettingsContext;
+use super::state::AppState;
+
+/// A state holding one job in each of `states`, named after the state, `Shipping` selected.
+fn state_with(states: &[JobState]) -> AppState {
+    let mut state = AppState::new(
+        Source::Emulator {
+            url: "http://127.0.0.1:1".into(),
+            scenario: "fixed".into(),
+            speed: 0.0,
+        },
+        UiState::default(),
+        (30, 2),
+        None,
+        SettingsContext::default(),
+    );
+    let jobs = states
+        .iter()
+        .map(|s| Job::new(key(&s.to_string().to_lowercase()), s.clone()))
+        .collect();
+    state.store.apply(Event::Partial {
+        jobs,
+        at: jiff::Timestamp::now(),
+    });
+    state.refresh();
+    state
+}
+
+fn key(name: &str) -> JobKey {
+    JobKey::new("00000000-0000-0000-0000-000000000001", "rg", name)
+}
+
+#[test]
+fn the_toolbar_alone_says_why_an_action_is_refused_and_asks_when_allowed() {
+    let mut state = state_with(&[JobState::Shipping, JobState::Packaging]);
+    state.selection.keys = [key("packaging")].into();
+    let mut harness = Harness::new_ui_state(
+        |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+            super::toolbar::toolbar_ui(ui, state, intents);
+        },
+        (state, Vec::new()),
+    );
+    harness.run();
+    let cancel = harness.get_by_label("Cancel selected (0)");
+    assert!(cancel.accesskit_node().is_disabled());
+    // A Shipping job may be cancelled: the button asks, and nothing else happens.
+    harness.state_mut().0.selection.keys = [key("shipping"), key("packaging")].into();
+    harness.run();
+    harness.get_by_label("Cancel selected (1)").click();
+    harness.run();
+    let intents = &harness.state().1;
+    assert_eq!(intents.len(), 1, "{intents:?}");
+    assert!(
+        matches!(&intents[0], Intent::Ask(Action::Cancel, keys) if keys.len() == 2),
+        "{intents:?}"
+    );
+    // The monitor's toggle is an intent too, not a change made by the panel.
+    harness.state_mut().1.clear();
+    harness
+        .get_by_label_contains("Cancellation monitor")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().1, [Intent::ShowMonitor(false)]);
+    assert!(
+        harness.state().0.ui_state.show_monitor,
+        "only the intent changes it"
+    );
+}
+
+#[test]
+fn the_state_turns_intents_into_commands_without_a_worker() {
+    let mut state = state_with(&[JobState::Shipping, JobState::Completed]);
+    let commands = state.handle(Intent::Focus(key("shipping")));
+    assert!(
+        matches!(commands.as_slice(), [crate::worker::Command::Inspect(k)] if *k == key("shipping"))
+    );
+    assert_eq!(state.selection.anchor, Some(key("shipping")));
+    assert!(
+        state
+            .handle(Intent::Ask(Action::Delete, vec![key("shipping")]))
+            .is_empty()
+    );
+    assert!(state.dialog.is_none());
+    assert!(
+        state
+            .notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Delete"),
+        "{:?}",
+        state.notice
+    );
+    assert!(
+        state
+            .handle(Intent::Ask(Action::Delete, vec![key("completed")]))
+            .is_empty()
+    );
+    let commands = state.answer(super::confirm_dialog::Answer::Confirm);
+    assert_eq!(
+        commands,
+        [crate::worker::Command::Act(
+            Action::Delete,
+            vec![key("completed")]
+        )]
+    );
+    state.sent(&commands[0], Ok(()));
+    let entry = state.store.get(&key("completed")).unwrap();
+    assert!(entry.pending.is_some(), "the row says requested at once");
+}
