@@ -19,9 +19,11 @@
 //! - [`auth`]: signing in to Azure (`azure_identity`) and the Entra ID stand-in for tests.
 //! - [`config`]: the settings file, environment and flags, merged and validated.
 //! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
+//! - [`cli`]: `iejobs jobs …`, the command line for scripts and terminals.
 
 pub mod arm;
 pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod emulator;
 pub mod model;
