@@ -237,6 +237,8 @@ struct Connection {
     client: ArmClient,
     worker: WorkerConfig,
     target: Target,
+    /// Which audit trail actions are written to: "azure" or "emulator".
+    audit_kind: &'static str,
 }
 
 /// Why no connection could be set up.
@@ -275,10 +277,16 @@ fn connect(args: &Args, settings: &Settings) -> Result<Connection, ConnectError>
     };
     worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
         .map(|dirs| dirs.data_dir().join(target.history_file));
+    let audit_kind = match settings.connection {
+        config::Connection::Azure(_) => "azure",
+        config::Connection::Emulator => "emulator",
+    };
+    worker.audit_path = iejobs::audit::Audit::default_path(audit_kind);
     Ok(Connection {
         client,
         worker,
         target,
+        audit_kind,
     })
 }
 
@@ -306,11 +314,17 @@ fn run_jobs(args: &Args, jobs: &iejobs::cli::JobsArgs) -> Exit {
             return Exit::Service;
         }
     };
+    let audit = iejobs::audit::Audit::open_default(
+        connection.audit_kind,
+        "command line",
+        &connection.client,
+    );
     let exit = iejobs::cli::run(
         jobs,
         iejobs::cli::Context {
             client: connection.client,
             worker: connection.worker,
+            audit,
         },
     );
     // The embedded emulator, if any, served the whole command.
@@ -340,6 +354,7 @@ fn run_window(args: &Args) -> anyhow::Result<()> {
         client,
         worker,
         target,
+        ..
     } = connect(args, &settings).map_err(|e| match e {
         ConnectError::SignIn(e) | ConnectError::Other(e) => e,
     })?;

@@ -606,3 +606,112 @@ poll-secs = 60
     assert_eq!(text, format!("{original}fast-poll-secs = 7\n"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Clicks the row `name` with Shift held across frames, as a user does (kittest's
+/// `click_modifiers` releases the modifier within the frame, before the table reads it).
+fn shift_click(harness: &mut Harness<'static, App>, name: &str) {
+    let at = harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, name)
+        .rect()
+        .center();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    harness.event(egui::Event::PointerMoved(at));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::SHIFT,
+        });
+    }
+    harness.run_steps(1);
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+}
+
+#[test]
+fn shift_click_after_the_filter_shrank_the_table_selects_a_range_of_what_is_shown() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    harness.run_steps(2);
+    // A row far down becomes the anchor of a shift-click range: click the first row and
+    // go down with the arrow keys.
+    let rows = harness.state().view().rows().to_vec();
+    let name =
+        |h: &Harness<'static, App>, key| h.state().store().get(key).unwrap().job.name.to_string();
+    let top = name(&harness, &rows[0]);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, &top)
+        .click();
+    harness.run_steps(2);
+    let far_row = 20;
+    for _ in 0..far_row {
+        harness.key_press(egui::Key::ArrowDown);
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection().focus.as_ref(),
+        Some(&rows[far_row])
+    );
+    let far = name(&harness, &rows[far_row]);
+    // A filter leaves fewer rows than the anchor's old position.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .type_text("archive");
+    harness.run_steps(3);
+    let shown = harness.state().view().rows().to_vec();
+    assert!(shown.len() >= 2 && shown.len() < far_row, "{}", shown.len());
+    let first = harness
+        .state()
+        .store()
+        .get(&shown[0])
+        .unwrap()
+        .job
+        .name
+        .to_string();
+    let second = harness
+        .state()
+        .store()
+        .get(&shown[1])
+        .unwrap()
+        .job
+        .name
+        .to_string();
+    // The anchor is filtered out: a shift-click selects the row clicked (it used to slice
+    // the rows from the anchor's old position, past their end: a panic).
+    shift_click(&mut harness, &second);
+    harness.run_steps(2);
+    let selected = harness.state().selection().keys.clone();
+    assert_eq!(selected, [shown[1].clone()].into());
+    // A range of what is shown, from a click to a shift-click.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, &first)
+        .click();
+    harness.run_steps(2);
+    shift_click(&mut harness, &second);
+    harness.run_steps(2);
+    let selected = &harness.state().selection().keys;
+    assert_eq!(selected.len(), 2, "{selected:?}");
+    assert!(selected.contains(&shown[0]) && selected.contains(&shown[1]));
+    // The anchor is kept by job, not by row: after the filter widens again, the range runs
+    // from the same job.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .type_text(&far);
+    harness.run_steps(3);
+    shift_click(&mut harness, &far);
+    harness.run_steps(2);
+    assert!(harness.state().selection().keys.contains(&rows[far_row]));
+}

@@ -419,3 +419,78 @@ fn later_listings_send_only_changed_jobs_and_name_the_gone_ones() {
         "{quiet:?}"
     );
 }
+
+#[test]
+fn every_action_sent_is_audited_before_and_after_and_a_crash_is_resolved_at_start() {
+    use iejobs::audit::{Audit, Outcome, Sender};
+    let emulator = emulator();
+    let dir = std::env::temp_dir().join(format!("iejobs-worker-audit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("audit.jsonl");
+    let with_audit = |config: &mut WorkerConfig| config.audit_path = Some(path.clone());
+    let cancel = JobKey::new(SUB, "rg-media-archive", "media-archive-2026-q3");
+    {
+        let mut worker = worker_with(&emulator, None, Arc::new(AtomicUsize::new(0)), with_audit);
+        until(&mut worker, "the first listing", listed);
+        worker.send(Command::Cancel(cancel.clone())).unwrap();
+        until(&mut worker, "the cancel's answer", |e| {
+            matches!(e, Event::ActionDone { .. } | Event::ActionFailed { .. })
+        });
+        // Refused by the rules after a fresh read: nothing sent, nothing audited.
+        worker.send(Command::Delete(cancel.clone())).unwrap();
+        until(&mut worker, "the delete's answer", |e| {
+            matches!(e, Event::ActionFailed { .. })
+        });
+        worker.shutdown();
+    }
+    let records = iejobs::audit::read(&path).unwrap();
+    let outcomes: Vec<Outcome> = records.iter().map(|r| r.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [Outcome::Sending, Outcome::Confirmed],
+        "{records:#?}"
+    );
+    assert_eq!(records[0].id, records[1].id);
+    assert_eq!(records[0].key(), cancel);
+    assert_eq!(records[0].origin, "window");
+    assert!(
+        records[1].request_id.is_some(),
+        "the request id Azure support asks for"
+    );
+    assert_eq!(records[0].endpoint, format!("{}/", emulator.url()));
+
+    // A run that stopped between "sending" and the answer: a cancel that did land.
+    let other = JobKey::new(SUB, "rg-finance-backup", "finance-ledger-2019");
+    let crashed = Audit::new(
+        path.clone(),
+        Sender {
+            origin: "command line",
+            identity: "tests".into(),
+            endpoint: records[0].endpoint.clone(),
+        },
+    );
+    crashed.sending(&other, Action::Cancel).unwrap();
+    let mut worker = worker_with(&emulator, None, Arc::new(AtomicUsize::new(0)), with_audit);
+    let events = until(
+        &mut worker,
+        "the resolved line",
+        |e| matches!(e, Event::Logged(lines) if lines.iter().any(|l| l.text.contains("read at the next start"))),
+    );
+    // The earlier run's lines were shown first, across the restart.
+    let shown: usize = events
+        .iter()
+        .map(|e| match e {
+            Event::Logged(lines) => lines.len(),
+            _ => 0,
+        })
+        .sum();
+    assert!(shown >= 4, "{events:#?}");
+    worker.shutdown();
+    let records = iejobs::audit::read(&path).unwrap();
+    let last = records.last().unwrap();
+    assert_eq!(last.key(), other);
+    // finance-ledger-2019 has a cancel pending in the demo: it took effect.
+    assert_eq!(last.outcome, Outcome::Confirmed, "{last:#?}");
+    assert!(iejobs::audit::unresolved(&records).is_empty());
+    std::fs::remove_dir_all(dir).ok();
+}

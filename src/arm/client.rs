@@ -126,6 +126,15 @@ struct RawResponse {
     body: Vec<u8>,
 }
 
+/// A cancel or delete the service answered, with the ids of its answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirmed<T> {
+    /// What the answer said.
+    pub value: T,
+    /// `x-ms-request-id` and `x-ms-correlation-request-id` of the answer.
+    pub ids: RequestIds,
+}
+
 /// The client. Cheap to clone; clones share the connection pool.
 #[derive(Clone)]
 pub struct ArmClient {
@@ -231,20 +240,44 @@ impl ArmClient {
     /// Asks the service to cancel a job (`PATCH {"properties":{"cancelRequested":true}}`).
     /// Returns the job as the service answered it; its state does not change by itself.
     pub async fn request_cancel(&self, key: &JobKey) -> Result<JobResponse, ArmError> {
+        self.request_cancel_confirmed(key).await.map(|c| c.value)
+    }
+
+    /// [`Self::request_cancel`], with the ids of the answer (what the audit trail and Azure
+    /// support need).
+    pub async fn request_cancel_confirmed(
+        &self,
+        key: &JobKey,
+    ) -> Result<Confirmed<JobResponse>, ArmError> {
         let body = serde_json::json!({ "properties": { "cancelRequested": true } });
         let response = self
             .execute(Method::PATCH, self.job_url(key), Some(&body))
             .await?;
-        decode(&response, "job")
+        Ok(Confirmed {
+            value: decode(&response, "job")?,
+            ids: response.ids,
+        })
     }
 
     /// Deletes a job. A 404 after a retry means an earlier attempt did delete it.
     pub async fn delete_job(&self, key: &JobKey) -> Result<DeleteOutcome, ArmError> {
+        self.delete_job_confirmed(key).await.map(|c| c.value)
+    }
+
+    /// [`Self::delete_job`], with the ids of the answer.
+    pub async fn delete_job_confirmed(
+        &self,
+        key: &JobKey,
+    ) -> Result<Confirmed<DeleteOutcome>, ArmError> {
         match self.execute(Method::DELETE, self.job_url(key), None).await {
-            Ok(_) => Ok(DeleteOutcome::Deleted),
-            Err(ArmError::Api(e)) if e.status == 404 && e.attempts > 1 => {
-                Ok(DeleteOutcome::AlreadyGone)
-            }
+            Ok(response) => Ok(Confirmed {
+                value: DeleteOutcome::Deleted,
+                ids: response.ids,
+            }),
+            Err(ArmError::Api(e)) if e.status == 404 && e.attempts > 1 => Ok(Confirmed {
+                value: DeleteOutcome::AlreadyGone,
+                ids: e.ids,
+            }),
             Err(e) => Err(e),
         }
     }

@@ -194,6 +194,17 @@ impl ArmError {
         }
     }
 
+    /// The request and correlation ids of the answer, when one came.
+    #[must_use]
+    pub fn ids(&self) -> Option<&RequestIds> {
+        match self {
+            ArmError::Api(e) => Some(&e.ids),
+            ArmError::Unauthorized { api, .. } => Some(&api.ids),
+            ArmError::Decode { ids, .. } => Some(ids),
+            _ => None,
+        }
+    }
+
     /// True for a 404.
     #[must_use]
     pub fn is_not_found(&self) -> bool {

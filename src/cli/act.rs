@@ -7,6 +7,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::arm::{ArmClient, job_summary_from_wire};
+use crate::audit::Audit;
 use crate::model::{Action, Event, Job, JobKey, Store};
 use crate::ui::format;
 
@@ -65,76 +66,13 @@ pub fn outcome(events: &[Event]) -> Sent {
     )
 }
 
-/// Sends one action the way the window does: reads the job fresh, checks the rule, sends,
-/// reads again. Stands in for `worker::perform` until it lands on `main` (same contract:
-/// exactly one `ActionDone` or `ActionFailed`, then what the re-read found).
-pub async fn perform(client: &ArmClient, key: JobKey, action: Action) -> Vec<Event> {
-    let failed = |code: Option<String>, message: String| Event::ActionFailed {
-        key: key.clone(),
-        action,
-        code,
-        message,
-        at: Timestamp::now(),
-    };
-    let fresh = match client
-        .get_job(&key)
-        .await
-        .map(|raw| job_summary_from_wire(&raw))
-    {
-        Ok(Ok(job)) => job,
-        Ok(Err(e)) => {
-            return vec![failed(
-                None,
-                format!("Could not read the job, so nothing was sent: {e}"),
-            )];
-        }
-        Err(e) => {
-            return vec![failed(
-                e.code().map(str::to_owned),
-                format!("Could not read the job's current state, so nothing was sent: {e}"),
-            )];
-        }
-    };
-    if let Some(reason) = fresh.permission(action).reason() {
-        return vec![failed(None, format!("Not sent: {reason}."))];
-    }
-    let sent = match action {
-        Action::Cancel => client
-            .request_cancel(&key)
-            .await
-            .map(|answer| job_summary_from_wire(&answer).ok()),
-        Action::Delete => client.delete_job(&key).await.map(|_| None),
-    };
-    match sent {
-        Ok(job) => {
-            let mut events = vec![Event::ActionDone {
-                key: key.clone(),
-                action,
-                job,
-                at: Timestamp::now(),
-            }];
-            if action == Action::Cancel
-                && let Ok(Ok(job)) = client
-                    .get_job(&key)
-                    .await
-                    .map(|raw| job_summary_from_wire(&raw))
-            {
-                events.push(Event::Loaded {
-                    job,
-                    at: Timestamp::now(),
-                });
-            }
-            events
-        }
-        Err(e) => vec![failed(e.code().map(str::to_owned), e.to_string())],
-    }
-}
-
 /// Sends `action` to each job in turn, after checking the rule on the state just listed (a
-/// job the rules forbid gets no request at all). Says on stderr what was refused and why,
+/// job the rules forbid gets no request at all), then through [`crate::worker::perform`] as the
+/// window does (fresh read, rule, audit trail, send, re-read). Says on stderr what was refused and why,
 /// prints each job done on stdout. Returns each job's outcome.
 pub async fn act_on(
     client: &ArmClient,
+    audit: Option<&Audit>,
     jobs: &[Job],
     action: Action,
     store: &mut Store,
@@ -150,7 +88,7 @@ pub async fn act_on(
                 action,
                 at: Timestamp::now(),
             });
-            let events = perform(client, key.clone(), action).await;
+            let events = crate::worker::perform(client, audit, key.clone(), action).await;
             let sent = outcome(&events);
             for event in events {
                 store.apply(event);

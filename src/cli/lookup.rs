@@ -85,7 +85,7 @@ pub async fn list_all(
                         match job_summary_from_wire(raw) {
                             Ok(job) => jobs.push(job),
                             Err(e) => {
-                                eprintln!("iejobs: subscription {subscription}: skipped: {e}")
+                                eprintln!("iejobs: subscription {subscription}: skipped: {e}");
                             }
                         }
                     }

@@ -16,6 +16,7 @@ use std::io::Write as _;
 use std::time::Duration;
 
 use crate::arm::{ArmClient, ArmError};
+use crate::audit::Audit;
 use crate::model::{Action, Store};
 use crate::worker::WorkerConfig;
 
@@ -240,6 +241,8 @@ pub struct Context {
     pub client: ArmClient,
     /// Subscriptions (empty: every usable one), intervals and read budget.
     pub worker: WorkerConfig,
+    /// The audit trail Cancel and Delete are written to (`None`: none).
+    pub audit: Option<Audit>,
 }
 
 /// Runs a `jobs` command to its end.
@@ -277,7 +280,7 @@ async fn dispatch(command: &JobsCommand, context: Context) -> Exit {
         JobsCommand::List(args) => list(client, &subscriptions, args).await,
         JobsCommand::Show(args) => show(client, &subscriptions, args).await,
         JobsCommand::Cancel(args) => cancel(&context, &subscriptions, args).await,
-        JobsCommand::Delete(args) => delete(client, &subscriptions, args).await,
+        JobsCommand::Delete(args) => delete(&context, &subscriptions, args).await,
         JobsCommand::Watch(args) => {
             let only = if args.names.is_empty() {
                 None
@@ -401,7 +404,14 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
             at: jiff::Timestamp::now(),
         });
     }
-    let sent = act::act_on(client, &jobs, Action::Cancel, &mut store).await;
+    let sent = act::act_on(
+        client,
+        context.audit.as_ref(),
+        &jobs,
+        Action::Cancel,
+        &mut store,
+    )
+    .await;
     results.extend(sent.iter().map(|(_, s)| s.exit()));
     let exit = Exit::combine(&results);
     if !args.wait {
@@ -426,7 +436,8 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
     if waited == Exit::Done { exit } else { waited }
 }
 
-async fn delete(client: &ArmClient, subscriptions: &[String], args: &DeleteArgs) -> Exit {
+async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) -> Exit {
+    let client = &context.client;
     if !args.yes && !act::stdin_is_terminal() {
         eprintln!(
             "iejobs: delete asks for confirmation and stdin is not a terminal; add --yes to delete without asking"
@@ -444,7 +455,14 @@ async fn delete(client: &ArmClient, subscriptions: &[String], args: &DeleteArgs)
         return Exit::Refused;
     }
     let mut store = Store::default();
-    let sent = act::act_on(client, &jobs, Action::Delete, &mut store).await;
+    let sent = act::act_on(
+        client,
+        context.audit.as_ref(),
+        &jobs,
+        Action::Delete,
+        &mut store,
+    )
+    .await;
     results.extend(sent.iter().map(|(_, s)| s.exit()));
     Exit::combine(&results)
 }
@@ -473,8 +491,8 @@ mod tests {
     #[test]
     fn durations_read_seconds_and_units() {
         assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
-        assert_eq!(parse_duration("1h 30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_mins(2)));
+        assert_eq!(parse_duration("1h 30m"), Ok(Duration::from_mins(90)));
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("-5s").is_err());
     }

@@ -3,6 +3,7 @@
 //! change otherwise, until Ctrl-C.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::IsTerminal as _;
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +24,8 @@ type Seen = (String, bool, Option<i64>, Option<i64>);
 pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec<JobKey>>) -> Exit {
     // The window's history file is the window's: a watch in a terminal keeps no history.
     worker.history_path = None;
+    // A watch sends nothing: the trail of actions is the window's and the commands' business.
+    worker.audit_path = None;
     let wake = Arc::new(tokio::sync::Notify::new());
     let notify = {
         let wake = wake.clone();
@@ -110,7 +113,7 @@ fn changes(
 ) -> bool {
     let at = Timestamp::now();
     let mut text = String::new();
-    let mut present = Vec::new();
+    let mut present = std::collections::HashSet::new();
     for entry in store.iter().filter(|e| wanted(&e.job.key)) {
         let job = &entry.job;
         let now: Seen = (
@@ -119,10 +122,11 @@ fn changes(
             job.percent_complete,
             job.bytes_succeeded(),
         );
-        present.push(job.key.clone());
+        present.insert(job.key.clone());
         if seen.get(&job.key) != Some(&now) {
-            text.push_str(&format!(
-                "{at} {} {} {} {}{}{}\n",
+            let _ = writeln!(
+                text,
+                "{at} {} {} {} {}{}{}",
                 job.key.subscription_id,
                 job.key.resource_group,
                 crate::ui::format::one_line(&job.key.name, 200),
@@ -135,17 +139,18 @@ fn changes(
                 job.percent_complete
                     .map(|p| format!(" {p}%"))
                     .unwrap_or_default(),
-            ));
+            );
             seen.insert(job.key.clone(), now);
         }
     }
     seen.retain(|key, _| {
         let kept = present.contains(key);
         if !kept {
-            text.push_str(&format!(
-                "{at} {} {} {} gone\n",
+            let _ = writeln!(
+                text,
+                "{at} {} {} {} gone",
                 key.subscription_id, key.resource_group, key.name
-            ));
+            );
         }
         kept
     });

@@ -102,6 +102,9 @@ pub enum Event {
     SubscriptionsListed(Result<Vec<SubscriptionInfo>, String>),
     /// The subscriptions whose jobs are listed from now on; jobs of others are dropped.
     Watching(Vec<String>),
+    /// Lines for the activity log from elsewhere: the audit trail of earlier runs' actions
+    /// (so that the log shows them across restarts), and outcomes resolved at start.
+    Logged(Vec<Activity>),
     /// Something the administrator must know that is not about one action: a history file
     /// that could not be read, a listing that contradicts itself. Logged as an error line;
     /// the window also shows it until dismissed.
@@ -563,6 +566,12 @@ impl Store {
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
             Event::Watching(ids) => self.watching(ids),
             Event::SettingsSaved { result, at } => self.record_settings_save(result, at),
+            Event::Logged(lines) => {
+                for line in lines {
+                    self.log(line.at, line.key, line.text, line.is_error);
+                }
+                true
+            }
             Event::Warning { key, message, at } => {
                 self.log(at, key, message, true);
                 true

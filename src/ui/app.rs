@@ -102,8 +102,9 @@ pub struct Selection {
     pub keys: BTreeSet<JobKey>,
     /// The job in the detail panel.
     pub focus: Option<JobKey>,
-    /// Where a shift-click range starts.
-    pub anchor: Option<usize>,
+    /// The job where a shift-click range starts: a job, not a row, so that a filter or a
+    /// sort that moves the rows keeps it right (a row index could point past the rows).
+    pub anchor: Option<JobKey>,
     /// The table scrolls the focused row into view at its next frame (after the keyboard
     /// moved the focus, which happens after the frame that saw the key drew the table).
     pub reveal: Option<usize>,
@@ -282,7 +283,7 @@ impl App {
             Intent::Click { row, toggle, range } => self.click(row, toggle, range),
             Intent::Focus(key) => {
                 self.selection.keys = [key.clone()].into();
-                self.selection.anchor = self.view.position(&key);
+                self.selection.anchor = Some(key.clone());
                 self.focus(key);
             }
             Intent::Ask(action, keys) => {
@@ -354,17 +355,23 @@ impl App {
             return;
         };
         self.selection.reveal = Some(row);
-        if range && let Some(anchor) = self.selection.anchor {
+        let anchor_row = self
+            .selection
+            .anchor
+            .as_ref()
+            .and_then(|anchor| self.view.position(anchor));
+        if range && let Some(anchor) = anchor_row {
             let (from, to) = (anchor.min(row), anchor.max(row));
             self.selection.keys = self.view.rows()[from..=to].iter().cloned().collect();
         } else if toggle {
             if !self.selection.keys.remove(&key) {
                 self.selection.keys.insert(key.clone());
             }
-            self.selection.anchor = Some(row);
+            self.selection.anchor = Some(key.clone());
         } else {
+            // A plain click, or a shift-click whose anchor is filtered out of view.
             self.selection.keys = [key.clone()].into();
-            self.selection.anchor = Some(row);
+            self.selection.anchor = Some(key.clone());
         }
         self.focus(key);
     }

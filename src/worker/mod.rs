@@ -26,11 +26,13 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use crate::arm::{
-    ArmClient, ArmError, DeleteOutcome, JobPager, ListScope, job_from_wire, job_summary_from_wire,
+    ArmClient, ArmError, DeleteOutcome, JobPager, ListScope, RequestIds, job_from_wire,
+    job_summary_from_wire,
 };
+use crate::audit::{Audit, Failure, Outcome, Sender as AuditSender};
 use crate::model::{
-    Action, BulkProgress, Event, Job, JobKey, JobState, Permission, SlowPage, SubscriptionFailure,
-    SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
+    Action, Activity, BulkProgress, Event, Job, JobKey, JobState, Permission, SlowPage,
+    SubscriptionFailure, SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
 };
 
 pub use budget::{Bucket, Budget, Limit};
@@ -112,6 +114,8 @@ pub struct WorkerConfig {
     pub fast_poll: Duration,
     /// Where the state timelines are kept; `None` keeps them in memory only.
     pub history_path: Option<PathBuf>,
+    /// The audit trail of Cancel and Delete (see [`crate::audit`]); `None` keeps none.
+    pub audit_path: Option<PathBuf>,
     /// How many reads are under way at the same time, at most.
     pub concurrency: usize,
     /// How many jobs of one subscription are read one by one per round at most; beyond
@@ -130,6 +134,7 @@ impl WorkerConfig {
             slow_poll: Duration::from_secs(30),
             fast_poll: Duration::from_secs(2),
             history_path: None,
+            audit_path: None,
             concurrency: 8,
             fast_poll_max: 64,
             budget: Budget::UNLIMITED,
@@ -280,6 +285,8 @@ enum Done {
         hot: bool,
     },
     Action(JobKey, Vec<Event>),
+    /// An earlier run's action resolved (or not) by reading its job.
+    Resolved(Vec<Event>),
 }
 
 /// A listing under way.
@@ -454,6 +461,8 @@ struct Worker {
     last_success: Option<Timestamp>,
     history: History,
     history_file: HistoryFile,
+    /// The audit trail every action writes to.
+    audit: Option<Audit>,
     /// Jobs a listing named more than once, already told to the window.
     anomalies: HashSet<JobKey>,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
@@ -556,7 +565,18 @@ impl Worker {
             .map(|id| (id.to_ascii_lowercase(), Sub::new(config.budget, start)))
             .collect();
         let discover_at = config.subscriptions.is_empty().then_some(start);
+        let audit = config.audit_path.clone().map(|path| {
+            Audit::new(
+                path,
+                AuditSender {
+                    origin: "window",
+                    identity: client.identity(),
+                    endpoint: client.config().endpoint.to_string(),
+                },
+            )
+        });
         Self {
+            audit,
             client,
             config,
             events,
@@ -616,6 +636,7 @@ impl Worker {
             }
         }
         let mut tasks: JoinSet<Done> = JoinSet::new();
+        self.load_audit(&mut tasks).await;
         self.emit(Event::Watching(self.config.subscriptions.clone()));
         if !self.config.subscriptions.is_empty() {
             // Names for the subscription column and the settings panel; with none chosen,
@@ -785,8 +806,9 @@ impl Worker {
             };
             self.running_actions += 1;
             let (client, counter) = (self.client.clone(), self.in_flight.clone());
+            let audit = self.audit.clone();
             tasks.spawn(async move {
-                let events = act(&client, &counter, key.clone(), action).await;
+                let events = act(&client, audit.as_ref(), &counter, key.clone(), action).await;
                 Done::Action(key, events)
             });
         }
@@ -993,6 +1015,11 @@ impl Worker {
                 self.page_done(&subscription, pager, result);
             }
             Done::Subscriptions { result, discover } => self.subscriptions_done(result, discover),
+            Done::Resolved(events) => {
+                for event in events {
+                    self.emit(event);
+                }
+            }
             Done::Fetched { key, result, hot } => {
                 if hot {
                     self.reads = self.reads.saturating_sub(1);
@@ -1435,6 +1462,41 @@ impl Worker {
         }
     }
 
+    /// Shows the audit trail's last lines in the activity log, and resolves the actions an
+    /// earlier run sent without learning their outcome (it stopped in between) by reading
+    /// their jobs, in tasks of their own.
+    async fn load_audit(&mut self, tasks: &mut JoinSet<Done>) {
+        /// Lines of earlier runs shown in the activity log.
+        const SHOWN: usize = 200;
+        let Some(audit) = self.audit.clone() else {
+            return;
+        };
+        let reader = audit.clone();
+        let records = match tokio::task::spawn_blocking(move || reader.read()).await {
+            Ok(Ok(records)) => records,
+            Ok(Err(e)) => {
+                self.emit(Event::Warning {
+                    key: None,
+                    message: format!("The audit trail cannot be read: {e}"),
+                    at: Timestamp::now(),
+                });
+                return;
+            }
+            Err(_) => return,
+        };
+        let shown = records[records.len().saturating_sub(SHOWN)..]
+            .iter()
+            .map(audit_line)
+            .collect::<Vec<_>>();
+        if !shown.is_empty() {
+            self.emit(Event::Logged(shown));
+        }
+        for record in crate::audit::unresolved(&records) {
+            let (client, audit) = (self.client.clone(), audit.clone());
+            tasks.spawn(async move { Done::Resolved(resolve(&client, &audit, record).await) });
+        }
+    }
+
     /// Queues an event for the window; the loop sends it as soon as the channel has room
     /// and wakes the window then.
     fn emit(&mut self, event: Event) {
@@ -1611,16 +1673,91 @@ async fn read_job(client: &ArmClient, key: &JobKey, read: Read) -> Result<Job, A
     })
 }
 
-/// Carries out one action: reads the freshest state, checks the rule, sends, reads again.
-/// Always ends with exactly one `ActionDone` or `ActionFailed`; when the answer was an error
-/// or got lost, the read after it decides whether the action took effect.
+/// An audit line as the activity log shows it.
+fn audit_line(record: &crate::audit::AuditRecord) -> Activity {
+    Activity {
+        at: record.timestamp().unwrap_or_else(Timestamp::now),
+        key: Some(record.key()),
+        text: record.describe(),
+        is_error: record.outcome == Outcome::Failed,
+    }
+}
+
+/// Resolves an action an earlier run sent without learning its outcome: the job as it is now
+/// says whether it took effect, and the outcome line is appended. An action sent to another
+/// endpoint (an emulator since stopped) is marked failed as unknown; a job that cannot be
+/// read now is left for the next start.
+async fn resolve(
+    client: &ArmClient,
+    audit: &Audit,
+    record: crate::audit::AuditRecord,
+) -> Vec<Event> {
+    let (key, Some(action)) = (record.key(), record.action()) else {
+        return Vec::new();
+    };
+    let (outcome, finding) = if record.endpoint == client.config().endpoint.as_str() {
+        match (read_job(client, &key, Read::Summary).await, action) {
+            (Ok(job), Action::Cancel) if job.cancel_requested => {
+                (Outcome::Confirmed, "the job now shows its cancel request")
+            }
+            (Ok(_), Action::Cancel) => (Outcome::Failed, "the job shows no cancel request"),
+            (Ok(_), Action::Delete) => (Outcome::Failed, "the job still exists"),
+            (Err(e), Action::Delete) if e.is_not_found() => {
+                (Outcome::Confirmed, "the job no longer exists")
+            }
+            (Err(e), Action::Cancel) if e.is_not_found() => {
+                (Outcome::Failed, "the job no longer exists")
+            }
+            (Err(e), _) => {
+                tracing::warn!(job = %key, error = %e, "an unfinished action stays unresolved");
+                return Vec::new();
+            }
+        }
+    } else {
+        (
+            Outcome::Failed,
+            "unknown: it was sent to another endpoint, no longer in use here",
+        )
+    };
+    let mut line = record;
+    line.outcome = outcome;
+    line.message = Some(format!(
+        "The run that sent it stopped before the answer; read at the next start: {finding}."
+    ));
+    line.at = jiff::Zoned::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
+    if let Err(e) = audit.append_record(&line) {
+        tracing::error!(error = %e, "cannot write the audit trail");
+    }
+    vec![Event::Logged(vec![audit_line(&line)])]
+}
+
+/// [`perform`], counted among the requests in flight.
 async fn act(
     client: &ArmClient,
+    audit: Option<&Audit>,
     counter: &Arc<std::sync::atomic::AtomicU32>,
     key: JobKey,
     action: Action,
 ) -> Vec<Event> {
     let _guard = InFlight::new(counter);
+    perform(client, audit, key, action).await
+}
+
+/// Carries out one action, as the window and the command line do: reads the freshest state,
+/// checks the rule, writes the audit trail's `sending` line, sends, reads again, writes the
+/// outcome line. Always ends with exactly one `ActionDone` or `ActionFailed`; when the answer
+/// was an error or got lost, the read after it decides whether the action took effect. A
+/// refusal by the rules sends nothing and writes no line (its `ActionFailed` has no code and
+/// a message starting "Not sent"). An audit trail that cannot be written stops the action
+/// before it is sent: a Delete must not go out unrecorded.
+pub async fn perform(
+    client: &ArmClient,
+    audit: Option<&Audit>,
+    key: JobKey,
+    action: Action,
+) -> Vec<Event> {
     let failed = |code: Option<String>, message: String| Event::ActionFailed {
         key: key.clone(),
         action,
@@ -1661,19 +1798,36 @@ async fn act(
             },
         ];
     }
+    let audit_id = match audit.map(|a| a.sending(&key, action)).transpose() {
+        Ok(id) => id,
+        Err(e) => {
+            return vec![failed(
+                None,
+                format!("Not sent: the audit trail cannot be written ({e})."),
+            )];
+        }
+    };
+    let record = |outcome: Outcome, failure: Option<Failure<'_>>, ids: Option<&RequestIds>| {
+        if let (Some(audit), Some(id)) = (audit, &audit_id)
+            && let Err(e) = audit.outcome(id, &key, action, outcome, failure, ids)
+        {
+            tracing::error!(error = %e, job = %key, %action, "cannot write the audit trail");
+        }
+    };
     let sent = match action {
         Action::Cancel => client
-            .request_cancel(&key)
+            .request_cancel_confirmed(&key)
             .await
-            .map(|answer| job_summary_from_wire(&answer).ok()),
-        Action::Delete => client.delete_job(&key).await.map(|outcome| {
+            .map(|answer| (job_summary_from_wire(&answer.value).ok(), answer.ids)),
+        Action::Delete => client.delete_job_confirmed(&key).await.map(|outcome| {
             // Deleted, or AlreadyGone: an earlier attempt deleted it.
-            let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome;
-            None
+            let (DeleteOutcome::Deleted | DeleteOutcome::AlreadyGone) = outcome.value;
+            (None, outcome.ids)
         }),
     };
     let error = match sent {
-        Ok(job) => {
+        Ok((job, ids)) => {
+            record(Outcome::Confirmed, None, Some(&ids));
             let mut events = vec![Event::ActionDone {
                 key: key.clone(),
                 action,
@@ -1699,6 +1853,17 @@ async fn act(
     };
     if landed {
         tracing::info!(job = %key, %action, error = %error, "the action failed to answer but took effect");
+        let note =
+            format!("The answer was lost ({error}); the job read afterwards shows it took effect.");
+        record(
+            Outcome::Confirmed,
+            Some(Failure {
+                status: error.status(),
+                code: error.code(),
+                message: &note,
+            }),
+            error.ids(),
+        );
         let job = match &now {
             Reread::Job(job) => Some((**job).clone()),
             _ => None,
@@ -1718,6 +1883,15 @@ async fn act(
             " The request may still have reached the service; the next poll shows its effect.",
         );
     }
+    record(
+        Outcome::Failed,
+        Some(Failure {
+            status: error.status(),
+            code: error.code(),
+            message: &message,
+        }),
+        error.ids(),
+    );
     let mut events = vec![failed(error.code().map(str::to_owned), message)];
     events.extend(now.into_event(key));
     events
