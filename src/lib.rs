@@ -20,10 +20,12 @@
 //! - [`config`]: the settings file, environment and flags, merged and validated.
 //! - [`audit`]: the durable trail of every Cancel and Delete sent (JSON lines, fsync'd).
 //! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
+//! - [`cli`]: `iejobs jobs …`, the command line for scripts and terminals.
 
 pub mod arm;
 pub mod audit;
 pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod emulator;
 pub mod model;

@@ -8,7 +8,8 @@ use anyhow::Context as _;
 use clap::Parser;
 use iejobs::arm::{ArmClient, ClientConfig, Secret, StaticToken, TokenSource};
 use iejobs::auth::{AuthOptions, token_source};
-use iejobs::config::{self, Connection, Layer, Origin, Settings, file};
+use iejobs::cli::Exit;
+use iejobs::config::{self, Layer, Origin, Settings, file};
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::{DEFAULT_SPEED, EmulatorConfig};
 use iejobs::ui::{App, AppConfig, SettingsContext, Source};
@@ -27,78 +28,90 @@ use iejobs::worker::{Budget, WorkerConfig};
 )]
 struct Args {
     /// The config file [env: IEJOBS_CONFIG] [default: ~/.config/iejobs/config.toml]
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH")]
     config: Option<std::path::PathBuf>,
 
     /// Use the embedded emulator even if Azure is configured.
-    #[arg(long)]
+    #[arg(long, global = true)]
     emulator: bool,
 
     /// Print the settings in force, with where each came from, and exit.
-    #[arg(long)]
+    #[arg(long, global = true)]
     print_config: bool,
 
     /// Azure cloud: public, usgov or china [env: IEJOBS_CLOUD]
-    #[arg(long)]
+    #[arg(long, global = true)]
     cloud: Option<String>,
 
     /// Azure Resource Manager endpoint, overriding the cloud's; https, or http on loopback
     /// [env: IEJOBS_ENDPOINT]
-    #[arg(long)]
+    #[arg(long, global = true)]
     endpoint: Option<String>,
 
     /// Sign-in: auto, azure-cli, service-principal, managed-identity, workload-identity or
     /// token [env: IEJOBS_AUTH]
-    #[arg(long)]
+    #[arg(long, global = true)]
     auth: Option<String>,
 
     /// Tenant to sign in to [env: IEJOBS_TENANT_ID]
-    #[arg(long)]
+    #[arg(long, global = true)]
     tenant_id: Option<String>,
 
     /// Client id of a user-assigned managed identity, or of the application when
     /// AZURE_CLIENT_ID is not set [env: IEJOBS_CLIENT_ID]
-    #[arg(long)]
+    #[arg(long, global = true)]
     client_id: Option<String>,
 
     /// A subscription whose jobs to list; repeat for several. Default: every usable
     /// subscription the identity sees (on the emulator: its demo subscriptions)
     /// [env: IEJOBS_SUBSCRIPTIONS, comma-separated]
-    #[arg(long = "subscription", value_name = "ID")]
+    #[arg(long = "subscription", global = true, value_name = "ID")]
     subscriptions: Vec<String>,
 
     /// The least seconds between two full listings of a subscription [default: 60 on
     /// Azure, 30 on the emulator] [env: IEJOBS_POLL_SECS]
-    #[arg(long)]
+    #[arg(long, global = true)]
     poll_secs: Option<u64>,
 
     /// Seconds between reads of the jobs that move (a cancel pending, drives copying)
     /// [default: 20 on Azure, 2 on the emulator] [env: IEJOBS_FAST_POLL_SECS]
-    #[arg(long)]
+    #[arg(long, global = true)]
     fast_poll_secs: Option<u64>,
 
     /// Reads per subscription and hour that polling may spend, or "unlimited"; the first
     /// listing and Refresh may go faster, up to 12 a second [default: 1200 on Azure,
     /// unlimited on the emulator] [env: IEJOBS_READ_BUDGET]
-    #[arg(long, value_name = "READS_PER_HOUR")]
+    #[arg(long, global = true, value_name = "READS_PER_HOUR")]
     read_budget: Option<String>,
 
     /// The Microsoft.ImportExport api-version [default: 2020-08-01] [env: IEJOBS_API_VERSION]
-    #[arg(long)]
+    #[arg(long, global = true)]
     api_version: Option<String>,
 
     /// The embedded emulator's jobs: demo, empty, load:N or a JSON file of jobs.
-    #[arg(long, default_value = "demo")]
+    #[arg(long, global = true, default_value = "demo")]
     emulator_scenario: iejobs::emulator::scenario::Scenario,
 
     /// Simulated seconds per real second of the embedded emulator (0 stops its clock).
     #[arg(
         long,
+        global = true,
         default_value_t = DEFAULT_SPEED,
         value_parser = iejobs::emulator::clock::parse_speed,
         allow_negative_numbers = true
     )]
     emulator_speed: f64,
+
+    /// Without a command, the window opens.
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// The commands for scripts and terminals.
+#[derive(clap::Subcommand, Debug)]
+enum Command {
+    /// List, show, cancel, delete and watch jobs from the command line.
+    Jobs(iejobs::cli::JobsArgs),
 }
 
 const SETTINGS_HELP: &str = "\
@@ -172,30 +185,159 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 fn main() -> std::process::ExitCode {
-    match run() {
+    init_logging();
+    let args = Args::parse();
+    if let Some(Command::Jobs(jobs)) = &args.command {
+        return std::process::ExitCode::from(run_jobs(&args, jobs).code());
+    }
+    match run_window(&args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            // The whole chain, one cause per line, without a backtrace.
-            eprintln!("iejobs: {error}");
-            for cause in error.chain().skip(1) {
-                // A settings error holds one problem per line: each indented alike.
-                for line in cause.to_string().lines() {
-                    eprintln!("  {line}");
-                }
-            }
+            report(&error);
             std::process::ExitCode::FAILURE
         }
     }
 }
 
-fn run() -> anyhow::Result<()> {
-    init_logging();
-    let args = Args::parse();
-    let (path, file_layer) = config_file(&args)?;
+/// Prints an error on stderr: the whole chain, one cause per line, without a backtrace.
+fn report(error: &anyhow::Error) {
+    eprintln!("iejobs: {error}");
+    for cause in error.chain().skip(1) {
+        // A settings error holds one problem per line: each indented alike.
+        for line in cause.to_string().lines() {
+            eprintln!("  {line}");
+        }
+    }
+}
+
+/// The settings in force, and the config file they were read from.
+struct Loaded {
+    path: Option<std::path::PathBuf>,
+    file_layer: Layer,
+    settings: Settings,
+}
+
+/// Reads the config file, the environment and the flags, and merges them.
+fn load_settings(args: &Args) -> anyhow::Result<Loaded> {
+    let (path, file_layer) = config_file(args)?;
     let flags = args.layer()?;
     let env = Layer::from_env(env_var)?;
     let settings = config::resolve(&flags, &env, &file_layer, args.emulator)
         .context("the settings are not usable")?;
+    Ok(Loaded {
+        path,
+        file_layer,
+        settings,
+    })
+}
+
+/// What the window and the commands talk through: the client, how to poll, and the target
+/// (which holds the embedded emulator, if any, alive).
+struct Connection {
+    client: ArmClient,
+    worker: WorkerConfig,
+    target: Target,
+    /// Which audit trail actions are written to: "azure" or "emulator".
+    audit_kind: &'static str,
+}
+
+/// Why no connection could be set up.
+enum ConnectError {
+    /// No credential could be had.
+    SignIn(anyhow::Error),
+    /// Anything else (the endpoint, the embedded emulator).
+    Other(anyhow::Error),
+}
+
+/// Sets up the connection the settings describe: Azure, or the embedded emulator.
+fn connect(args: &Args, settings: &Settings) -> Result<Connection, ConnectError> {
+    let target = match &settings.connection {
+        config::Connection::Azure(azure) => {
+            azure_target(azure, settings).map_err(ConnectError::SignIn)?
+        }
+        config::Connection::Emulator => {
+            emulator_target(args, settings).map_err(ConnectError::Other)?
+        }
+    };
+    let other = |e: anyhow::Error| ConnectError::Other(e);
+    let mut config = ClientConfig::new(&target.endpoint)
+        .with_context(|| format!("bad endpoint {}", target.endpoint))
+        .map_err(other)?;
+    config.api_version.clone_from(&settings.api_version);
+    let client = ArmClient::new(config, target.tokens.clone()).map_err(|e| other(e.into()))?;
+    let mut worker = WorkerConfig::new(target.subscriptions.clone());
+    worker.slow_poll = settings.poll;
+    worker.fast_poll = settings.fast_poll;
+    worker.budget = match settings.connection {
+        config::Connection::Azure(_) => Budget::azure_with(settings.read_budget),
+        config::Connection::Emulator => Budget {
+            reads_per_hour: settings.read_budget,
+            ..Budget::UNLIMITED
+        },
+    };
+    worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
+        .map(|dirs| dirs.data_dir().join(target.history_file));
+    let audit_kind = match settings.connection {
+        config::Connection::Azure(_) => "azure",
+        config::Connection::Emulator => "emulator",
+    };
+    worker.audit_path = iejobs::audit::Audit::default_path(audit_kind);
+    Ok(Connection {
+        client,
+        worker,
+        target,
+        audit_kind,
+    })
+}
+
+/// `iejobs jobs …`: the same settings and connection as the window, then the command.
+fn run_jobs(args: &Args, jobs: &iejobs::cli::JobsArgs) -> Exit {
+    let loaded = match load_settings(args) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            report(&error);
+            return Exit::Usage;
+        }
+    };
+    if args.print_config {
+        print_settings(&loaded.settings, loaded.path.as_deref());
+        return Exit::Done;
+    }
+    let connection = match connect(args, &loaded.settings) {
+        Ok(connection) => connection,
+        Err(ConnectError::SignIn(error)) => {
+            report(&error);
+            return Exit::SignIn;
+        }
+        Err(ConnectError::Other(error)) => {
+            report(&error);
+            return Exit::Service;
+        }
+    };
+    let audit = iejobs::audit::Audit::open_default(
+        connection.audit_kind,
+        "command line",
+        &connection.client,
+    );
+    let exit = iejobs::cli::run(
+        jobs,
+        iejobs::cli::Context {
+            client: connection.client,
+            worker: connection.worker,
+            audit,
+        },
+    );
+    // The embedded emulator, if any, served the whole command.
+    drop(connection.target);
+    exit
+}
+
+fn run_window(args: &Args) -> anyhow::Result<()> {
+    let Loaded {
+        path,
+        file_layer,
+        settings,
+    } = load_settings(args)?;
     if args.print_config {
         print_settings(&settings, path.as_deref());
         return Ok(());
@@ -208,30 +350,14 @@ fn run() -> anyhow::Result<()> {
         .collect();
 
     // The embedded emulator, if any, lives as long as `target`: until the window closes.
-    let target = match &settings.connection {
-        Connection::Azure(azure) => azure_target(azure, &settings)?,
-        Connection::Emulator => emulator_target(&args, &settings)?,
-    };
-    let mut config = ClientConfig::new(&target.endpoint)
-        .with_context(|| format!("bad endpoint {}", target.endpoint))?;
-    config.api_version.clone_from(&settings.api_version);
-    let client = ArmClient::new(config, target.tokens.clone())?;
-    let mut worker = WorkerConfig::new(target.subscriptions.clone());
-    worker.slow_poll = settings.poll;
-    worker.fast_poll = settings.fast_poll;
-    worker.budget = match settings.connection {
-        Connection::Azure(_) => Budget::azure_with(settings.read_budget),
-        Connection::Emulator => Budget {
-            reads_per_hour: settings.read_budget,
-            ..Budget::UNLIMITED
-        },
-    };
-    worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
-        .map(|dirs| dirs.data_dir().join(target.history_file));
-    worker.audit_path = iejobs::audit::Audit::default_path(match settings.connection {
-        Connection::Azure(_) => "azure",
-        Connection::Emulator => "emulator",
-    });
+    let Connection {
+        client,
+        worker,
+        target,
+        ..
+    } = connect(args, &settings).map_err(|e| match e {
+        ConnectError::SignIn(e) | ConnectError::Other(e) => e,
+    })?;
     let options = native_options();
     let app_config = AppConfig {
         client,
@@ -337,8 +463,8 @@ fn print_settings(settings: &Settings, path: Option<&std::path::Path>) {
         path.map_or("(none)".to_owned(), |p| p.display().to_string())
     );
     match &settings.connection {
-        Connection::Emulator => println!("source: embedded emulator"),
-        Connection::Azure(azure) => {
+        config::Connection::Emulator => println!("source: embedded emulator"),
+        config::Connection::Azure(azure) => {
             println!("cloud: {} ({})", azure.cloud.name(), origin("cloud"));
             println!("endpoint: {} ({})", azure.endpoint, origin("endpoint"));
             println!("auth: {} ({})", azure.auth.name(), origin("auth"));

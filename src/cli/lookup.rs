@@ -1,0 +1,225 @@
+//! Reading jobs for the command line: every page of every watched subscription, and finding
+//! a job by name (an error listing the candidates when the name is not unique).
+
+use std::io::IsTerminal as _;
+
+use crate::arm::{ArmClient, ArmError, ListScope, job_summary_from_wire};
+use crate::model::{Job, JobKey};
+
+use super::Exit;
+
+/// The jobs of every subscription read, and the subscriptions that could not be read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The jobs, in subscription, resource group and name order.
+    pub jobs: Vec<Job>,
+    /// Each subscription that failed, with why.
+    pub failures: Vec<(String, ArmError)>,
+}
+
+impl Listing {
+    /// The exit code the failures call for: none, partial (some subscriptions answered), or
+    /// the failure's own when none did.
+    #[must_use]
+    pub fn exit(&self, subscriptions: usize) -> Exit {
+        match self.failures.first() {
+            None => Exit::Done,
+            Some(_) if self.failures.len() < subscriptions => Exit::Partial,
+            Some((_, error)) => Exit::for_error(error),
+        }
+    }
+
+    /// Says on stderr which subscriptions failed and why (the ARM code and message).
+    pub fn report_failures(&self) {
+        for (subscription, error) in &self.failures {
+            eprintln!("iejobs: subscription {subscription} could not be listed: {error}");
+        }
+    }
+}
+
+/// The subscriptions to read: those configured, else every usable one the identity sees.
+pub async fn subscriptions(
+    client: &ArmClient,
+    configured: &[String],
+) -> Result<Vec<String>, ArmError> {
+    if !configured.is_empty() {
+        return Ok(configured.to_vec());
+    }
+    let listed = client.list_subscriptions().await?;
+    Ok(listed
+        .into_iter()
+        .filter(|s| !s.subscription_id.is_empty())
+        .filter(|s| {
+            !matches!(
+                s.state.as_deref().map(str::to_ascii_lowercase).as_deref(),
+                Some("disabled" | "deleted")
+            )
+        })
+        .map(|s| s.subscription_id.to_ascii_lowercase())
+        .collect())
+}
+
+/// Every job of `subscriptions` (of one resource group when given), every page. Progress goes
+/// to stderr from the second page on: stdout carries only the result.
+pub async fn list_all(
+    client: &ArmClient,
+    subscriptions: &[String],
+    resource_group: Option<&str>,
+) -> Listing {
+    let mut listing = Listing::default();
+    let terminal = std::io::stderr().is_terminal();
+    for subscription in subscriptions {
+        let scope = match resource_group {
+            Some(rg) => ListScope::ResourceGroup {
+                subscription_id: subscription.clone(),
+                resource_group: rg.to_owned(),
+            },
+            None => ListScope::Subscription(subscription.clone()),
+        };
+        let mut pager = client.pager(&scope);
+        let mut jobs = Vec::new();
+        let outcome = loop {
+            match pager.next_page().await {
+                Ok(Some(page)) => {
+                    for raw in &page {
+                        match job_summary_from_wire(raw) {
+                            Ok(job) => jobs.push(job),
+                            Err(e) => {
+                                eprintln!("iejobs: subscription {subscription}: skipped: {e}");
+                            }
+                        }
+                    }
+                    if pager.pages() > 1 {
+                        progress(
+                            terminal,
+                            &format!(
+                                "listing {subscription}: page {}, {} jobs so far",
+                                pager.pages(),
+                                jobs.len()
+                            ),
+                        );
+                    }
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        if terminal && pager.pages() > 1 {
+            eprintln!();
+        }
+        match outcome {
+            Ok(()) => listing.jobs.extend(jobs),
+            // A resource group that does not exist in this subscription holds no jobs there.
+            Err(e) if resource_group.is_some() && e.is_not_found() => {}
+            Err(e) => listing.failures.push((subscription.clone(), e)),
+        }
+    }
+    listing.jobs.sort_by(|a, b| a.key.cmp(&b.key));
+    listing
+}
+
+/// A progress line on stderr: rewritten in place on a terminal, one line each elsewhere.
+pub fn progress(terminal: bool, text: &str) {
+    if terminal {
+        eprint!("\r\x1b[2K{text}");
+    } else {
+        eprintln!("{text}");
+    }
+}
+
+/// What a name matched.
+#[derive(Debug)]
+pub enum Found<'a> {
+    /// Exactly this job.
+    One(&'a Job),
+    /// Several jobs: the name must be made precise.
+    Ambiguous(Vec<&'a JobKey>),
+    /// None.
+    Missing,
+}
+
+/// The job named `name` (ARM names ignore case) among `jobs`.
+#[must_use]
+pub fn find<'a>(jobs: &'a [Job], name: &str) -> Found<'a> {
+    let wanted = name.to_lowercase();
+    let matches: Vec<&Job> = jobs
+        .iter()
+        .filter(|j| j.key.name.to_lowercase() == wanted)
+        .collect();
+    match matches.as_slice() {
+        [] => Found::Missing,
+        [one] => Found::One(one),
+        many => Found::Ambiguous(many.iter().map(|j| &j.key).collect()),
+    }
+}
+
+/// Finds each of `names`, saying on stderr why a name cannot be used. Returns the jobs found
+/// and the exit code of each name that was not.
+///
+/// A name is only resolved when every subscription answered: one that did not might hold a
+/// job of the same name, and an action must never reach the wrong job.
+pub fn resolve(
+    listing: &Listing,
+    names: &[String],
+    resource_group: Option<&str>,
+) -> (Vec<Job>, Vec<Exit>) {
+    let mut found = Vec::new();
+    let mut failed = Vec::new();
+    if !listing.failures.is_empty() {
+        listing.report_failures();
+        eprintln!(
+            "iejobs: not every subscription could be read, so {} cannot be told unique; nothing was done",
+            names.join(", ")
+        );
+        let (_, error) = &listing.failures[0];
+        return (found, vec![Exit::for_error(error)]);
+    }
+    for name in names {
+        match find(&listing.jobs, name) {
+            Found::One(job) => found.push(job.clone()),
+            Found::Missing => {
+                let place = resource_group
+                    .map(|rg| format!(" in resource group {rg}"))
+                    .unwrap_or_default();
+                eprintln!("iejobs: no job named {name}{place} in the subscriptions read");
+                failed.push(Exit::Service);
+            }
+            Found::Ambiguous(keys) => {
+                eprintln!(
+                    "iejobs: the name {name} is ambiguous; give --resource-group or --subscription. Candidates:"
+                );
+                for key in keys {
+                    eprintln!(
+                        "  subscription {}  resource group {}  name {}",
+                        key.subscription_id, key.resource_group, key.name
+                    );
+                }
+                failed.push(Exit::Usage);
+            }
+        }
+    }
+    (found, failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::JobState;
+
+    #[test]
+    fn names_match_without_regard_to_case_and_ambiguity_lists_candidates() {
+        let jobs = vec![
+            Job::new(JobKey::new("s1", "rg-a", "Alpha"), JobState::Creating),
+            Job::new(JobKey::new("s1", "rg-b", "beta"), JobState::Creating),
+            Job::new(JobKey::new("s2", "rg-b", "BETA"), JobState::Creating),
+        ];
+        assert!(
+            matches!(find(&jobs, "alpha"), Found::One(j) if j.key.resource_group.as_str() == "rg-a")
+        );
+        assert!(matches!(find(&jobs, "gamma"), Found::Missing));
+        let Found::Ambiguous(keys) = find(&jobs, "Beta") else {
+            panic!("expected ambiguous")
+        };
+        assert_eq!(keys.len(), 2);
+    }
+}
