@@ -112,6 +112,9 @@ struct Args {
 enum Command {
     /// List, show, cancel, delete and watch jobs from the command line.
     Jobs(iejobs::cli::JobsArgs),
+    /// The audit trail: every Cancel and Delete sent, from the window or the command line,
+    /// with its outcome and Azure's request id.
+    Audit(iejobs::cli::audit::AuditArgs),
 }
 
 const SETTINGS_HELP: &str = "\
@@ -187,8 +190,14 @@ fn env_var(name: &str) -> Option<String> {
 fn main() -> std::process::ExitCode {
     init_logging();
     let args = Args::parse();
-    if let Some(Command::Jobs(jobs)) = &args.command {
-        return std::process::ExitCode::from(run_jobs(&args, jobs).code());
+    match &args.command {
+        Some(Command::Jobs(jobs)) => {
+            return std::process::ExitCode::from(run_jobs(&args, jobs).code());
+        }
+        Some(Command::Audit(audit)) => {
+            return std::process::ExitCode::from(run_audit(&args, audit).code());
+        }
+        None => {}
     }
     match run_window(&args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -330,6 +339,24 @@ fn run_jobs(args: &Args, jobs: &iejobs::cli::JobsArgs) -> Exit {
     // The embedded emulator, if any, served the whole command.
     drop(connection.target);
     exit
+}
+
+/// `iejobs audit`: the trail of the connection the settings name (Azure's, or the
+/// emulator's), read without connecting.
+fn run_audit(args: &Args, audit: &iejobs::cli::audit::AuditArgs) -> Exit {
+    let loaded = match load_settings(args) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            report(&error);
+            return Exit::Usage;
+        }
+    };
+    let kind = match loaded.settings.connection {
+        config::Connection::Azure(_) => "azure",
+        config::Connection::Emulator => "emulator",
+    };
+    let path = iejobs::audit::Audit::default_path(kind);
+    iejobs::cli::audit::run(audit, path.as_deref())
 }
 
 fn run_window(args: &Args) -> anyhow::Result<()> {

@@ -464,3 +464,96 @@ fn watch_prints_a_line_per_job_off_a_terminal() {
     // Watching only the named job: no other line came first.
     assert!(!first.contains("media-archive"), "{first}");
 }
+
+/// The audit trail's records as `iejobs audit -o json` prints them.
+fn audit_records(emulator: &Emulator) -> Vec<serde_json::Value> {
+    let output = emulator.run(&["audit", "-o", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    json(&output).as_array().unwrap().clone()
+}
+
+#[test]
+fn every_cancel_and_delete_is_audited_and_an_unfinished_one_resolved_at_the_next_start() {
+    let emulator = Emulator::start("audit", &["--speed", "0"]);
+    // A refusal sends nothing and writes nothing.
+    let output = emulator.run(&["jobs", "cancel", "backup-vault-sync"]);
+    assert_eq!(output.status.code(), Some(3), "{:?}", text(&output));
+    let output = emulator.run(&["jobs", "delete", "archive-2026-new", "--yes"]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let output = emulator.run(&["jobs", "cancel", "partner-export-logs"]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", text(&output));
+    let records = audit_records(&emulator);
+    let lines: Vec<(String, String, String)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["job"].as_str().unwrap().to_owned(),
+                r["action"].as_str().unwrap().to_owned(),
+                r["outcome"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let line = |job: &str, action: &str, outcome: &str| {
+        (job.to_owned(), action.to_owned(), outcome.to_owned())
+    };
+    assert_eq!(
+        lines,
+        [
+            line("archive-2026-new", "delete", "sending"),
+            line("archive-2026-new", "delete", "confirmed"),
+            line("partner-export-logs", "cancel", "sending"),
+            line("partner-export-logs", "cancel", "confirmed"),
+        ]
+    );
+    for record in &records {
+        assert_eq!(record["origin"], "command line");
+        assert_eq!(record["endpoint"], format!("{}/", emulator.url));
+        assert!(
+            !record.to_string().contains("cli-test-token"),
+            "never a token"
+        );
+    }
+    assert!(records[1]["requestId"].is_string(), "{}", records[1]);
+    // The table says the same for people.
+    let output = emulator.run(&["audit"]);
+    let (stdout, _) = text(&output);
+    assert!(
+        stdout.contains("rg-media-archive/archive-2026-new"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains("confirmed")).count(),
+        2
+    );
+    let output = emulator.run(&["audit", "--since", "2999-01-01", "-o", "json"]);
+    assert_eq!(json(&output), serde_json::json!([]));
+
+    // A run that stopped after "sending": a cancel whose answer never came back, though it
+    // landed (sent here by hand through the emulator's API).
+    let path = emulator.home.join(".local/share/iejobs/audit.jsonl");
+    let mut sending = records[2].clone();
+    sending["id"] = "crashed-1".into();
+    sending["job"] = "finance-ledger-2019".into();
+    sending["resourceGroup"] = "rg-finance-backup".into();
+    sending["subscriptionId"] = SUB1.into();
+    let mut text_now = std::fs::read_to_string(&path).unwrap();
+    text_now.push_str(&sending.to_string());
+    text_now.push('\n');
+    std::fs::write(&path, text_now).unwrap();
+    // The next command that acts resolves it first, by reading the job, and says so.
+    let output = emulator.run(&["jobs", "cancel", "backup-vault-sync"]);
+    let (_, stderr) = text(&output);
+    assert!(stderr.contains("an earlier action"), "{stderr}");
+    let records = audit_records(&emulator);
+    let last = records.last().unwrap();
+    assert_eq!(last["id"], "crashed-1");
+    assert_eq!(last["job"], "finance-ledger-2019");
+    assert_eq!(last["outcome"], "confirmed", "{last}");
+    assert!(
+        last["message"]
+            .as_str()
+            .unwrap()
+            .contains("read at the next start"),
+        "{last}"
+    );
+}

@@ -8,6 +8,7 @@
 //! ended (see [`Exit`]).
 
 mod act;
+pub mod audit;
 mod lookup;
 pub mod output;
 mod watch;
@@ -261,6 +262,17 @@ pub fn run(args: &JobsArgs, context: Context) -> Exit {
     runtime.block_on(dispatch(&args.command, context))
 }
 
+/// Actions an earlier run sent without learning their outcome (it stopped in between) are
+/// resolved by reading their jobs before new ones go out, and said on stderr.
+async fn resolve_unfinished(context: &Context) {
+    let Some(audit) = &context.audit else {
+        return;
+    };
+    for line in crate::worker::resolve_unfinished(&context.client, audit).await {
+        eprintln!("iejobs: an earlier action: {}", line.text);
+    }
+}
+
 async fn dispatch(command: &JobsCommand, context: Context) -> Exit {
     let client = &context.client;
     let subscriptions = match lookup::subscriptions(client, &context.worker.subscriptions).await {
@@ -279,8 +291,14 @@ async fn dispatch(command: &JobsCommand, context: Context) -> Exit {
     match command {
         JobsCommand::List(args) => list(client, &subscriptions, args).await,
         JobsCommand::Show(args) => show(client, &subscriptions, args).await,
-        JobsCommand::Cancel(args) => cancel(&context, &subscriptions, args).await,
-        JobsCommand::Delete(args) => delete(&context, &subscriptions, args).await,
+        JobsCommand::Cancel(args) => {
+            resolve_unfinished(&context).await;
+            cancel(&context, &subscriptions, args).await
+        }
+        JobsCommand::Delete(args) => {
+            resolve_unfinished(&context).await;
+            delete(&context, &subscriptions, args).await
+        }
         JobsCommand::Watch(args) => {
             let only = if args.names.is_empty() {
                 None

@@ -1673,6 +1673,25 @@ async fn read_job(client: &ArmClient, key: &JobKey, read: Read) -> Result<Job, A
     })
 }
 
+/// Resolves every action of the audit trail that an earlier run sent without learning its
+/// outcome (see [`resolve`]), one after the other; returns the lines appended, as the
+/// activity log shows them.
+pub async fn resolve_unfinished(client: &ArmClient, audit: &Audit) -> Vec<Activity> {
+    let reader = audit.clone();
+    let Ok(Ok(records)) = tokio::task::spawn_blocking(move || reader.read()).await else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for record in crate::audit::unresolved(&records) {
+        for event in resolve(client, audit, record).await {
+            if let Event::Logged(logged) = event {
+                lines.extend(logged);
+            }
+        }
+    }
+    lines
+}
+
 /// An audit line as the activity log shows it.
 fn audit_line(record: &crate::audit::AuditRecord) -> Activity {
     Activity {
