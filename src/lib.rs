@@ -3,11 +3,13 @@
 //! The data flow, from a click to the screen and back:
 //!
 //! ```text
-//!  egui UI ──intent──▶ Command ──bounded mpsc──▶ worker (tokio, named thread)
-//!    ▲                                              │  ArmClient (reqwest) ──HTTP──▶ ARM or emulator
-//!    │ reads                                         ▼
-//!  model::Store ◀──apply(Event)── App::logic ◀──bounded channel, every send wakes the UI
-//!  status bar   ◀──apply_status── latest WorkerStatus ◀──watch channel (never fills)
+//!  panels (*_ui) ──Intent──▶ AppState::handle ──Command──▶ App ──bounded mpsc──▶ worker (tokio, named thread)
+//!    ▲ draw from                                                         │  ArmClient ──HTTP──▶ ARM or emulator
+//!    │                                                                   │  audit trail (before and after each action)
+//!  AppState (store, view, selection) ◀──apply_event── App::logic ◀──bounded channel, every send wakes the UI
+//!  status bar ◀──apply_status── latest WorkerStatus ◀──watch channel (never fills)
+//!
+//!  iejobs jobs … ──▶ cli ──▶ worker::perform (the same rule, re-read and audit as the window)
 //! ```
 //!
 //! The worker never waits on the window: events wait in the worker's own queue until the
@@ -18,9 +20,9 @@
 //! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.
 //! - [`auth`]: signing in to Azure (`azure_identity`) and the Entra ID stand-in for tests.
 //! - [`config`]: the settings file, environment and flags, merged and validated.
+//! - [`cli`]: `iejobs jobs …` and `iejobs audit` for scripts and terminals.
 //! - [`audit`]: the durable trail of every Cancel and Delete sent (JSON lines, fsync'd).
 //! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
-//! - [`cli`]: `iejobs jobs …`, the command line for scripts and terminals.
 
 pub mod arm;
 pub mod audit;

@@ -494,3 +494,29 @@ fn every_action_sent_is_audited_before_and_after_and_a_crash_is_resolved_at_star
     assert!(iejobs::audit::unresolved(&records).is_empty());
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn the_worker_stops_within_a_second_with_a_full_queue_and_requests_in_flight() {
+    let emulator = emulator();
+    let mut worker = worker(&emulator, None, Arc::new(AtomicUsize::new(0)));
+    until(&mut worker, "the first listing", listed);
+    // Every request now takes 10 s: reads and actions stay in flight.
+    emulator.with(|e| {
+        e.set_faults(vec![
+            iejobs::emulator::faults::FaultRule::parse("delay=10000").unwrap(),
+        ]);
+    });
+    worker.send(Command::Refresh).unwrap();
+    let key = JobKey::new(SUB, "rg-media-archive", "media-archive-2026-q3");
+    let mut sent = 0;
+    while worker.send(Command::Inspect(key.clone())).is_ok() {
+        sent += 1;
+        assert!(sent < 100_000, "the queue never filled");
+    }
+    assert!(sent > 0);
+    std::thread::sleep(Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    worker.shutdown();
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(1), "shutdown took {took:?}");
+}
