@@ -1752,6 +1752,17 @@ async fn resolve(
     vec![Event::Logged(vec![audit_line(&line)])]
 }
 
+/// The event of an action that failed or was not sent.
+fn failure(key: JobKey, action: Action, code: Option<String>, message: String) -> Event {
+    Event::ActionFailed {
+        key,
+        action,
+        code,
+        message,
+        at: Timestamp::now(),
+    }
+}
+
 /// The freshest state of the job, read before an action is sent: `Err` with the events to
 /// report when it cannot be read, is gone, or the rule now forbids the action (nothing is
 /// sent then).
@@ -1760,13 +1771,8 @@ async fn check_before_sending(
     key: &JobKey,
     action: Action,
 ) -> Result<(), Vec<Event>> {
-    let failed = |code: Option<String>, message: String| Event::ActionFailed {
-        key: key.clone(),
-        action,
-        code,
-        message,
-        at: Timestamp::now(),
-    };
+    let failed =
+        |code: Option<String>, message: String| failure(key.clone(), action, code, message);
     let fresh = match read_job(client, key, Read::Summary).await {
         Ok(job) => job,
         Err(e) if e.is_not_found() => {
@@ -1847,13 +1853,8 @@ pub async fn perform(
     key: JobKey,
     action: Action,
 ) -> Vec<Event> {
-    let failed = |code: Option<String>, message: String| Event::ActionFailed {
-        key: key.clone(),
-        action,
-        code,
-        message,
-        at: Timestamp::now(),
-    };
+    let failed =
+        |code: Option<String>, message: String| failure(key.clone(), action, code, message);
     if let Err(events) = check_before_sending(client, &key, action).await {
         return events;
     }
