@@ -240,6 +240,10 @@ fn a_refused_cancel_shows_the_arm_error_and_the_window_goes_on() {
     });
     let failure = entry(&harness, name).unwrap().failure.clone().unwrap();
     assert_eq!(failure.code.as_deref(), Some("JobCannotBeCancelled"));
+    let request = failure
+        .request_id
+        .clone()
+        .expect("the refusal's request id");
     harness.run_steps(2);
     assert!(
         harness
@@ -247,6 +251,13 @@ fn a_refused_cancel_shows_the_arm_error_and_the_window_goes_on() {
             .next()
             .is_some(),
         "the ARM code is on screen"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("request id {request}"))
+            .next()
+            .is_some(),
+        "the request id Azure support asks for is on screen"
     );
     step_until(&mut harness, "the job is re-read", |h| {
         entry(h, name).is_some_and(|e| e.job.state == JobState::Packaging)

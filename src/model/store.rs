@@ -2,6 +2,7 @@
 //! worker learns, and every action the user starts, arrives as an [`Event`].
 
 use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -93,6 +94,9 @@ pub enum Event {
         code: Option<String>,
         /// What went wrong, in words.
         message: String,
+        /// Azure's `x-ms-request-id` of the answer, when one came: what Azure support asks
+        /// for.
+        request_id: Option<String>,
         /// When.
         at: Timestamp,
     },
@@ -152,6 +156,8 @@ pub struct ActionFailure {
     pub code: Option<String>,
     /// What went wrong.
     pub message: String,
+    /// Azure's `x-ms-request-id` of the answer, when one came.
+    pub request_id: Option<String>,
     /// When.
     pub at: Timestamp,
 }
@@ -557,10 +563,11 @@ impl Store {
                 action,
                 code,
                 message,
+                request_id,
                 at,
             } => {
                 self.touch(&key);
-                self.action_failed(key, action, code, message, at)
+                self.action_failed(key, action, code, message, request_id, at)
             }
             Event::HistoryLoaded(histories) => self.history_loaded(histories),
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
@@ -745,18 +752,23 @@ impl Store {
         action: Action,
         code: Option<String>,
         message: String,
+        request_id: Option<String>,
         at: Timestamp,
     ) -> bool {
-        let text = match &code {
+        let mut text = match &code {
             Some(code) => format!("{} failed: {code}: {message}", action.label()),
             None => format!("{} failed: {message}", action.label()),
         };
+        if let Some(id) = &request_id {
+            let _ = write!(text, " (request id {id})");
+        }
         self.edit(&key, |entry| {
             entry.pending = None;
             entry.failure = Some(Box::new(ActionFailure {
                 action,
                 code,
                 message,
+                request_id,
                 at,
             }));
         });
@@ -1192,6 +1204,7 @@ mod tests {
             action: Action::Cancel,
             code: Some("JobCannotBeCancelled".into()),
             message: "no".into(),
+            request_id: Some("req-9".into()),
             at: at(2),
         });
         let entry = store.get(&key).unwrap();
@@ -1200,8 +1213,14 @@ mod tests {
             entry.failure.as_ref().unwrap().code.as_deref(),
             Some("JobCannotBeCancelled")
         );
+        assert_eq!(
+            entry.failure.as_ref().unwrap().request_id.as_deref(),
+            Some("req-9"),
+            "what Azure support asks for stays with the failure"
+        );
         let last = store.activity().last().unwrap();
         assert!(last.is_error && last.text.contains("JobCannotBeCancelled"));
+        assert!(last.text.contains("(request id req-9)"), "{}", last.text);
     }
 
     #[test]
@@ -1302,7 +1321,7 @@ mod tests {
                 let event = match kind {
                     0 => Event::Gone { key, at: at(1) },
                     1 => Event::ActionSent { key, action: if flag { Action::Cancel } else { Action::Delete }, at: at(1) },
-                    2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), at: at(1) },
+                    2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), request_id: None, at: at(1) },
                     3 => Event::ActionDone { key, action: if flag { Action::Cancel } else { Action::Delete }, job: flag.then_some(job), at: at(1) },
                     4 => Event::ListingDone { subscription: sub.into(), jobs: 0, gone: vec![key], at: at(1) },
                     5 => Event::Watching(if flag { vec!["sub".into()] } else { Vec::new() }),

@@ -38,10 +38,15 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent
                     .as_deref()
                     .map(|c| format!("{c}: "))
                     .unwrap_or_default();
+                let request = failure
+                    .request_id
+                    .as_deref()
+                    .map(|id| format!(" (request id {id}: Azure support asks for it)"))
+                    .unwrap_or_default();
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     format!(
-                        "{} failed at {}: {code}{}",
+                        "{} failed at {}: {code}{}{request}",
                         failure.action.label(),
                         format::time(failure.at),
                         failure.message

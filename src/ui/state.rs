@@ -131,6 +131,7 @@ impl AppState {
                         action: *action,
                         code: None,
                         message: message.clone(),
+                        request_id: None,
                         at: now,
                     });
                 }

@@ -1753,12 +1753,15 @@ async fn resolve(
 }
 
 /// The event of an action that failed or was not sent.
-fn failure(key: JobKey, action: Action, code: Option<String>, message: String) -> Event {
+fn failure(key: JobKey, action: Action, error: Option<&ArmError>, message: String) -> Event {
     Event::ActionFailed {
         key,
         action,
-        code,
+        code: error.and_then(ArmError::code).map(str::to_owned),
         message,
+        request_id: error
+            .and_then(ArmError::ids)
+            .and_then(|ids| ids.request_id.clone()),
         at: Timestamp::now(),
     }
 }
@@ -1772,13 +1775,13 @@ async fn check_before_sending(
     action: Action,
 ) -> Result<(), Vec<Event>> {
     let failed =
-        |code: Option<String>, message: String| failure(key.clone(), action, code, message);
+        |error: Option<&ArmError>, message: String| failure(key.clone(), action, error, message);
     let fresh = match read_job(client, key, Read::Summary).await {
         Ok(job) => job,
         Err(e) if e.is_not_found() => {
             return Err(vec![
                 failed(
-                    e.code().map(str::to_owned),
+                    Some(&e),
                     "The job no longer exists; nothing was sent.".to_owned(),
                 ),
                 Event::Gone {
@@ -1789,7 +1792,7 @@ async fn check_before_sending(
         }
         Err(e) => {
             return Err(vec![failed(
-                e.code().map(str::to_owned),
+                Some(&e),
                 format!("Could not read the job's current state, so nothing was sent: {e}"),
             )]);
         }
@@ -1854,7 +1857,7 @@ pub async fn perform(
     action: Action,
 ) -> Vec<Event> {
     let failed =
-        |code: Option<String>, message: String| failure(key.clone(), action, code, message);
+        |error: Option<&ArmError>, message: String| failure(key.clone(), action, error, message);
     if let Err(events) = check_before_sending(client, &key, action).await {
         return events;
     }
@@ -1942,7 +1945,7 @@ pub async fn perform(
         }),
         error.ids(),
     );
-    let mut events = vec![failed(error.code().map(str::to_owned), message)];
+    let mut events = vec![failed(Some(&error), message)];
     events.extend(now.into_event(key));
     events
 }
