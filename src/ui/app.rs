@@ -4,7 +4,6 @@
 use std::time::{Duration, Instant};
 
 use eframe::egui;
-use serde::{Deserialize, Serialize};
 
 use crate::arm::ArmClient;
 use crate::model::{JobKey, Store};
@@ -13,52 +12,9 @@ use crate::worker::{Command, WorkerConfig, WorkerHandle};
 use super::confirm_dialog::confirm_dialog_ui;
 use super::intent::Intent;
 use super::selection::Selection;
-use super::settings::SettingsContext;
-use super::state::{AppState, Keys};
-use super::table_view::{TableQuery, TableView};
-
-/// Where the jobs come from, as the status bar says it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Source {
-    /// The embedded emulator with its demo data.
-    Emulator {
-        /// Its URL.
-        url: String,
-        /// The scenario it serves, e.g. "demo" or "load:100000".
-        scenario: String,
-        /// Simulated seconds per real second.
-        speed: f64,
-    },
-    /// Azure Resource Manager (or another endpoint).
-    Azure {
-        /// The endpoint.
-        endpoint: String,
-        /// Who the token is for.
-        identity: String,
-    },
-}
-
-impl Source {
-    /// The label shown in the window.
-    #[must_use]
-    pub fn label(&self) -> String {
-        match self {
-            Source::Emulator {
-                url,
-                scenario,
-                speed,
-            } => {
-                let data = if scenario == "demo" {
-                    "demo data".to_owned()
-                } else {
-                    format!("scenario {scenario}")
-                };
-                format!("Local emulator: {data}, clock x{speed} ({url})")
-            }
-            Source::Azure { endpoint, identity } => format!("{endpoint} as {identity}"),
-        }
-    }
-}
+use super::settings_draft::SettingsContext;
+use super::state::{AppState, Keys, Source, UiState};
+use super::table_view::TableView;
 
 /// What the app needs to start.
 pub struct AppConfig {
@@ -70,31 +26,6 @@ pub struct AppConfig {
     pub source: Source,
     /// The config file and what overrides it.
     pub settings: SettingsContext,
-}
-
-/// What lasts across runs (through eframe's persistence).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UiState {
-    /// Table filters and order.
-    pub query: TableQuery,
-    /// Whether the cancellation monitor is open (below the table).
-    pub show_monitor: bool,
-    /// Dark or light theme.
-    pub dark_mode: bool,
-    /// Whether the activity log is open.
-    pub show_activity: bool,
-}
-
-impl Default for UiState {
-    fn default() -> Self {
-        Self {
-            query: TableQuery::default(),
-            show_monitor: true,
-            dark_mode: true,
-            show_activity: true,
-        }
-    }
 }
 
 const STORAGE_KEY: &str = "iejobs-ui";

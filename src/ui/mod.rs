@@ -14,11 +14,13 @@ mod jobs_table;
 mod panel_tests;
 pub mod selection;
 pub mod settings;
+pub mod settings_draft;
 mod stale_banner;
 pub mod state;
 mod status_bar;
 pub mod table_view;
 mod toolbar;
 
-pub use app::{App, AppConfig, Source, UiState};
-pub use settings::SettingsContext;
+pub use app::{App, AppConfig};
+pub use settings_draft::SettingsContext;
+pub use state::{Source, UiState};

@@ -6,10 +6,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use crate::model::{Action, Event, Job, JobKey, JobState};
 
-use super::app::{Source, UiState};
 use super::intent::Intent;
-use super::settings::SettingsContext;
-use super::state::AppState;
+use super::settings_draft::SettingsContext;
+use super::state::{AppState, Source, UiState};
 
 /// A state holding one job in each of `states`, named after the state, `Shipping` selected.
 fn state_with(states: &[JobState]) -> AppState {

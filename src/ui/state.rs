@@ -5,15 +5,84 @@
 
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{Action, Event, JobKey, Store, WorkerStatus, verdict};
 use crate::worker::Command;
 
-use super::app::{Source, UiState};
 use super::confirm_dialog::{Answer, ConfirmDialog};
 use super::intent::Intent;
 use super::selection::Selection;
-use super::settings::{SettingsContext, SettingsDraft};
-use super::table_view::TableView;
+use super::settings_draft::{SettingsContext, SettingsDraft};
+use super::table_view::{TableQuery, TableView};
+
+/// Where the jobs come from, as the status bar says it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// The embedded emulator with its demo data.
+    Emulator {
+        /// Its URL.
+        url: String,
+        /// The scenario it serves, e.g. "demo" or "load:100000".
+        scenario: String,
+        /// Simulated seconds per real second.
+        speed: f64,
+    },
+    /// Azure Resource Manager (or another endpoint).
+    Azure {
+        /// The endpoint.
+        endpoint: String,
+        /// Who the token is for.
+        identity: String,
+    },
+}
+
+impl Source {
+    /// The label shown in the window.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Source::Emulator {
+                url,
+                scenario,
+                speed,
+            } => {
+                let data = if scenario == "demo" {
+                    "demo data".to_owned()
+                } else {
+                    format!("scenario {scenario}")
+                };
+                format!("Local emulator: {data}, clock x{speed} ({url})")
+            }
+            Source::Azure { endpoint, identity } => format!("{endpoint} as {identity}"),
+        }
+    }
+}
+
+/// What lasts across runs (through eframe's persistence).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// Table filters and order.
+    pub query: TableQuery,
+    /// Whether the cancellation monitor is open (below the table).
+    pub show_monitor: bool,
+    /// Dark or light theme.
+    pub dark_mode: bool,
+    /// Whether the activity log is open.
+    pub show_activity: bool,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            query: TableQuery::default(),
+            show_monitor: true,
+            dark_mode: true,
+            show_activity: true,
+        }
+    }
+}
 
 /// The keys of a frame that move the selection or act on it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -227,7 +296,7 @@ impl AppState {
             Intent::SaveSettings { changes, file } => match self.settings.path.clone() {
                 Some(path) => {
                     self.settings.file = file;
-                    let edits = super::settings::edits(&changes);
+                    let edits = super::settings_draft::edits(&changes);
                     out.push(Command::SaveSettings { path, edits });
                 }
                 None => self.notice = Some("There is no config folder to save to.".to_owned()),
