@@ -30,6 +30,10 @@ pub const AZURE_PUBLIC_ENDPOINT: &str = "https://management.azure.com";
 /// The API version used unless configured otherwise: the newest stable one.
 pub const DEFAULT_API_VERSION: &str = "2020-08-01";
 
+/// The Microsoft.ImportExport api-versions this client reads (the 2016 and 2020 stable ones
+/// and the 2021 preview), the one list the settings and the emulator accept too.
+pub const API_VERSIONS: [&str; 3] = ["2016-11-01", DEFAULT_API_VERSION, "2021-01-01"];
+
 /// The `api-version` of `Microsoft.Resources` subscription listings.
 pub const SUBSCRIPTIONS_API_VERSION: &str = "2022-12-01";
 

@@ -10,8 +10,8 @@ mod token;
 pub mod wire;
 
 pub use client::{
-    AZURE_PUBLIC_ENDPOINT, ArmClient, ClientConfig, Confirmed, DEFAULT_API_VERSION, DeleteOutcome,
-    JobPager, ListScope, Page, Pager, SUBSCRIPTIONS_API_VERSION, error_text,
+    API_VERSIONS, AZURE_PUBLIC_ENDPOINT, ArmClient, ClientConfig, Confirmed, DEFAULT_API_VERSION,
+    DeleteOutcome, JobPager, ListScope, Page, Pager, SUBSCRIPTIONS_API_VERSION, error_text,
 };
 pub use convert::{ConvertError, job_from_wire, job_summary_from_wire};
 pub use error::{ApiError, ArmError, RequestIds, TransportKind};

@@ -410,7 +410,7 @@ pub const READ_BUDGET_RANGE: std::ops::RangeInclusive<u32> = 60..=45_000;
 pub const MAX_POLL_SECS: u64 = 86_400;
 
 /// The api-versions this client was written against.
-pub const KNOWN_API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
+pub const KNOWN_API_VERSIONS: [&str; 3] = crate::arm::API_VERSIONS;
 
 /// Merges the layers (flag > environment > file > default) and validates the result.
 /// `force_emulator` (the `--emulator` flag) ignores every Azure setting.

@@ -28,7 +28,7 @@ use super::store::ListQuery;
 use super::{Rate, Shared};
 
 /// The API versions the emulator speaks.
-pub const API_VERSIONS: [&str; 3] = ["2016-11-01", "2020-08-01", "2021-01-01"];
+pub const API_VERSIONS: [&str; 3] = crate::arm::API_VERSIONS;
 
 /// The `Microsoft.Resources` api-versions accepted by `GET /subscriptions`.
 pub const SUBSCRIPTIONS_API_VERSIONS: [&str; 4] =

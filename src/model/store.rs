@@ -59,7 +59,7 @@ pub enum Event {
     },
     /// A job no longer exists (the service answered 404).
     Gone {
-        /// Which.
+        /// The job that is gone.
         key: JobKey,
         /// When that was learnt.
         at: Timestamp,
@@ -70,7 +70,7 @@ pub enum Event {
         key: JobKey,
         /// Which action.
         action: Action,
-        /// When.
+        /// When it happened.
         at: Timestamp,
     },
     /// The service confirmed an action. For a cancel, the job as the service answered.
@@ -81,7 +81,7 @@ pub enum Event {
         action: Action,
         /// The job after a cancel; `None` after a delete.
         job: Option<Job>,
-        /// When.
+        /// When it happened.
         at: Timestamp,
     },
     /// An action failed, or was not sent because the freshest state forbids it.
@@ -97,7 +97,7 @@ pub enum Event {
         /// Azure's `x-ms-request-id` of the answer, when one came: what Azure support asks
         /// for.
         request_id: Option<String>,
-        /// When.
+        /// When it happened.
         at: Timestamp,
     },
     /// State histories kept from earlier runs.
@@ -117,14 +117,14 @@ pub enum Event {
         key: Option<JobKey>,
         /// What happened and what became of it, in words.
         message: String,
-        /// When.
+        /// When it happened.
         at: Timestamp,
     },
     /// The settings were written to the config file (its path), or why not.
     SettingsSaved {
         /// The file written, or the error.
         result: Result<String, String>,
-        /// When.
+        /// When it happened.
         at: Timestamp,
     },
 }
@@ -158,7 +158,7 @@ pub struct ActionFailure {
     pub message: String,
     /// Azure's `x-ms-request-id` of the answer, when one came.
     pub request_id: Option<String>,
-    /// When.
+    /// When it happened.
     pub at: Timestamp,
 }
 
@@ -187,8 +187,6 @@ pub struct CancelWatch {
 pub struct JobEntry {
     /// The job as last read.
     pub job: Job,
-    /// When it was last read.
-    pub observed_at: Timestamp,
     /// When a change was last observed.
     pub changed_at: Timestamp,
     /// An action on its way.
@@ -212,7 +210,6 @@ impl JobEntry {
                 state: job.state.clone(),
             }],
             job,
-            observed_at: at,
             changed_at: at,
             pending: None,
             failure: None,
@@ -394,7 +391,6 @@ impl JobEntry {
             (Some(new), Some(old)) => keep_log_links(new, old),
             (Some(_), None) => {}
         }
-        self.observed_at = at;
         if job == self.job {
             return false;
         }
@@ -426,7 +422,7 @@ impl JobEntry {
 /// One line of the activity log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Activity {
-    /// When.
+    /// When it happened.
     pub at: Timestamp,
     /// Which job, if about one.
     pub key: Option<JobKey>,
@@ -971,15 +967,6 @@ impl Store {
     #[must_use]
     pub fn state_counts(&self) -> &BTreeMap<String, usize> {
         &self.tally.states
-    }
-
-    /// The state timelines to keep for the next run.
-    #[must_use]
-    pub fn histories(&self) -> Vec<(JobKey, Vec<Transition>)> {
-        self.jobs
-            .iter()
-            .map(|(k, e)| (k.clone(), e.timeline.clone()))
-            .collect()
     }
 }
 

@@ -15,7 +15,7 @@ use super::table_view::TableView;
 /// frames; the table's "Cancel pending" filter lists them all.
 pub const MAX_CARDS: usize = 24;
 
-/// Draws the monitor for `keys` (in progress first).
+/// Draws a card for each job of `view` with a cancel requested (in progress first).
 pub fn cancel_monitor_ui(
     ui: &mut egui::Ui,
     store: &Store,

@@ -18,9 +18,9 @@ pub struct ConfirmDialog {
 /// What the user answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Answer {
-    /// Go.
+    /// Send the action to the jobs the rules allow.
     Confirm,
-    /// Do not.
+    /// Close the dialog; nothing is sent.
     Dismiss,
 }
 

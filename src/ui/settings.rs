@@ -226,16 +226,7 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     egui::Grid::new("settings-polling")
         .num_columns(2)
         .show(ui, |ui| {
-            let label = ui.label("Full listing every (s)");
-            ui.add(egui::DragValue::new(&mut draft.poll_secs).range(1..=config::MAX_POLL_SECS))
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("Moving jobs every (s)");
-            ui.add(
-                egui::DragValue::new(&mut draft.fast_poll_secs).range(1..=config::MAX_POLL_SECS),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+            polling_rows_ui(ui, &mut draft.poll_secs, &mut draft.fast_poll_secs);
             let label = ui.label("Read budget (reads an hour per subscription)");
             ui.add(
                 egui::DragValue::new(&mut draft.read_budget)
@@ -258,6 +249,19 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
             ));
             ui.end_row();
         });
+}
+
+/// The two polling intervals as rows of a two-column grid, within the limits the config
+/// accepts: the one editor of the toolbar's Polling menu and the settings window.
+pub fn polling_rows_ui(ui: &mut egui::Ui, slow: &mut u64, fast: &mut u64) {
+    let label = ui.label("Full listing every (s)");
+    ui.add(egui::DragValue::new(slow).range(1..=config::MAX_POLL_SECS))
+        .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label("Moving jobs every (s)");
+    ui.add(egui::DragValue::new(fast).range(1..=config::MAX_POLL_SECS))
+        .labelled_by(label.id);
+    ui.end_row();
 }
 
 fn buttons_ui(

@@ -77,14 +77,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Inten
 fn polling_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Intent>) {
     let (slow, fast) = &mut app.polling_edit;
     egui::Grid::new("polling").num_columns(2).show(ui, |ui| {
-        let label = ui.label("Full listing every (s)");
-        ui.add(egui::DragValue::new(slow).range(5..=3600))
-            .labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label("Moving jobs every (s)");
-        ui.add(egui::DragValue::new(fast).range(1..=600))
-            .labelled_by(label.id);
-        ui.end_row();
+        super::settings::polling_rows_ui(ui, slow, fast);
     });
     let changed = app.polling_edit != app.polling;
     if ui
