@@ -94,29 +94,29 @@ fn same_part(a: &ArcStr, b: &ArcStr) -> bool {
 /// Orders two parts as their case-folded text would: a byte loop for ASCII (the common
 /// case, as fast as comparing bytes), the folded characters once a non-ASCII byte shows.
 /// Keys are compared on every lookup of the store's ordered map: this is a hot path.
-fn compare_part(a: &ArcStr, b: &ArcStr) -> std::cmp::Ordering {
+fn compare_part(left: &ArcStr, right: &ArcStr) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    if ArcStr::ptr_eq(a, b) {
+    if ArcStr::ptr_eq(left, right) {
         return Ordering::Equal;
     }
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    for (p, q) in x.iter().zip(y) {
-        if p == q && p.is_ascii() {
+    let (lhs, rhs) = (left.as_bytes(), right.as_bytes());
+    for (l, r) in lhs.iter().zip(rhs) {
+        if l == r && l.is_ascii() {
             continue;
         }
-        if !p.is_ascii() || !q.is_ascii() {
-            return folded(a).cmp(folded(b));
+        if !l.is_ascii() || !r.is_ascii() {
+            return folded(left).cmp(folded(right));
         }
-        let (p, q) = (p.to_ascii_lowercase(), q.to_ascii_lowercase());
-        if p != q {
-            return p.cmp(&q);
+        let (lower_l, lower_r) = (l.to_ascii_lowercase(), r.to_ascii_lowercase());
+        if lower_l != lower_r {
+            return lower_l.cmp(&lower_r);
         }
     }
-    let rest = |s: &[u8]| s[x.len().min(y.len())..].is_ascii();
-    if rest(x) && rest(y) {
-        x.len().cmp(&y.len())
+    let rest = |s: &[u8]| s[lhs.len().min(rhs.len())..].is_ascii();
+    if rest(lhs) && rest(rhs) {
+        lhs.len().cmp(&rhs.len())
     } else {
-        folded(a).cmp(folded(b))
+        folded(left).cmp(folded(right))
     }
 }
 
