@@ -1674,8 +1674,8 @@ async fn read_job(client: &ArmClient, key: &JobKey, read: Read) -> Result<Job, A
 }
 
 /// Resolves every action of the audit trail that an earlier run sent without learning its
-/// outcome (see [`resolve`]), one after the other; returns the lines appended, as the
-/// activity log shows them.
+/// outcome (each job is re-read to learn it), one after the other; returns the lines
+/// appended, as the activity log shows them.
 pub async fn resolve_unfinished(client: &ArmClient, audit: &Audit) -> Vec<Activity> {
     let reader = audit.clone();
     let Ok(Ok(records)) = tokio::task::spawn_blocking(move || reader.read()).await else {
