@@ -370,7 +370,7 @@ fn frame_section(sizes: &[usize]) {
 
 /// The table's rows rebuilt after one job changed (filter, sort, counts), by itself.
 fn table_refresh(sizes: &[usize]) {
-    use iejobs::model::{Event, Job, JobState, Store};
+    use iejobs::model::{Event, Job, JobState, Session};
     use iejobs::ui::table_view::{TableQuery, TableView};
     println!("\n| jobs | table rows rebuilt after one change, median (ms) |");
     println!("|---:|---:|");
@@ -391,14 +391,14 @@ fn table_refresh(sizes: &[usize]) {
                 Job::new(key, states[i % states.len()].clone())
             })
             .collect();
-        let mut store = Store::default();
+        let mut store = Session::default();
         store.apply(Event::Partial {
             jobs: jobs.clone(),
             at: jiff::Timestamp::now(),
         });
         let query = TableQuery::default();
         let mut view = TableView::default();
-        view.refresh(&store, &query);
+        view.refresh(store.store(), &query);
         let mut times = Vec::new();
         for round in 0..15 {
             let mut job = jobs[round * 31 % n].clone();
@@ -408,7 +408,7 @@ fn table_refresh(sizes: &[usize]) {
                 at: jiff::Timestamp::now(),
             });
             let began = Instant::now();
-            view.refresh(&store, &query);
+            view.refresh(store.store(), &query);
             times.push(ms(began.elapsed()));
         }
         println!("| {n} | {:.2} |", median(&mut times));

@@ -21,7 +21,7 @@ use iejobs::arm::{ArmClient, ClientConfig, Secret, StaticToken};
 use iejobs::emulator::EmulatorConfig;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::scenario::Scenario;
-use iejobs::model::Store;
+use iejobs::model::Session;
 use iejobs::worker::{WorkerConfig, WorkerHandle};
 
 /// The window's default intervals, in real seconds at speed 1.
@@ -78,7 +78,7 @@ struct Sample {
 
 fn sample(
     started: Instant,
-    store: &Store,
+    session: &Session,
     history: &std::path::Path,
     emulator: &EmbeddedEmulator,
 ) -> Sample {
@@ -86,10 +86,10 @@ fn sample(
     Sample {
         real_secs: started.elapsed().as_secs_f64(),
         rss_kib: status_kib("VmRSS:"),
-        jobs: store.len(),
-        transitions: store.iter().map(|e| e.timeline.len()).sum(),
-        samples: store.iter().map(|e| e.progress.len()).sum(),
-        activity: store.activity().count(),
+        jobs: session.store().len(),
+        transitions: session.store().iter().map(|e| e.timeline.len()).sum(),
+        samples: session.store().iter().map(|e| e.progress.len()).sum(),
+        activity: session.activity().len(),
         history_kib: std::fs::metadata(history).map_or(0, |m| m.len() / 1024),
         fds,
         sockets,
@@ -141,7 +141,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Arc::new(StaticToken::new(Secret::new("soak"), "soak")),
     )?;
     let mut worker = WorkerHandle::spawn(client, config, Arc::new(|| {}))?;
-    let mut store = Store::default();
+    let mut session = Session::default();
     println!(
         "soak: {jobs} jobs, {sim_secs} simulated s in {real_secs} real s (clock x{speed:.1}), \
          full poll every {:.2} s, moving jobs every {:.3} s",
@@ -168,17 +168,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     while started.elapsed() < run {
         // A frame's work: drain the events into the store, as the window does.
         while let Some(event) = worker.try_recv() {
-            store.apply(event);
+            session.apply(event);
         }
         if started.elapsed() >= next_sample {
-            let s = sample(started, &store, &history, &emulator);
+            let s = sample(started, &session, &history, &emulator);
             print_row(&s);
             samples.push(s);
             next_sample += run / 10;
         }
         std::thread::sleep(Duration::from_millis(16));
     }
-    let last = sample(started, &store, &history, &emulator);
+    let last = sample(started, &session, &history, &emulator);
     print_row(&last);
     worker.shutdown();
     // After warm-up: the first sample from a quarter of the run on. By then every job has

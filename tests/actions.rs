@@ -21,7 +21,7 @@ use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::faults::FaultRule;
 use iejobs::emulator::scenario::Scenario;
 use iejobs::emulator::{DEMO_SUBSCRIPTION, EmulatorConfig};
-use iejobs::model::{Action, Event, JobKey, Store};
+use iejobs::model::{Action, Event, JobKey, Session};
 use iejobs::worker::{Command, WorkerConfig, WorkerHandle};
 
 /// Transferring, no cancel yet: Cancel is allowed.
@@ -45,7 +45,7 @@ fn client(url: &str) -> ArmClient {
 /// Events the worker sent until `done`, each applied to `store`; fails after 20 s.
 fn drain_until(
     worker: &mut WorkerHandle,
-    store: &mut Store,
+    store: &mut Session,
     case: &str,
     done: impl FnMut(&Event) -> bool,
 ) -> Vec<Event> {
@@ -79,13 +79,18 @@ fn click(
     config.fast_poll = Duration::from_mins(10);
     let subscriptions = config.subscriptions.clone();
     let mut worker = WorkerHandle::spawn(client(emulator.url()), config, Arc::new(|| {})).unwrap();
-    let mut store = Store::default();
+    let mut store = Session::default();
     for event in common::first_listings(&mut worker, &subscriptions) {
         store.apply(event);
     }
     let key = JobKey::new(DEMO_SUBSCRIPTION, job.0, job.1);
     assert!(
-        store.get(&key).unwrap().permission(action).is_allowed(),
+        store
+            .store()
+            .get(&key)
+            .unwrap()
+            .permission(action)
+            .is_allowed(),
         "{case}: the button is enabled"
     );
     let rules = faults
@@ -144,9 +149,10 @@ fn click(
         sent,
         "{case}: {method} requests that reached the emulator (status, fault): {last:?}"
     );
-    let entry = store.get(&key);
+    let entry = store.store().get(&key);
     let activity: Vec<&str> = store
         .activity()
+        .iter()
         .filter(|a| a.key.as_ref() == Some(&key))
         .map(|a| a.text.as_str())
         .collect();

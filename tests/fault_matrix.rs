@@ -52,7 +52,7 @@ fn start() -> (EmbeddedEmulator, Harness<'static, App>) {
         worker.fast_poll = Duration::from_millis(250);
     });
     step_until(&mut harness, "the demo jobs are listed", |h| {
-        h.state().store().len() >= 30 && h.state().store().poll().last_success.is_some()
+        h.state().store().len() >= 30 && h.state().session().status().last_success.is_some()
     });
     harness.run_steps(2);
     (emulator, harness)
@@ -103,7 +103,7 @@ fn frames_until(
 }
 
 fn degraded(harness: &Harness<'static, App>) -> bool {
-    harness.state().store().poll().degraded.is_some()
+    harness.state().session().status().degraded.is_some()
 }
 
 /// While the fault holds: degraded on the status bar, the rows still there and marked
@@ -148,7 +148,7 @@ fn assert_degraded_and_stale(
         missing.len() <= 1,
         "{case}: the rows shown before are still on screen; missing {missing:?}"
     );
-    let poll = harness.state().store().poll();
+    let poll = harness.state().session().status();
     poll.degraded
         .clone()
         .map(|(message, _)| message)

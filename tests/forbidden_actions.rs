@@ -19,7 +19,7 @@ use egui_kittest::kittest::Queryable as _;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::scenario::Scenario;
 use iejobs::emulator::{DEMO_SUBSCRIPTION, EmulatorConfig};
-use iejobs::model::{Action, Event, JobKey, JobState, Store, permission};
+use iejobs::model::{Action, Event, JobKey, JobState, Session, permission};
 use iejobs::worker::{Command, WorkerConfig, WorkerHandle};
 use proptest::prelude::*;
 
@@ -86,9 +86,9 @@ fn emulator() -> EmbeddedEmulator {
 /// Applies the worker's events to `store` until `done` holds for the store; fails after 10 s.
 fn apply_until(
     worker: &mut WorkerHandle,
-    store: &mut Store,
+    store: &mut Session,
     what: &str,
-    done: impl Fn(&Store) -> bool,
+    done: impl Fn(&Session) -> bool,
 ) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while !done(store) {
@@ -122,15 +122,15 @@ fn run(steps: &[Step]) {
     config.fast_poll = Duration::from_mins(10);
     let mut worker =
         WorkerHandle::spawn(common::client(emulator.url()), config, Arc::new(|| {})).unwrap();
-    let mut store = Store::default();
+    let mut store = Session::default();
     apply_until(&mut worker, &mut store, "the first listing", |s| {
-        s.poll().last_success.is_some()
+        s.status().last_success.is_some()
     });
     let mut sent = 0;
     for (i, step) in steps.iter().enumerate() {
         let (group, name) = JOBS[step.job];
         let key = JobKey::new(DEMO_SUBSCRIPTION, group, name);
-        if store.get(&key).is_none() {
+        if store.store().get(&key).is_none() {
             continue; // deleted by an earlier step: no row, no button
         }
         // The window shows the job in `shown`.
@@ -141,10 +141,13 @@ fn run(steps: &[Step]) {
         );
         worker.send(Command::Inspect(key.clone())).unwrap();
         apply_until(&mut worker, &mut store, "the shown state", |s| {
-            s.get(&key).is_some_and(|e| e.job.state == step.shown)
+            s.store()
+                .get(&key)
+                .is_some_and(|e| e.job.state == step.shown)
         });
         // The button is drawn enabled or not; a disabled one cannot be clicked.
         if !store
+            .store()
             .get(&key)
             .unwrap()
             .permission(step.action)
@@ -152,7 +155,7 @@ fn run(steps: &[Step]) {
         {
             continue;
         }
-        let cancel_requested = store.get(&key).unwrap().job.cancel_requested;
+        let cancel_requested = store.store().get(&key).unwrap().job.cancel_requested;
         // The service moves the job between the frame and the click.
         assert!(
             emulator
@@ -171,7 +174,7 @@ fn run(steps: &[Step]) {
         };
         worker.send(command).unwrap();
         apply_until(&mut worker, &mut store, "the outcome", |s| {
-            s.get(&key).is_none_or(|e| e.pending.is_none())
+            s.store().get(&key).is_none_or(|e| e.pending.is_none())
         });
         let now = writes(&emulator);
         let allowed = permission(step.action, &step.at_click, cancel_requested).is_allowed();
@@ -180,7 +183,7 @@ fn run(steps: &[Step]) {
             sent += 1;
         } else {
             assert_eq!(now.len(), before, "step {i} {step:?}: nothing sent");
-            let failure = store.get(&key).unwrap().failure.clone().unwrap();
+            let failure = store.store().get(&key).unwrap().failure.clone().unwrap();
             assert!(
                 failure.message.starts_with("Not sent: "),
                 "step {i} {step:?}: the reason is shown: {failure:?}"

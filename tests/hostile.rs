@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::scripted::{SUB, Script, job, server};
-use iejobs::model::{Event, JobKey, JobState, Store};
+use iejobs::model::{Event, JobKey, JobState, Session};
 use iejobs::worker::{Command, WorkerConfig, WorkerHandle};
 
 fn worker(url: &str, history: Option<std::path::PathBuf>) -> WorkerHandle {
@@ -30,9 +30,9 @@ fn watch(
     worker: &mut WorkerHandle,
     script: &Arc<Mutex<Script>>,
     listings: usize,
-) -> (Store, Vec<Event>) {
+) -> (Session, Vec<Event>) {
     let target = script.lock().unwrap().listings + listings;
-    let mut store = Store::default();
+    let mut store = Session::default();
     let mut events = Vec::new();
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while script.lock().unwrap().listings <= target {
@@ -75,7 +75,7 @@ fn a_job_listed_twice_on_a_page_is_one_job_and_never_flips() {
     let (store, events) = watch(&mut worker, &script, 6);
     worker.shutdown();
     let key = JobKey::new(SUB, "rg", "dup");
-    let entry = store.get(&key).expect("the job is listed");
+    let entry = store.store().get(&key).expect("the job is listed");
     assert_eq!(
         entry.job.state,
         JobState::Completed,
@@ -87,7 +87,7 @@ fn a_job_listed_twice_on_a_page_is_one_job_and_never_flips() {
         [&JobState::Completed],
         "no invented change: {states:?}"
     );
-    assert_eq!(store.len(), 2);
+    assert_eq!(store.store().len(), 2);
     let told = warnings(&events);
     assert_eq!(told.len(), 1, "told once: {told:?}");
     assert!(
@@ -115,7 +115,7 @@ fn a_job_listed_on_two_pages_settles_on_the_last_and_stays() {
     let mut worker = worker(&url, None);
     let (store, events) = watch(&mut worker, &script, 6);
     worker.shutdown();
-    let entry = store.get(&JobKey::new(SUB, "rg", "dup")).unwrap();
+    let entry = store.store().get(&JobKey::new(SUB, "rg", "dup")).unwrap();
     assert_eq!(entry.job.state, JobState::Completed);
     let states: Vec<&JobState> = entry.timeline.iter().map(|t| &t.state).collect();
     // The first listing could not know page 2 would repeat it: one change, then never again.
@@ -144,12 +144,12 @@ fn ids_in_another_casing_are_the_same_job() {
         .unwrap();
     let (_, later) = watch(&mut worker, &script, 4);
     worker.shutdown();
-    let mut store = Store::default();
+    let mut store = Session::default();
     for event in first.into_iter().chain(later.clone()) {
         store.apply(event);
     }
-    assert_eq!(store.len(), 1, "one job, not one per spelling");
-    let entry = store.iter().next().unwrap();
+    assert_eq!(store.store().len(), 1, "one job, not one per spelling");
+    let entry = store.store().iter().next().unwrap();
     assert_eq!(
         entry.job.key.resource_group.as_str(),
         "RG-Case",
@@ -164,8 +164,11 @@ fn ids_in_another_casing_are_the_same_job() {
         .collect();
     assert!(gone.is_empty(), "never 'no longer listed': {gone:?}");
     assert!(
-        store.activity().all(|a| !a.text.contains("no longer")),
+        store
+            .activity()
+            .iter()
+            .all(|a| !a.text.contains("no longer")),
         "{:?}",
-        store.activity().map(|a| &a.text).collect::<Vec<_>>()
+        store.activity().iter().map(|a| &a.text).collect::<Vec<_>>()
     );
 }

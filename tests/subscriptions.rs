@@ -154,12 +154,12 @@ fn the_window_shows_the_readable_subscription_and_says_which_failed() {
             worker.fast_poll = Duration::from_millis(200);
         });
     common::app::step_until(&mut harness, "SUB1 listed and two failures known", |h| {
-        let store = h.state().store();
-        store.len() >= 25 && store.status().failing().count() == 2
+        let session = h.state().session();
+        session.store().len() >= 25 && session.status().failing().count() == 2
     });
     let store = harness.state().store();
     assert!(store.iter().all(|e| e.job.key.subscription_id == SUB1));
-    assert!(store.poll().degraded.is_none());
+    assert!(harness.state().session().status().degraded.is_none());
     harness.run_steps(2);
     // SUB2 is named as the emulator's subscription list names it; SUB3, which it does not
     // list, would be named by its id.
@@ -177,8 +177,9 @@ fn the_window_shows_the_readable_subscription_and_says_which_failed() {
     // The activity log says each, once.
     let log: Vec<String> = harness
         .state()
-        .store()
+        .session()
         .activity()
+        .iter()
         .map(|a| a.text.clone())
         .collect();
     assert_eq!(

@@ -301,7 +301,7 @@ fn settings_list_subscriptions_by_name_apply_a_choice_and_save_the_file() {
     let mut harness = harness_with_settings(&emulator, settings);
     loaded(&mut harness);
     step_until(&mut harness, "subscriptions are listed", |h| {
-        h.state().store().subscriptions().available.is_some()
+        h.state().session().subscriptions().available.is_some()
     });
     // The subscription column shows names, not ids.
     harness.step();
@@ -335,7 +335,7 @@ fn settings_list_subscriptions_by_name_apply_a_choice_and_save_the_file() {
     );
     step_until(&mut harness, "the file is saved", |h| {
         h.state()
-            .store()
+            .session()
             .settings_saved()
             .is_some_and(|(_, r)| r.is_ok())
     });
@@ -582,7 +582,7 @@ poll-secs = 60
     loaded(&mut harness);
     let saved = |h: &Harness<'static, App>| {
         h.state()
-            .store()
+            .session()
             .settings_saved()
             .is_some_and(|(_, r)| r.is_ok())
     };

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use crate::arm::{ArmClient, job_summary_from_wire};
 use crate::audit::Audit;
-use crate::model::{Action, Event, Job, JobKey, Store};
+use crate::model::{Action, Event, Job, JobKey, Session, Store};
 use crate::ui::format;
 
 use super::lookup::progress;
@@ -75,7 +75,7 @@ pub async fn act_on(
     audit: Option<&Audit>,
     jobs: &[Job],
     action: Action,
-    store: &mut Store,
+    session: &mut Session,
 ) -> Vec<(JobKey, Sent)> {
     let mut results = Vec::new();
     for job in jobs {
@@ -83,7 +83,7 @@ pub async fn act_on(
         let sent = if let Some(reason) = job.permission(action).reason() {
             Sent::Refused(format!("Not sent: {reason}."))
         } else {
-            store.apply(Event::ActionSent {
+            session.apply(Event::ActionSent {
                 key: key.clone(),
                 action,
                 at: Timestamp::now(),
@@ -91,7 +91,7 @@ pub async fn act_on(
             let events = crate::worker::perform(client, audit, key.clone(), action).await;
             let sent = outcome(&events);
             for event in events {
-                store.apply(event);
+                session.apply(event);
             }
             sent
         };
@@ -159,7 +159,7 @@ pub fn stdin_is_terminal() -> bool {
 /// requested either way.
 pub async fn wait(
     client: &ArmClient,
-    store: &mut Store,
+    session: &mut Session,
     keys: &[JobKey],
     poll: Duration,
     timeout: Option<Duration>,
@@ -172,7 +172,7 @@ pub async fn wait(
     tokio::pin!(interrupt);
     loop {
         waiting.retain(|key| {
-            let Some(entry) = store.get(key) else {
+            let Some(entry) = session.store().get(key) else {
                 out(&format!("gone: {}\n", describe(key)));
                 return false;
             };
@@ -193,7 +193,7 @@ pub async fn wait(
             return Exit::Done;
         }
         for key in &waiting {
-            if let Some(line) = progress_line(store, key)
+            if let Some(line) = progress_line(session.store(), key)
                 && !shown.iter().any(|(k, l)| k == key && *l == line)
             {
                 progress(terminal && waiting.len() == 1, &line);
@@ -217,7 +217,8 @@ pub async fn wait(
                 eprintln!();
             }
             for key in &waiting {
-                let state = store
+                let state = session
+                    .store()
                     .get(key)
                     .map_or_else(String::new, |e| e.job.state.to_string());
                 eprintln!(
@@ -231,7 +232,7 @@ pub async fn wait(
             match client.get_job(key).await {
                 Ok(raw) => match job_summary_from_wire(&raw) {
                     Ok(job) => {
-                        store.apply(Event::Loaded {
+                        session.apply(Event::Loaded {
                             job,
                             at: Timestamp::now(),
                         });
@@ -239,7 +240,7 @@ pub async fn wait(
                     Err(e) => eprintln!("iejobs: {}: {e}", describe(key)),
                 },
                 Err(e) if e.is_not_found() => {
-                    store.apply(Event::Gone {
+                    session.apply(Event::Gone {
                         key: key.clone(),
                         at: Timestamp::now(),
                     });

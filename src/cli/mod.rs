@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use crate::arm::{ArmClient, ArmError};
 use crate::audit::Audit;
-use crate::model::{Action, Store};
+use crate::model::{Action, Session};
 use crate::worker::WorkerConfig;
 
 pub use act::{Sent, outcome};
@@ -405,7 +405,7 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
     let listing = lookup::list_all(client, subscriptions, args.resource_group.as_deref()).await;
     let (jobs, mut results) =
         lookup::resolve(&listing, &args.names, args.resource_group.as_deref());
-    let mut store = Store::default();
+    let mut session = Session::default();
     for job in &jobs {
         // The baseline of "bytes since the request": the drives as read just before it.
         let fresh = if args.wait {
@@ -417,7 +417,7 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
         } else {
             None
         };
-        store.apply(crate::model::Event::Loaded {
+        session.apply(crate::model::Event::Loaded {
             job: fresh.unwrap_or_else(|| job.clone()),
             at: jiff::Timestamp::now(),
         });
@@ -427,7 +427,7 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
         context.audit.as_ref(),
         &jobs,
         Action::Cancel,
-        &mut store,
+        &mut session,
     )
     .await;
     results.extend(sent.iter().map(|(_, s)| s.exit()));
@@ -445,7 +445,7 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
     }
     let waited = act::wait(
         client,
-        &mut store,
+        &mut session,
         &cancelled,
         context.worker.fast_poll,
         args.timeout,
@@ -472,13 +472,13 @@ async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) 
         eprintln!("iejobs: not confirmed; nothing was deleted");
         return Exit::Refused;
     }
-    let mut store = Store::default();
+    let mut session = Session::default();
     let sent = act::act_on(
         client,
         context.audit.as_ref(),
         &jobs,
         Action::Delete,
-        &mut store,
+        &mut session,
     )
     .await;
     results.extend(sent.iter().map(|(_, s)| s.exit()));

@@ -11,7 +11,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::arm::ArmClient;
-use crate::model::{JobKey, Store};
+use crate::model::{JobKey, Session, Store};
 use crate::worker::{WorkerConfig, WorkerHandle};
 
 use super::output::{JobOutput, list_table};
@@ -39,7 +39,7 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
         }
     };
     let live = std::io::stdout().is_terminal();
-    let mut store = Store::default();
+    let mut session = Session::default();
     let mut seen: HashMap<JobKey, Seen> = HashMap::new();
     let mut drawn = None;
     let mut failing: Vec<(String, String)> = Vec::new();
@@ -47,7 +47,7 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
     tokio::pin!(interrupt);
     let exit = loop {
         while let Some(event) = handle.try_recv() {
-            store.apply(event);
+            session.apply(event);
         }
         if let Some(status) = handle.status_change() {
             let now: Vec<(String, String)> = status
@@ -60,15 +60,16 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
                 }
             }
             failing = now;
-            store.apply_status(&status, Timestamp::now());
+            session.apply_status(&status, Timestamp::now());
         }
         let wanted = |key: &JobKey| only.as_ref().is_none_or(|keys| keys.contains(key));
         let written = if live {
-            if drawn == Some(store.version()) {
+            if drawn == Some(session.store().version()) {
                 true
             } else {
-                drawn = Some(store.version());
-                let jobs: Vec<JobOutput> = store
+                drawn = Some(session.store().version());
+                let jobs: Vec<JobOutput> = session
+                    .store()
                     .iter()
                     .filter(|e| wanted(&e.job.key))
                     .map(|e| JobOutput::from(&e.job))
@@ -89,7 +90,7 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
                 ))
             }
         } else {
-            changes(&store, &mut seen, &wanted)
+            changes(session.store(), &mut seen, &wanted)
         };
         if !written {
             // Nobody reads stdout any more (a closed pipe): stop.

@@ -3,9 +3,14 @@
 //! Nothing here does I/O or knows about egui or tokio, so it is tested with plain unit and
 //! property tests. The wire format lives in `arm::wire` and is converted into these types.
 
+mod activity;
+mod entry;
+mod event;
 mod job;
+mod journal;
 mod open_enum;
 mod rules;
+mod session;
 mod state;
 mod status;
 mod store;
@@ -13,14 +18,18 @@ mod subscriptions;
 mod text;
 mod verdict;
 
+pub use activity::{Activity, ActivityLog, MAX_ACTIVITY};
+pub use entry::{
+    ActionFailure, CancelWatch, JobEntry, MAX_TRANSITIONS, Pending, ProgressSample, RETENTION,
+    Transition,
+};
+pub use event::Event;
 pub use job::{Drive, Job, JobKey, Package};
 pub use rules::{Action, Permission, permission};
+pub use session::Session;
 pub use state::{DriveState, JobState, JobType};
 pub use status::{BulkProgress, SlowPage, SubscriptionFailure, SubscriptionStatus, WorkerStatus};
-pub use store::{
-    ActionFailure, Activity, CancelWatch, Event, JobEntry, MAX_TRANSITIONS, Pending, PollStatus,
-    ProgressSample, RETENTION, Store, Transition,
-};
+pub use store::Store;
 
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
 pub use text::{ArcStr, shared, shared_opt};

@@ -68,7 +68,7 @@ pub fn verdict(store: &Store, action: Action, keys: &[JobKey]) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, Job, JobState};
+    use crate::model::{Event, Job, JobState, Session};
 
     fn job(name: &str, state: JobState) -> Job {
         Job::new(JobKey::new("s", "rg", name), state)
@@ -76,9 +76,9 @@ mod tests {
 
     #[test]
     fn one_wording_for_every_place_that_asks() {
-        let mut store = Store::default();
+        let mut session = Session::default();
         let at = jiff::Timestamp::now();
-        store.apply(Event::Partial {
+        session.apply(Event::Partial {
             jobs: vec![
                 job("shipping", JobState::Shipping),
                 job("packaging", JobState::Packaging),
@@ -86,13 +86,14 @@ mod tests {
             ],
             at,
         });
+        let store = session.store();
         let key = |n: &str| JobKey::new("s", "rg", n);
-        let none = verdict(&store, Action::Cancel, &[]);
+        let none = verdict(store, Action::Cancel, &[]);
         assert_eq!(
             none.why_not().as_deref(),
             Some("Select jobs in the table first")
         );
-        let one = verdict(&store, Action::Cancel, &[key("packaging")]);
+        let one = verdict(store, Action::Cancel, &[key("packaging")]);
         assert!(!one.is_possible());
         assert!(
             one.why_not().unwrap().contains("Packaging"),
@@ -100,7 +101,7 @@ mod tests {
             one.why_not()
         );
         let mixed = verdict(
-            &store,
+            store,
             Action::Cancel,
             &[key("shipping"), key("packaging"), key("gone")],
         );
@@ -109,7 +110,7 @@ mod tests {
         assert_eq!(mixed.refused[1].1, "The job is no longer listed");
         assert_eq!(mixed.why_not(), None);
         assert_eq!(mixed.asked(), 3);
-        let deletes = verdict(&store, Action::Delete, &[key("shipping"), key("packaging")]);
+        let deletes = verdict(store, Action::Delete, &[key("shipping"), key("packaging")]);
         assert_eq!(
             deletes.why_not().as_deref(),
             Some("Delete is not possible for any of the 2 selected jobs")

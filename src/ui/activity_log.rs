@@ -2,19 +2,19 @@
 
 use eframe::egui;
 
-use crate::model::Store;
+use crate::model::ActivityLog;
 
 use super::format;
 
 /// Draws the log: one line an entry (the whole text on hover), only the lines in view.
-pub fn activity_log_ui(ui: &mut egui::Ui, store: &Store) {
+pub fn activity_log_ui(ui: &mut egui::Ui, log: &ActivityLog) {
     ui.strong("Activity");
-    let count = store.activity().len();
+    let count = log.len();
     let row_height = ui.text_style_height(&egui::TextStyle::Body);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, count, |ui, range| {
-            for entry in store.activity().rev().skip(range.start).take(range.len()) {
+            for entry in log.iter().rev().skip(range.start).take(range.len()) {
                 let who = entry
                     .key
                     .as_ref()

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use crate::arm::ArmClient;
-use crate::model::{JobKey, Store};
+use crate::model::{JobKey, Session, Store};
 use crate::worker::{Command, WorkerConfig, WorkerHandle};
 
 use super::confirm_dialog::confirm_dialog_ui;
@@ -131,10 +131,16 @@ impl App {
         &self.state.selection
     }
 
-    /// The store (for tests).
+    /// The jobs (for tests).
     #[must_use]
     pub fn store(&self) -> &Store {
-        &self.state.store
+        self.state.session.store()
+    }
+
+    /// The jobs, the activity log and the worker's status (for tests).
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        &self.state.session
     }
 
     /// Takes the worker's events into the store, for at most ~10 ms per frame, and its
@@ -172,7 +178,7 @@ impl eframe::App for App {
         self.drain_events(ctx);
         self.state.refresh();
         // The status bar counts down while the API is failing.
-        if self.state.store.poll().degraded.is_some() {
+        if self.state.session.status().degraded.is_some() {
             ctx.request_repaint_after(Duration::from_secs(1));
         }
     }
@@ -180,16 +186,18 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut intents = self.state.keyboard(Self::keys(&ctx));
-        let state = &mut self.state;
-        egui::Panel::top("toolbar")
-            .show(ui, |ui| super::toolbar::toolbar_ui(ui, state, &mut intents));
-        egui::Panel::bottom("status").show(ui, |ui| super::status_bar::status_bar_ui(ui, state));
-        if state.ui_state.show_activity {
+        // The row the last click or arrow key went to (a clicked row is in view already).
+        let reveal = self.state.selection.reveal.take();
+        let (mut cx, mut own) = self.state.panels(&mut intents);
+        let cx = &mut cx;
+        egui::Panel::top("toolbar").show(ui, |ui| super::toolbar::toolbar_ui(ui, cx, &mut own));
+        egui::Panel::bottom("status").show(ui, |ui| super::status_bar::status_bar_ui(ui, cx));
+        if own.ui_state.show_activity {
             egui::Panel::bottom("activity")
                 .resizable(true)
                 .default_size(120.0)
                 .show(ui, |ui| {
-                    super::activity_log::activity_log_ui(ui, &state.store);
+                    super::activity_log::activity_log_ui(ui, cx.session.activity());
                 });
         }
         egui::Panel::right("detail")
@@ -198,27 +206,22 @@ impl eframe::App for App {
             .min_size(320.0)
             .max_size(620.0)
             .show(ui, |ui| {
-                super::job_detail::job_detail_ui(ui, state, &mut intents);
+                super::job_detail::job_detail_ui(ui, cx);
             });
         // After the detail panel, so that the monitor spans only the table's width.
-        if state.ui_state.show_monitor {
+        if own.ui_state.show_monitor {
             egui::Panel::bottom("monitor")
                 .resizable(true)
                 .default_size(380.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
-                    super::cancel_monitor::cancel_monitor_ui(
-                        ui,
-                        &state.store,
-                        &state.view,
-                        &mut intents,
-                    );
+                    super::cancel_monitor::cancel_monitor_ui(ui, cx);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            super::jobs_table::jobs_table_ui(ui, state, &mut intents);
+            super::jobs_table::jobs_table_ui(ui, cx, &mut own.ui_state.query, reveal);
         });
-        super::settings::settings_ui(&ctx, state, &mut intents);
+        super::settings::settings_ui(&ctx, cx, own.settings_draft);
         if let Some(started) = self.started
             && !self.state.view.rows().is_empty()
         {

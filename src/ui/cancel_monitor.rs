@@ -5,23 +5,20 @@
 use eframe::egui;
 use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
-use crate::model::{Drive, DriveState, JobEntry, Store};
+use crate::model::{Drive, DriveState, JobEntry};
 
+use super::context::PanelContext;
 use super::format;
 use super::intent::Intent;
-use super::table_view::TableView;
 
 /// Cards drawn at most; the rest are counted. Each card has a chart, so hundreds would cost
 /// frames; the table's "Cancel pending" filter lists them all.
 pub const MAX_CARDS: usize = 24;
 
-/// Draws a card for each job of `view` with a cancel requested (in progress first).
-pub fn cancel_monitor_ui(
-    ui: &mut egui::Ui,
-    store: &Store,
-    view: &TableView,
-    intents: &mut Vec<Intent>,
-) {
+/// Draws a card for each job of the table's view with a cancel requested (in progress
+/// first).
+pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
+    let (store, view) = (cx.store(), cx.view);
     let keys = view.cancellations();
     let active = view.cancellations_active();
     let entries: Vec<&JobEntry> = keys
@@ -68,7 +65,7 @@ pub fn cancel_monitor_ui(
                 }
                 let card = egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    cancellation_ui(ui, entry, now, intents);
+                    cancellation_ui(ui, entry, now, cx);
                 });
                 let height = card.response.rect.height();
                 ui.data_mut(|d| d.insert_temp(id, height));
@@ -81,7 +78,7 @@ fn cancellation_ui(
     ui: &mut egui::Ui,
     entry: &JobEntry,
     now: jiff::Timestamp,
-    intents: &mut Vec<Intent>,
+    cx: &mut PanelContext<'_>,
 ) {
     let job = &entry.job;
     ui.horizontal(|ui| {
@@ -89,7 +86,7 @@ fn cancellation_ui(
             .link(egui::RichText::new(format::one_line(&job.name, 80)).heading())
             .clicked()
         {
-            intents.push(Intent::Focus(job.key.clone()));
+            cx.ask(Intent::Focus(job.key.clone()));
         }
         super::jobs_table::state_badge_ui(ui, entry);
         ui.label(job.key.resource_group.as_str());

@@ -24,6 +24,8 @@ pub enum Intent {
     Ask(Action, Vec<JobKey>),
     /// List everything now.
     Refresh,
+    /// Hide the notice line.
+    DismissNotice,
     /// Open (true) or close the cancellation monitor.
     ShowMonitor(bool),
     /// Open the settings window.

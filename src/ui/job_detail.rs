@@ -5,17 +5,18 @@ use eframe::egui;
 
 use crate::model::{Action, JobEntry, Package};
 
+use super::context::PanelContext;
 use super::format;
 use super::intent::Intent;
-use super::state::AppState;
 
 /// Draws the panel.
-pub fn job_detail_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent>) {
-    let Some(entry) = app.selection.focus.as_ref().and_then(|k| app.store.get(k)) else {
+pub fn job_detail_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
+    let selection = cx.selection;
+    let Some(entry) = selection.focus.as_ref().and_then(|k| cx.store().get(k)) else {
         ui.add_space(8.0);
         ui.label("Select a job to see its details.");
-        if app.selection.keys.len() > 1 {
-            ui.label(format!("{} jobs selected.", app.selection.keys.len()));
+        if selection.keys.len() > 1 {
+            ui.label(format!("{} jobs selected.", selection.keys.len()));
         }
         return;
     };
@@ -31,30 +32,24 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent
                 ui.add(egui::Label::new(egui::RichText::new(name).heading()).truncate())
                     .on_hover_text(format::hover_text(&entry.job.name, 500));
             });
-            actions_ui(ui, entry, intents);
+            actions_ui(ui, entry, cx);
             if let Some(failure) = &entry.failure {
-                let code = failure
-                    .code
-                    .as_deref()
-                    .map(|c| format!("{c}: "))
-                    .unwrap_or_default();
                 let request = failure
                     .request_id
                     .as_deref()
-                    .map(|id| format!(" (request id {id}: Azure support asks for it)"))
+                    .map(|id| format!(" · request id {id} (Azure support asks for it)"))
                     .unwrap_or_default();
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     format!(
-                        "{} failed at {}: {code}{}{request}",
-                        failure.action.label(),
-                        format::time(failure.at),
-                        failure.message
+                        "{}\nat {}{request}",
+                        failure.describe(),
+                        format::time(failure.at)
                     ),
                 );
             }
             if entry.cancel_pending() && ui.link("Watch this cancellation").clicked() {
-                intents.push(Intent::ShowMonitor(true));
+                cx.ask(Intent::ShowMonitor(true));
             }
             ui.separator();
             properties_ui(ui, entry);
@@ -65,7 +60,7 @@ pub fn job_detail_ui(ui: &mut egui::Ui, app: &AppState, intents: &mut Vec<Intent
         });
 }
 
-fn actions_ui(ui: &mut egui::Ui, entry: &JobEntry, intents: &mut Vec<Intent>) {
+fn actions_ui(ui: &mut egui::Ui, entry: &JobEntry, cx: &mut PanelContext<'_>) {
     ui.horizontal(|ui| {
         for action in Action::ALL {
             let permission = entry.permission(action);
@@ -76,7 +71,7 @@ fn actions_ui(ui: &mut egui::Ui, entry: &JobEntry, intents: &mut Vec<Intent>) {
                 )
                 .on_disabled_hover_text(permission.reason().unwrap_or_default());
             if button.clicked() {
-                intents.push(Intent::Ask(action, vec![entry.job.key.clone()]));
+                cx.ask(Intent::Ask(action, vec![entry.job.key.clone()]));
             }
         }
     });

@@ -11,11 +11,11 @@ use std::fmt::Write as _;
 
 use eframe::egui;
 
-use crate::model::{Action, JobEntry, JobKey, Store, verdict};
+use crate::model::{Action, JobEntry, JobKey, Session, verdict};
 
+use super::context::PanelContext;
 use super::format;
 use super::intent::Intent;
-use super::state::AppState;
 use super::table_view::{SortColumn, TableQuery};
 
 /// Title, sort column, initial width and least width of each column.
@@ -43,9 +43,9 @@ const CELL_PADDING: f32 = 4.0;
 /// What an empty table says when nothing is filtered out: once a subscription has been
 /// listed and holds no job, that it is empty (not "on its way" for ever).
 #[must_use]
-pub fn no_jobs_text(store: &Store) -> String {
-    let status = store.status();
-    let name = |id: &str| store.subscriptions().name(id).unwrap_or(id).to_owned();
+pub fn no_jobs_text(session: &Session) -> String {
+    let status = session.status();
+    let name = |id: &str| session.subscriptions().name(id).unwrap_or(id).to_owned();
     let listed: Vec<String> = status
         .subscriptions
         .iter()
@@ -71,32 +71,37 @@ pub fn no_jobs_text(store: &Store) -> String {
     text
 }
 
-/// Draws the table.
-pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<Intent>) {
-    let rows = app.view.rows().len();
+/// Draws the table; it owns the sort order of the query. `reveal` is the row the last
+/// click or arrow key went to: it is scrolled into view.
+pub fn jobs_table_ui(
+    ui: &mut egui::Ui,
+    cx: &mut PanelContext<'_>,
+    query: &mut TableQuery,
+    reveal: Option<usize>,
+) {
+    let rows = cx.view.rows().len();
+    let store = cx.store();
     if rows == 0 {
         ui.centered_and_justified(|ui| {
-            if let (true, Some((message, _))) = (app.store.is_empty(), &app.store.poll().degraded) {
+            if let (true, Some((message, _))) = (store.is_empty(), &cx.session.status().degraded) {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     format!(
                         "Cannot list the jobs: {message}\nRetrying by itself; see the status bar."
                     ),
                 );
-            } else if app.store.is_empty() {
-                ui.label(no_jobs_text(&app.store));
+            } else if store.is_empty() {
+                ui.label(no_jobs_text(cx.session));
             } else {
                 ui.label("No job matches the filters.");
             }
         });
         return;
     }
-    if super::stale_banner::stale_banner_ui(ui, &app.store) {
+    if super::stale_banner::stale_banner_ui(ui, cx.session) {
         ui.multiply_opacity(super::stale_banner::STALE_OPACITY);
     }
     let modifiers = ui.input(|i| i.modifiers);
-    // The row the last click or arrow key went to (a clicked row is in view already).
-    let focus_row = app.selection.reveal.take();
     let id = ui.make_persistent_id("jobs-table");
     let mut widths = column_widths(ui, id);
     let mut resized = false;
@@ -104,7 +109,7 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<In
         .id_salt("jobs-horizontal")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            resized = header_ui(ui, id, &mut widths, &mut app.ui_state.query);
+            resized = header_ui(ui, id, &mut widths, query);
             ui.spacing_mut().item_spacing.y = 0.0;
             egui::ScrollArea::vertical()
                 .id_salt("jobs-vertical")
@@ -115,7 +120,7 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<In
                         reason = "row numbers far below 2^23; positions in points"
                     )]
                     let top = ui.max_rect().top() - range.start as f32 * ROW_HEIGHT;
-                    if let Some(row) = focus_row {
+                    if let Some(row) = reveal {
                         #[expect(clippy::cast_precision_loss, reason = "as above")]
                         let y = top + row as f32 * ROW_HEIGHT;
                         let rect = egui::Rect::from_x_y_ranges(
@@ -125,7 +130,7 @@ pub fn jobs_table_ui(ui: &mut egui::Ui, app: &mut AppState, intents: &mut Vec<In
                         ui.scroll_to_rect(rect, None);
                     }
                     for index in range {
-                        row_ui(ui, app, index, &widths, modifiers, intents);
+                        row_ui(ui, cx, index, &widths, modifiers);
                     }
                 });
         });
@@ -223,22 +228,22 @@ fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut Ta
 /// painted into it.
 fn row_ui(
     ui: &mut egui::Ui,
-    app: &AppState,
+    cx: &mut PanelContext<'_>,
     index: usize,
     widths: &[f32],
     modifiers: egui::Modifiers,
-    intents: &mut Vec<Intent>,
 ) {
     let total: f32 = widths.iter().sum();
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(total, ROW_HEIGHT), egui::Sense::click());
-    let Some(key) = app.view.rows().get(index) else {
+    let (view, selection) = (cx.view, cx.selection);
+    let Some(key) = view.rows().get(index) else {
         return;
     };
-    let Some(entry) = app.store.get(key) else {
+    let Some(entry) = cx.store().get(key) else {
         return;
     };
-    let selected = app.selection.keys.contains(key);
+    let selected = selection.keys.contains(key);
     response.widget_info(|| {
         egui::WidgetInfo::selected(egui::Role::Button, true, selected, entry.job.name.as_str())
     });
@@ -256,11 +261,11 @@ fn row_ui(
         if let Some(fill) = background {
             ui.painter().rect_filled(rect, 0.0, fill);
         }
-        let subscription = app.store.subscriptions().name(&key.subscription_id);
+        let subscription = cx.session.subscriptions().name(&key.subscription_id);
         cells_ui(ui, rect, widths, entry, subscription, selected);
     }
     if response.clicked() {
-        intents.push(Intent::Click {
+        cx.ask(Intent::Click {
             row: index,
             toggle: modifiers.command,
             range: modifiers.shift,
@@ -272,11 +277,11 @@ fn row_ui(
     response.context_menu(|ui| {
         // Built only while the menu is open: a selection can hold every job.
         let selection: Vec<JobKey> = if selected {
-            app.selection.keys.iter().cloned().collect()
+            selection.keys.iter().cloned().collect()
         } else {
             vec![key.clone()]
         };
-        context_menu_ui(ui, app, entry, &selection, intents);
+        context_menu_ui(ui, cx, entry, &selection);
     });
 }
 
@@ -343,7 +348,7 @@ fn cell_tooltip_ui(response: &egui::Response, row: egui::Rect, widths: &[f32], e
         2 => Some(entry.job.key.subscription_id.to_string()),
         10 => Some(format::time(entry.changed_at)),
         4 => match &entry.failure {
-            Some(failure) => Some(failure_text(failure)),
+            Some(failure) => Some(failure.describe()),
             None => (!entry.job.state.is_known()).then(|| UNKNOWN_STATE.to_owned()),
         },
         _ => None,
@@ -454,25 +459,13 @@ pub fn state_badge_ui(ui: &mut egui::Ui, entry: &JobEntry) {
     }
     if let Some(failure) = &entry.failure {
         ui.colored_label(ui.visuals().error_fg_color, "(!)")
-            .on_hover_text(failure_text(failure));
+            .on_hover_text(failure.describe());
     }
 }
 
 /// What the mark next to an unknown state explains.
 const UNKNOWN_STATE: &str =
     "A state iejobs does not know: shown as Azure sent it; no action is offered";
-
-/// A failed action in one line: what, the ARM error code when there is one, the message.
-fn failure_text(failure: &crate::model::ActionFailure) -> String {
-    match &failure.code {
-        Some(code) => format!(
-            "{} failed: {code}: {}",
-            failure.action.label(),
-            failure.message
-        ),
-        None => format!("{} failed: {}", failure.action.label(), failure.message),
-    }
-}
 
 /// "requested…" while a cancel is on its way, "pending" once the service confirmed it,
 /// "deleting…" while a delete is on its way: a label, named for screen readers.
@@ -502,13 +495,12 @@ fn cancel_mark_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
 /// The right-click menu of a row: Cancel and Delete for the selection (or this row).
 fn context_menu_ui(
     ui: &mut egui::Ui,
-    app: &AppState,
+    cx: &mut PanelContext<'_>,
     entry: &JobEntry,
     selection: &[JobKey],
-    intents: &mut Vec<Intent>,
 ) {
     for action in Action::ALL {
-        let verdict = verdict(&app.store, action, selection);
+        let verdict = verdict(cx.store(), action, selection);
         let why = verdict.why_not().unwrap_or_default();
         let label = format!(
             "{}… ({} of {})",
@@ -521,12 +513,12 @@ fn context_menu_ui(
             .on_disabled_hover_text(why)
             .clicked()
         {
-            intents.push(Intent::Ask(action, selection.to_vec()));
+            cx.ask(Intent::Ask(action, selection.to_vec()));
             ui.close();
         }
     }
     if ui.button("Show details").clicked() {
-        intents.push(Intent::Focus(entry.job.key.clone()));
+        cx.ask(Intent::Focus(entry.job.key.clone()));
         ui.close();
     }
 }

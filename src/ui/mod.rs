@@ -5,6 +5,7 @@ mod activity_log;
 pub mod app;
 mod cancel_monitor;
 pub mod confirm_dialog;
+pub mod context;
 pub mod fonts;
 pub mod format;
 pub mod intent;

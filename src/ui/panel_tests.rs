@@ -27,7 +27,7 @@ fn state_with(states: &[JobState]) -> AppState {
         .iter()
         .map(|s| Job::new(key(&s.to_string().to_lowercase()), s.clone()))
         .collect();
-    state.store.apply(Event::Partial {
+    state.session.apply(Event::Partial {
         jobs,
         at: jiff::Timestamp::now(),
     });
@@ -45,7 +45,8 @@ fn the_toolbar_alone_says_why_an_action_is_refused_and_asks_when_allowed() {
     state.selection.keys = [key("packaging")].into();
     let mut harness = Harness::new_ui_state(
         |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
-            super::toolbar::toolbar_ui(ui, state, intents);
+            let (mut cx, mut own) = state.panels(intents);
+            super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
         },
         (state, Vec::new()),
     );
@@ -113,6 +114,6 @@ fn the_state_turns_intents_into_commands_without_a_worker() {
         )]
     );
     state.sent(&commands[0], Ok(()));
-    let entry = state.store.get(&key("completed")).unwrap();
+    let entry = state.session.store().get(&key("completed")).unwrap();
     assert!(entry.pending.is_some(), "the row says requested at once");
 }

@@ -5,14 +5,19 @@
 use eframe::egui;
 
 use crate::config::{self, AuthMethod, Cloud};
+use crate::model::Session;
 
+use super::context::PanelContext;
 use super::intent::Intent;
 use super::settings_draft::{NextSource, SettingsDraft};
-use super::state::AppState;
 
-/// Draws the settings window while it is open.
-pub fn settings_ui(ctx: &egui::Context, app: &mut AppState, intents: &mut Vec<Intent>) {
-    let Some(mut draft) = app.settings_draft.take() else {
+/// Draws the settings window while it is open; it owns the draft of the values.
+pub fn settings_ui(
+    ctx: &egui::Context,
+    cx: &mut PanelContext<'_>,
+    settings_draft: &mut Option<SettingsDraft>,
+) {
+    let Some(mut draft) = settings_draft.take() else {
         return;
     };
     let mut open = true;
@@ -25,23 +30,23 @@ pub fn settings_ui(ctx: &egui::Context, app: &mut AppState, intents: &mut Vec<In
             egui::ScrollArea::vertical()
                 .max_height(640.0)
                 .show(ui, |ui| {
-                    connection_ui(ui, app, &mut draft);
+                    connection_ui(ui, cx, &mut draft);
                     ui.separator();
-                    subscriptions_ui(ui, app, &mut draft, intents);
+                    subscriptions_ui(ui, cx, &mut draft);
                     ui.separator();
                     polling_ui(ui, &mut draft);
                     ui.separator();
-                    buttons_ui(ui, app, &mut draft, intents);
+                    buttons_ui(ui, cx, &mut draft);
                 });
         });
     if open {
-        app.settings_draft = Some(draft);
+        *settings_draft = Some(draft);
     }
 }
 
-fn connection_ui(ui: &mut egui::Ui, app: &AppState, draft: &mut SettingsDraft) {
+fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsDraft) {
     ui.heading("Connection");
-    ui.label(format!("Now: {}", app.source.label()));
+    ui.label(format!("Now: {}", cx.source.label()));
     ui.weak("Applies at the next start. Secrets are never stored: a client secret stays in AZURE_CLIENT_SECRET, a token in IEJOBS_ACCESS_TOKEN.");
     ui.horizontal(|ui| {
         ui.radio_value(&mut draft.source, NextSource::Emulator, "Local emulator");
@@ -112,13 +117,9 @@ fn text_row_ui(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
     ui.end_row();
 }
 
-fn subscriptions_ui(
-    ui: &mut egui::Ui,
-    app: &AppState,
-    draft: &mut SettingsDraft,
-    intents: &mut Vec<Intent>,
-) {
-    let subscriptions = app.store.subscriptions();
+fn subscriptions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut SettingsDraft) {
+    let session = cx.session;
+    let subscriptions = session.subscriptions();
     ui.horizontal(|ui| {
         ui.heading("Subscriptions");
         if ui
@@ -126,7 +127,7 @@ fn subscriptions_ui(
             .on_hover_text("Ask Azure Resource Manager which subscriptions this identity sees")
             .clicked()
         {
-            intents.push(Intent::ListSubscriptions);
+            cx.ask(Intent::ListSubscriptions);
         }
     });
     if let Some(error) = &subscriptions.error {
@@ -158,7 +159,7 @@ fn subscriptions_ui(
             } else if toggled {
                 draft.chosen.remove(&sub.id);
             }
-            failure_ui(ui, app, &sub.id);
+            failure_ui(ui, session, &sub.id);
         }
         // Chosen ids the listing does not show (typed, or from the config file).
         let unlisted: Vec<String> = draft
@@ -175,15 +176,15 @@ fn subscriptions_ui(
             {
                 draft.chosen.remove(&id);
             }
-            failure_ui(ui, app, &id);
+            failure_ui(ui, session, &id);
         }
         add_subscription_ui(ui, draft);
     });
 }
 
 /// Why a watched subscription cannot be read, under its checkbox.
-fn failure_ui(ui: &mut egui::Ui, app: &AppState, id: &str) {
-    let status = app.store.status();
+fn failure_ui(ui: &mut egui::Ui, session: &Session, id: &str) {
+    let status = session.status();
     let Some(failure) = status
         .subscriptions
         .get(&id.to_ascii_lowercase())
@@ -264,14 +265,9 @@ pub fn polling_rows_ui(ui: &mut egui::Ui, slow: &mut u64, fast: &mut u64) {
     ui.end_row();
 }
 
-fn buttons_ui(
-    ui: &mut egui::Ui,
-    app: &AppState,
-    draft: &mut SettingsDraft,
-    intents: &mut Vec<Intent>,
-) {
-    let on_azure = app.on_azure();
-    let problems = draft.problems(&app.settings.file, on_azure);
+fn buttons_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut SettingsDraft) {
+    let (on_azure, settings) = (cx.on_azure(), cx.settings);
+    let problems = draft.problems(&settings.file, on_azure);
     for problem in &problems {
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }
@@ -282,7 +278,7 @@ fn buttons_ui(
             "Tick at least one subscription, or watch every subscription.",
         );
     }
-    for (key, origin) in &app.settings.overridden {
+    for (key, origin) in &settings.overridden {
         ui.weak(format!(
             "{key} is set by the {origin}, which wins over the file at the next start."
         ));
@@ -294,33 +290,30 @@ fn buttons_ui(
             .on_hover_text("Watch these subscriptions and poll at these intervals now")
             .on_disabled_hover_text("Fix the settings above first");
         if apply.clicked() {
-            intents.push(apply_intent(draft));
+            cx.ask(apply_intent(draft));
         }
         let save = ui
-            .add_enabled(
-                usable && app.settings.path.is_some(),
-                egui::Button::new("Save"),
-            )
-            .on_hover_text(match &app.settings.path {
+            .add_enabled(usable && settings.path.is_some(), egui::Button::new("Save"))
+            .on_hover_text(match &settings.path {
                 Some(path) => format!("Apply, and write these settings to {}", path.display()),
                 None => String::new(),
             })
-            .on_disabled_hover_text(if app.settings.path.is_none() {
+            .on_disabled_hover_text(if settings.path.is_none() {
                 "This platform has no config folder; use flags or IEJOBS_* variables"
             } else {
                 "Fix the settings above first"
             });
         if save.clicked() {
-            intents.push(apply_intent(draft));
+            cx.ask(apply_intent(draft));
             let changes = draft.changes(on_azure);
             draft.last_saved = Some(changes.iter().map(|(key, _)| *key).collect());
-            intents.push(Intent::SaveSettings {
+            cx.ask(Intent::SaveSettings {
                 changes,
-                file: draft.to_layer(&app.settings.file, on_azure),
+                file: draft.to_layer(&settings.file, on_azure),
             });
         }
     });
-    if let Some((at, result)) = app.store.settings_saved() {
+    if let Some((at, result)) = cx.session.settings_saved() {
         match result {
             Ok(path) => match draft.last_saved.as_deref() {
                 Some([]) => ui.weak(format!(

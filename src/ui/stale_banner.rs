@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::model::Store;
+use crate::model::Session;
 
 use super::format;
 
@@ -11,9 +11,9 @@ pub const STALE_OPACITY: f32 = 0.6;
 
 /// Draws the note when the service is not answering and there are rows to show; true when
 /// it did (the caller then mutes the table).
-pub fn stale_banner_ui(ui: &mut egui::Ui, store: &Store) -> bool {
-    let poll = store.poll();
-    if poll.degraded.is_none() || store.is_empty() {
+pub fn stale_banner_ui(ui: &mut egui::Ui, session: &Session) -> bool {
+    let poll = session.status();
+    if poll.degraded.is_none() || session.store().is_empty() {
         return false;
     }
     let since = poll

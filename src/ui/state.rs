@@ -1,4 +1,4 @@
-//! The window's state, apart from the window: the store, the table's view, the selection,
+//! The window's state, apart from the window: the session (jobs, log, status), the table's view, the selection,
 //! what lasts across runs, the dialog, notices and the settings draft. Intents change it and
 //! come out as worker commands ([`AppState::handle`]); nothing here needs an egui context or
 //! a worker, so it is tested plainly and panels are drawn from it alone.
@@ -7,10 +7,11 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Action, Event, JobKey, Store, WorkerStatus, verdict};
+use crate::model::{Action, Event, JobKey, Session, WorkerStatus, verdict};
 use crate::worker::Command;
 
 use super::confirm_dialog::{Answer, ConfirmDialog};
+use super::context::{PanelContext, PanelState};
 use super::intent::Intent;
 use super::selection::Selection;
 use super::settings_draft::{SettingsContext, SettingsDraft};
@@ -103,8 +104,8 @@ pub struct Keys {
 
 /// Everything the window shows and edits; see the module's documentation.
 pub struct AppState {
-    /// The jobs and what was observed of them.
-    pub store: Store,
+    /// The jobs, the activity log, the worker's status, the subscriptions.
+    pub session: Session,
     /// Where the jobs come from.
     pub source: Source,
     /// What lasts across runs: filters, sort, open panels, theme.
@@ -141,7 +142,7 @@ impl AppState {
         settings: SettingsContext,
     ) -> Self {
         Self {
-            store: Store::default(),
+            session: Session::default(),
             source,
             ui_state,
             view: TableView::default(),
@@ -160,6 +161,29 @@ impl AppState {
     #[must_use]
     pub fn on_azure(&self) -> bool {
         matches!(self.source, Source::Azure { .. })
+    }
+
+    /// The frame's panel context over this state, and the pieces panels edit in place.
+    pub fn panels<'a>(
+        &'a mut self,
+        intents: &'a mut Vec<Intent>,
+    ) -> (PanelContext<'a>, PanelState<'a>) {
+        let cx = PanelContext::new(
+            &self.session,
+            &self.view,
+            &self.selection,
+            &self.source,
+            self.polling,
+            self.notice.as_deref(),
+            &self.settings,
+            intents,
+        );
+        let own = PanelState {
+            ui_state: &mut self.ui_state,
+            polling_edit: &mut self.polling_edit,
+            settings_draft: &mut self.settings_draft,
+        };
+        (cx, own)
     }
 
     /// Carries out an intent; returns what must go to the worker.
@@ -186,7 +210,7 @@ impl AppState {
         match (command, result) {
             (Command::Act(action, keys), Ok(())) => {
                 for key in keys {
-                    self.store.apply(Event::ActionSent {
+                    self.session.apply(Event::ActionSent {
                         key: key.clone(),
                         action: *action,
                         at: now,
@@ -195,7 +219,7 @@ impl AppState {
             }
             (Command::Act(action, keys), Err(message)) => {
                 for key in keys {
-                    self.store.apply(Event::ActionFailed {
+                    self.session.apply(Event::ActionFailed {
                         key: key.clone(),
                         action: *action,
                         code: None,
@@ -219,24 +243,24 @@ impl AppState {
         {
             self.notice = Some(message.clone());
         }
-        self.store.apply(event);
+        self.session.apply(event);
     }
 
     /// Takes the worker's latest status.
     pub fn apply_status(&mut self, status: &WorkerStatus) {
-        self.store.apply_status(status, jiff::Timestamp::now());
+        self.session.apply_status(status, jiff::Timestamp::now());
     }
 
     /// Brings the table's rows up to date with the store, and forgets selected jobs that no
     /// longer exist.
     pub fn refresh(&mut self) {
-        self.view.refresh(&self.store, &self.ui_state.query);
+        let store = self.session.store();
+        self.view.refresh(store, &self.ui_state.query);
         if let Some(focus) = &self.selection.focus
-            && self.store.get(focus).is_none()
+            && store.get(focus).is_none()
         {
             self.selection.focus = None;
         }
-        let store = &self.store;
         self.selection.keys.retain(|k| store.get(k).is_some());
     }
 
@@ -249,7 +273,7 @@ impl AppState {
                 self.focus(key, out);
             }
             Intent::Ask(action, keys) => {
-                self.dialog = ConfirmDialog::new(&self.store, action, &keys);
+                self.dialog = ConfirmDialog::new(self.session.store(), action, &keys);
                 if self.dialog.is_none() {
                     self.notice = Some(format!(
                         "{} is not possible for the selected jobs.",
@@ -258,6 +282,7 @@ impl AppState {
                 }
             }
             Intent::Refresh => out.push(Command::Refresh),
+            Intent::DismissNotice => self.notice = None,
             Intent::ShowMonitor(open) => self.ui_state.show_monitor = open,
             Intent::OpenSettings => {
                 self.settings_draft = Some(SettingsDraft::new(
@@ -387,7 +412,7 @@ impl AppState {
         }
         if delete {
             let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
-            let any_allowed = verdict(&self.store, Action::Delete, &keys).is_possible();
+            let any_allowed = verdict(self.session.store(), Action::Delete, &keys).is_possible();
             if any_allowed {
                 intents.push(Intent::Ask(Action::Delete, keys));
             }

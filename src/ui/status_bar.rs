@@ -5,30 +5,30 @@ use std::fmt::Write as _;
 
 use eframe::egui;
 
-use crate::model::{Action, Store, WorkerStatus};
+use crate::model::{Action, Session, WorkerStatus};
 
+use super::context::PanelContext;
 use super::format;
-use super::state::AppState;
 
 /// Draws the status bar.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState) {
+pub fn status_bar_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>) {
     let now = jiff::Timestamp::now();
-    let poll = app.store.poll();
+    let poll = cx.session.status();
     ui.horizontal(|ui| {
-        ui.label(app.source.label());
+        ui.label(cx.source.label());
         ui.separator();
-        ui.label(format!("{} jobs", app.store.len()));
+        ui.label(format!("{} jobs", cx.store().len()));
         ui.separator();
         // Before the rest: a subscription that cannot be read must not be cut off.
         if poll.degraded.is_none()
-            && let Some((text, hover)) = failing_text(&app.store)
+            && let Some((text, hover)) = failing_text(cx.session)
         {
             ui.colored_label(ui.visuals().error_fg_color, text)
                 .on_hover_text(hover);
             ui.separator();
         }
         // A slow page: which, the attempt and the time it has taken, counting each second.
-        if let Some((text, hover)) = slow_page_text(&app.store, now) {
+        if let Some((text, hover)) = slow_page_text(cx.session, now) {
             ui.colored_label(ui.visuals().warn_fg_color, text)
                 .on_hover_text(hover);
             ui.ctx()
@@ -68,14 +68,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState) {
                 }
             },
         }
-        let status = app.store.status();
+        let status = cx.session.status();
         if let Some(text) = bulk_text(status) {
             ui.separator();
             ui.label(text);
         }
         if let Some(text) = budget_text(status) {
             ui.separator();
-            ui.label(text).on_hover_text(budget_hover(&app.store));
+            ui.label(text).on_hover_text(budget_hover(cx.session));
         }
         ui.separator();
         ui.label(format!("{} request(s) in flight", poll.in_flight));
@@ -85,16 +85,16 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState) {
 /// "Listing Contoso Media: page 3, attempt 2 of 4, 47 s…" while a page of a listing is slow
 /// or retried (the first one seen; all of them on hover).
 #[must_use]
-pub fn slow_page_text(store: &Store, now: jiff::Timestamp) -> Option<(String, String)> {
+pub fn slow_page_text(session: &Session, now: jiff::Timestamp) -> Option<(String, String)> {
     let line = |id: &str, page: &crate::model::SlowPage| {
-        let name = store.subscriptions().name(id).unwrap_or(id);
+        let name = session.subscriptions().name(id).unwrap_or(id);
         let waited = now.duration_since(page.since).as_secs().max(0);
         format!(
             "Listing {name}: page {}, attempt {} of {}, {waited} s…",
             page.page, page.attempt, page.max_attempts
         )
     };
-    let status = store.status();
+    let status = session.status();
     let mut slow = status.slow_pages();
     let (id, page) = slow.next()?;
     let more = slow.count();
@@ -141,8 +141,8 @@ pub fn budget_text(status: &WorkerStatus) -> Option<String> {
     })
 }
 
-fn budget_hover(store: &Store) -> String {
-    let status = store.status();
+fn budget_hover(session: &Session) -> String {
+    let status = session.status();
     let mut lines = vec![match status.read_budget_per_hour {
         Some(budget) => format!(
             "Reads over the last hour, per subscription. Polling keeps to {} an hour per \
@@ -154,7 +154,7 @@ fn budget_hover(store: &Store) -> String {
         None => "Reads over the last hour, per subscription (no read budget).".to_owned(),
     }];
     for (id, sub) in &status.subscriptions {
-        let name = store.subscriptions().name(id).unwrap_or(id);
+        let name = session.subscriptions().name(id).unwrap_or(id);
         let mut line = format!(
             "{name}: {} reads",
             format::count(sub.reads_last_hour as usize)
@@ -173,13 +173,13 @@ fn budget_hover(store: &Store) -> String {
 /// "2 of 3 subscriptions: Contoso Media: not allowed to read Import/Export jobs
 /// (`AuthorizationFailed`)", and the whole story on hover.
 #[must_use]
-pub fn failing_text(store: &Store) -> Option<(String, String)> {
-    let status = store.status();
+pub fn failing_text(session: &Session) -> Option<(String, String)> {
+    let status = session.status();
     let failing: Vec<_> = status.failing().collect();
     let (first_id, first) = failing.first()?;
     let total = status.subscriptions.len();
     let readable = total - failing.len();
-    let name = |id: &str| store.subscriptions().name(id).unwrap_or(id).to_owned();
+    let name = |id: &str| session.subscriptions().name(id).unwrap_or(id).to_owned();
     let more = if failing.len() > 1 {
         format!(" (and {} more)", failing.len() - 1)
     } else {

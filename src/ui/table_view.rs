@@ -276,10 +276,10 @@ impl TableView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Event, Job, JobState};
+    use crate::model::{Action, Event, Job, JobState, Session};
 
-    fn store() -> Store {
-        let mut store = Store::default();
+    fn session() -> Session {
+        let mut session = Session::default();
         let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
         let jobs = [
             ("b-job", JobState::Transferring, true),
@@ -293,40 +293,63 @@ mod tests {
             job
         })
         .collect();
-        store.apply(Event::Partial { jobs, at });
-        store
+        session.apply(Event::Partial { jobs, at });
+        session
+    }
+
+    #[test]
+    fn rows_of_a_subscription_no_longer_watched_go_at_the_next_refresh() {
+        let mut session = session();
+        let other = Job::new(JobKey::new("other", "rg", "x-job"), JobState::Shipping);
+        let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+        session.apply(Event::Partial {
+            jobs: vec![other],
+            at,
+        });
+        let (mut view, query) = (TableView::default(), TableQuery::default());
+        view.refresh(session.store(), &query);
+        assert_eq!(view.rows().len(), 4);
+        session.apply(Event::Watching(vec!["sub".into()]));
+        view.refresh(session.store(), &query);
+        assert_eq!(
+            view.rows().len(),
+            3,
+            "the view rebuilt: no row is left for a job the store dropped"
+        );
+        assert!(view.rows().iter().all(|k| session.store().get(k).is_some()));
     }
 
     #[test]
     fn filters_sort_and_cache() {
-        let store = store();
+        let session = session();
+        let store = session.store();
         let mut view = TableView::default();
         let mut query = TableQuery::default();
-        view.refresh(&store, &query);
+        view.refresh(store, &query);
         let names = |v: &TableView| v.rows().iter().map(|k| k.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&view), ["a-job", "b-job", "c-job"]);
         query.sort = SortColumn::State;
         query.ascending = false;
-        view.refresh(&store, &query);
+        view.refresh(store, &query);
         assert_eq!(
             names(&view),
             ["a-job", "b-job", "c-job"],
             "Completed, Transferring, Creating"
         );
         query.cancel_pending_only = true;
-        view.refresh(&store, &query);
+        view.refresh(store, &query);
         assert_eq!(names(&view), ["b-job"]);
         query = TableQuery {
             text: "C-J".into(),
             ..TableQuery::default()
         };
-        view.refresh(&store, &query);
+        view.refresh(store, &query);
         assert_eq!(names(&view), ["c-job"]);
         query = TableQuery {
             states: ["Completed".to_owned()].into(),
             ..TableQuery::default()
         };
-        view.refresh(&store, &query);
+        view.refresh(store, &query);
         assert_eq!(names(&view), ["a-job"]);
         assert_eq!(view.counts().get("Transferring"), Some(&1));
         assert_eq!(view.cancel_pending(), 1);
@@ -347,8 +370,8 @@ mod tests {
                 job.percent_complete = Some(percent);
                 job
             };
-            let mut store = Store::default();
-            store.apply(Event::Partial {
+            let mut session = Session::default();
+            session.apply(Event::Partial {
                 jobs: (0..20).map(|i| job(i, &states[i % 4], 0)).collect(),
                 at,
             });
@@ -358,7 +381,7 @@ mod tests {
                 ..TableQuery::default()
             };
             let mut view = TableView::default();
-            view.refresh(&store, &query);
+            view.refresh(session.store(), &query);
             for (i, kind, percent) in changes {
                 let key = JobKey::new("sub", format!("rg-{}", i % 3), format!("job-{i:02}"));
                 let event = match kind {
@@ -367,10 +390,10 @@ mod tests {
                     2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), request_id: None, at },
                     _ => Event::Loaded { job: job(i, &states[usize::from(kind) % 4], percent), at },
                 };
-                store.apply(event);
-                view.refresh(&store, &query);
+                session.apply(event);
+                view.refresh(session.store(), &query);
                 let mut fresh = TableView::default();
-                fresh.refresh(&store, &query);
+                fresh.refresh(session.store(), &query);
                 proptest::prop_assert_eq!(view.rows(), fresh.rows());
                 proptest::prop_assert_eq!(view.counts(), fresh.counts());
                 proptest::prop_assert_eq!(view.cancellations(), fresh.cancellations());

@@ -1275,6 +1275,7 @@ impl Worker {
                 subscription: id.to_owned(),
                 jobs: listing.jobs,
                 gone,
+                first,
                 at,
             });
         }
