@@ -1,6 +1,7 @@
 //! Panels drawn alone from an [`AppState`] with a fixed store: no worker, no emulator, no
 //! window. What a panel asks for comes out as intents, checked here.
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
@@ -116,4 +117,84 @@ fn the_state_turns_intents_into_commands_without_a_worker() {
     state.sent(&commands[0], Ok(()));
     let entry = state.session.store().get(&key("completed")).unwrap();
     assert!(entry.pending.is_some(), "the row says requested at once");
+}
+
+#[test]
+fn the_detail_panel_alone_shows_a_failure_with_its_request_id_and_asks_for_the_monitor() {
+    let mut state = state_with(&[JobState::Transferring]);
+    let transferring = key("transferring");
+    state.session.apply(Event::ActionSent {
+        key: transferring.clone(),
+        action: Action::Cancel,
+        at: jiff::Timestamp::now(),
+    });
+    state.session.apply(Event::ActionFailed {
+        key: transferring.clone(),
+        action: Action::Cancel,
+        code: Some("Conflict".into()),
+        message: "the job moved on".into(),
+        request_id: Some("4b1c-req".into()),
+        at: jiff::Timestamp::now(),
+    });
+    state.selection.focus = Some(transferring.clone());
+    let mut harness = Harness::new_ui_state(
+        |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+            let (mut cx, _) = state.panels(intents);
+            super::job_detail::job_detail_ui(ui, &mut cx);
+        },
+        (state, Vec::new()),
+    );
+    harness.run();
+    harness.get_by_label_contains("Cancel failed: Conflict: the job moved on");
+    harness.get_by_label_contains("request id 4b1c-req");
+    // Confirmed now: the job shows a cancel pending, and the link opens the monitor.
+    let mut job = Job::new(transferring.clone(), JobState::Transferring);
+    job.cancel_requested = true;
+    harness.state_mut().0.session.apply(Event::ActionDone {
+        key: transferring,
+        action: Action::Cancel,
+        job: Some(job),
+        at: jiff::Timestamp::now(),
+    });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("request id 4b1c-req")
+            .is_none(),
+        "a confirmed cancel clears the failure"
+    );
+    harness.get_by_label("Watch this cancellation").click();
+    harness.run();
+    assert_eq!(harness.state().1, [Intent::ShowMonitor(true)]);
+}
+
+#[test]
+fn the_table_alone_draws_the_view_and_a_click_is_an_intent() {
+    let state = state_with(&[JobState::Shipping, JobState::Completed, JobState::Creating]);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 400.0))
+        .build_ui_state(
+            |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+                let reveal = state.selection.reveal.take();
+                let (mut cx, own) = state.panels(intents);
+                super::jobs_table::jobs_table_ui(ui, &mut cx, &mut own.ui_state.query, reveal);
+            },
+            (state, Vec::new()),
+        );
+    harness.run();
+    for name in ["shipping", "completed", "creating"] {
+        harness.get_by_label(name);
+    }
+    harness.get_by_label("completed").click();
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        [Intent::Click {
+            row: 0,
+            toggle: false,
+            range: false
+        }],
+        "sorted by name, completed is the first row; the panel selects nothing itself"
+    );
+    assert!(harness.state().0.selection.keys.is_empty());
 }
