@@ -47,6 +47,8 @@ pub enum Event {
         jobs: usize,
         /// Jobs known before that the listing did not list: they no longer exist.
         gone: Vec<JobKey>,
+        /// The subscription's first complete listing in this run: the window logs it.
+        first: bool,
         /// When the listing finished.
         at: Timestamp,
     },
@@ -496,8 +498,6 @@ pub struct Store {
     /// Timelines from earlier runs of jobs not listed yet (a listed job's entry takes its own).
     history: BTreeMap<JobKey, Vec<Transition>>,
     subscriptions: Subscriptions,
-    /// Subscriptions listed in full at least once (their first listing is logged).
-    listed_once: std::collections::BTreeSet<String>,
     settings_saved: Option<(Timestamp, Result<String, String>)>,
     /// The jobs changed by each version: views update those rows instead of rebuilding.
     journal: Vec<(u64, JobKey)>,
@@ -519,8 +519,9 @@ impl Store {
                 subscription,
                 jobs,
                 gone,
+                first,
                 at,
-            } => self.listing_done(&subscription, jobs, gone, at),
+            } => self.listing_done(&subscription, jobs, gone, first, at),
             Event::Partial { jobs, at } => {
                 let mut changed = false;
                 for job in jobs {
@@ -664,6 +665,7 @@ impl Store {
         subscription: &str,
         count: usize,
         gone: Vec<JobKey>,
+        first: bool,
         at: Timestamp,
     ) -> bool {
         let mut changed = false;
@@ -676,12 +678,18 @@ impl Store {
                 changed = true;
             }
         }
-        changed | self.log_first_listing(subscription, count, at)
+        changed | self.log_first_listing(subscription, count, first, at)
     }
 
-    /// Logs the first complete listing of a subscription; false when it was logged before.
-    fn log_first_listing(&mut self, subscription: &str, count: usize, at: Timestamp) -> bool {
-        if !self.listed_once.insert(subscription.to_ascii_lowercase()) {
+    /// Logs the `first` complete listing of a subscription; false when it is not the first.
+    fn log_first_listing(
+        &mut self,
+        subscription: &str,
+        count: usize,
+        first: bool,
+        at: Timestamp,
+    ) -> bool {
+        if !first {
             return false;
         }
         let named = match self.subscriptions.name(subscription) {
@@ -1066,6 +1074,7 @@ mod tests {
             subscription: "sub".into(),
             jobs: 1,
             gone: vec![JobKey::new("sub", "rg", "a")],
+            first: true,
             at: at(1),
         });
         assert_eq!(store.len(), 1, "the end of the listing drops what is gone");
@@ -1230,6 +1239,7 @@ mod tests {
             subscription: "sub".into(),
             jobs: 1,
             gone: vec![JobKey::new("sub", "rg", "b")],
+            first: true,
             at: at(30),
         });
         assert_eq!(store.len(), 1, "b is gone");
@@ -1310,7 +1320,7 @@ mod tests {
                     1 => Event::ActionSent { key, action: if flag { Action::Cancel } else { Action::Delete }, at: at(1) },
                     2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), request_id: None, at: at(1) },
                     3 => Event::ActionDone { key, action: if flag { Action::Cancel } else { Action::Delete }, job: flag.then_some(job), at: at(1) },
-                    4 => Event::ListingDone { subscription: sub.into(), jobs: 0, gone: vec![key], at: at(1) },
+                    4 => Event::ListingDone { subscription: sub.into(), jobs: 0, gone: vec![key], first: flag, at: at(1) },
                     5 => Event::Watching(if flag { vec!["sub".into()] } else { Vec::new() }),
                     _ => Event::Partial { jobs: vec![job], at: at(1) },
                 };
