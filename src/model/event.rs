@@ -88,8 +88,14 @@ pub enum Event {
     HistoryLoaded(Vec<(JobKey, Vec<Transition>)>),
     /// The subscriptions the identity can see, or why they could not be listed.
     SubscriptionsListed(Result<Vec<SubscriptionInfo>, String>),
-    /// The subscriptions whose jobs are listed from now on; jobs of others are dropped.
-    Watching(Vec<String>),
+    /// The subscriptions whose jobs are listed from now on, and the jobs the worker forgot
+    /// because their subscription is no longer watched (the window drops them too).
+    Watching {
+        /// The subscriptions watched (empty: every usable one the identity sees).
+        subscriptions: Vec<String>,
+        /// The jobs of subscriptions no longer watched.
+        forgotten: Vec<JobKey>,
+    },
     /// Lines for the activity log from elsewhere: the audit trail of earlier runs' actions
     /// (so that the log shows them across restarts), and outcomes resolved at start.
     Logged(Vec<Activity>),

@@ -83,9 +83,13 @@ impl Session {
             }
             Event::HistoryLoaded(histories) => store.history_loaded(histories),
             Event::SubscriptionsListed(result) => self.subscriptions.listed(result),
-            Event::Watching(ids) => {
-                let changed = store.keep_subscriptions(&ids) || self.subscriptions.watched != ids;
-                self.subscriptions.watched = ids;
+            Event::Watching {
+                subscriptions,
+                forgotten,
+            } => {
+                let changed =
+                    store.forget(forgotten) || self.subscriptions.watched != subscriptions;
+                self.subscriptions.watched = subscriptions;
                 changed
             }
             Event::SettingsSaved { result, at } => {
@@ -516,7 +520,7 @@ mod tests {
                     2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), request_id: None, at: at(1) },
                     3 => Event::ActionDone { key, action: if flag { Action::Cancel } else { Action::Delete }, job: flag.then_some(job), at: at(1) },
                     4 => Event::ListingDone { subscription: sub.into(), jobs: 0, gone: vec![key], first: flag, at: at(1) },
-                    5 => Event::Watching(if flag { vec!["sub".into()] } else { Vec::new() }),
+                    5 => Event::Watching { subscriptions: if flag { vec!["sub".into()] } else { Vec::new() }, forgotten: if flag { vec![key] } else { Vec::new() } },
                     _ => Event::Partial { jobs: vec![job], at: at(1) },
                 };
                 store.apply(event);

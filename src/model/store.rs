@@ -104,24 +104,22 @@ impl Store {
         true
     }
 
-    /// Drops the jobs of subscriptions no longer watched (`watched` empty: every one is).
-    pub fn keep_subscriptions(&mut self, watched: &[String]) -> bool {
-        if watched.is_empty() {
-            return false;
-        }
-        let before = self.jobs.len();
-        let tally = &mut self.tally;
-        self.jobs.retain(|key, entry| {
-            let kept = watched
-                .iter()
-                .any(|id| id.eq_ignore_ascii_case(&key.subscription_id));
-            if !kept {
-                tally.remove(entry);
+    /// Drops jobs the worker forgot (their subscription is no longer watched), without a
+    /// line each; true when any was here.
+    pub fn forget(&mut self, keys: Vec<JobKey>) -> bool {
+        /// Beyond this many, views rebuild rather than update row by row.
+        const TOUCHED_MAX: usize = 1024;
+        let many = keys.len() > TOUCHED_MAX;
+        let mut changed = false;
+        for key in keys {
+            if self.remove(&key).is_some() {
+                changed = true;
+                if !many {
+                    self.journal.touch(&key);
+                }
             }
-            kept
-        });
-        let changed = self.jobs.len() != before;
-        if changed {
+        }
+        if changed && many {
             self.journal.reset();
         }
         changed

@@ -298,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_of_a_subscription_no_longer_watched_go_at_the_next_refresh() {
+    fn rows_of_jobs_forgotten_go_at_the_next_refresh() {
         let mut session = session();
         let other = Job::new(JobKey::new("other", "rg", "x-job"), JobState::Shipping);
         let at = jiff::Timestamp::from_second(1_800_000_000).unwrap();
@@ -309,7 +309,10 @@ mod tests {
         let (mut view, query) = (TableView::default(), TableQuery::default());
         view.refresh(session.store(), &query);
         assert_eq!(view.rows().len(), 4);
-        session.apply(Event::Watching(vec!["sub".into()]));
+        session.apply(Event::Watching {
+            subscriptions: vec!["sub".into()],
+            forgotten: vec![JobKey::new("other", "rg", "x-job")],
+        });
         view.refresh(session.store(), &query);
         assert_eq!(
             view.rows().len(),

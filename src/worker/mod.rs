@@ -15,6 +15,7 @@
 
 mod budget;
 mod history;
+mod tracker;
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
@@ -31,12 +32,13 @@ use crate::arm::{
 };
 use crate::audit::{Audit, Failure, Outcome, Sender as AuditSender};
 use crate::model::{
-    Action, Activity, BulkProgress, Event, Job, JobKey, JobState, Permission, SlowPage,
-    SubscriptionFailure, SubscriptionInfo, SubscriptionStatus, Transition, WorkerStatus,
+    Action, Activity, BulkProgress, Event, Job, JobKey, Permission, SlowPage, SubscriptionFailure,
+    SubscriptionInfo, SubscriptionStatus, WorkerStatus,
 };
 
 pub use budget::{Bucket, Budget, Limit};
 pub use history::History;
+use tracker::Tracker;
 
 /// Capacity of each channel.
 pub const CHANNEL_CAPACITY: usize = 256;
@@ -293,7 +295,7 @@ enum Done {
 struct Listing {
     /// The pager, while no page is being read.
     pager: Option<Box<JobPager>>,
-    /// The listing's number: jobs it lists are marked with it ([`Known::seen`]).
+    /// The listing's number: jobs it lists are marked with it ([`Tracker::listed_by`]).
     epoch: u32,
     /// Started by the user or the first of its subscription: not held to the budget.
     burst: bool,
@@ -353,11 +355,10 @@ struct Sub {
     next_listing_at: Timestamp,
     /// The user asked for a listing (Refresh): it goes at once, faster than the budget.
     refresh: bool,
-    /// Whether a listing ever completed.
-    listed_once: bool,
     /// Pages of the last complete listing: what a listing costs.
     pages_last: usize,
-    /// The end of the last complete listing and its jobs.
+    /// The end of the last complete listing and its jobs; `None` until a listing of the
+    /// subscription completed since it is watched (the first one goes at once, as a burst).
     listed_at: Option<Timestamp>,
     jobs: usize,
     /// Why it fails, and in a row how often.
@@ -383,7 +384,6 @@ impl Sub {
             next_listing: now,
             next_listing_at: Timestamp::now(),
             refresh: false,
-            listed_once: false,
             pages_last: 1,
             listed_at: None,
             jobs: 0,
@@ -404,22 +404,10 @@ impl Sub {
     }
 }
 
-/// A job read on the fast interval.
-#[derive(Clone, Copy, Debug)]
-struct Hot {
-    /// A cancel is pending (read before jobs that only copy).
-    cancel: bool,
-    /// When it was last read (by a GET or a listing).
-    read_at: Instant,
-    /// A read of it is under way.
-    reading: bool,
-}
-
-/// How the history file stands.
+/// How the history file stands (whether it changed since the last save:
+/// [`Tracker::take_dirty`]).
 #[derive(Clone, Copy, Debug)]
 struct HistoryFile {
-    /// Timelines changed since the last save.
-    dirty: bool,
     /// False when a history file is there that could not be read nor moved aside: it is
     /// never overwritten.
     writable: bool,
@@ -435,11 +423,8 @@ struct Worker {
     outbox: VecDeque<Event>,
     status: watch::Sender<WorkerStatus>,
     notify: Notify,
-    /// What was last sent to the UI of each job: unchanged reads send nothing. A summary,
-    /// not a copy: the store keeps the one full copy of every job.
-    known: HashMap<JobKey, Known>,
-    /// The jobs that move, read on the fast interval.
-    hot: BTreeMap<JobKey, Hot>,
+    /// What the worker knows of the jobs, and the rules over it.
+    tracker: Tracker,
     /// The watched subscriptions, by id (lower case).
     subs: BTreeMap<String, Sub>,
     /// With no subscriptions chosen: when to list them again, and whether that is under way.
@@ -447,96 +432,17 @@ struct Worker {
     discovering: bool,
     discovery_failures: u32,
     discovery_error: Option<(String, Timestamp)>,
-    /// Counts listings; a job's [`Known::seen`] says which one last listed it.
-    epoch: u32,
     /// Reads under way (pages and fast-interval reads).
     reads: usize,
-    /// Jobs with an action under way: a listing that misses one does not report it gone
-    /// before the action's own answer says what happened.
-    acting: HashSet<JobKey>,
     /// Actions waiting for their turn, and how many are under way.
     queued: VecDeque<(JobKey, Action)>,
     running_actions: usize,
     bulk: Option<BulkProgress>,
     last_success: Option<Timestamp>,
-    history: History,
     history_file: HistoryFile,
     /// The audit trail every action writes to.
     audit: Option<Audit>,
-    /// Jobs a listing named more than once, already told to the window.
-    anomalies: HashSet<JobKey>,
     in_flight: Arc<std::sync::atomic::AtomicU32>,
-}
-
-/// What the worker remembers of a job: enough to tell a change and to choose what to poll.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "four independent facts about a job, each read on its own"
-)]
-struct Known {
-    /// Fingerprint of the job as last sent, drives included.
-    full: u64,
-    /// Fingerprint without the drives, for listings that omit them.
-    sans_drives: u64,
-    /// Whether a read brought drives (a listing without them keeps those).
-    has_drives: bool,
-    /// Not finished and in a known state.
-    moving: bool,
-    /// A cancel is requested.
-    cancel_requested: bool,
-    /// The job or one of its drives is transferring.
-    copying: bool,
-    /// The listing ([`Worker::epoch`]) that last listed the job.
-    seen: u32,
-}
-
-impl Known {
-    fn of(job: &mut Job) -> Self {
-        use std::hash::{Hash as _, Hasher as _};
-        let hash = |job: &Job| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            job.hash(&mut hasher);
-            hasher.finish()
-        };
-        let full = hash(job);
-        let drives = job.drives.take();
-        let sans_drives = hash(job);
-        job.drives = drives;
-        Self {
-            full,
-            sans_drives,
-            has_drives: job.drives.is_some(),
-            moving: !job.state.is_finished() && job.state.is_known(),
-            cancel_requested: job.cancel_requested,
-            copying: job.copying(),
-            seen: 0,
-        }
-    }
-
-    /// The summary after `listed` (which may lack the drives) replaced `self`; `None` when
-    /// nothing changed.
-    fn update(self, mut listed: Known) -> Option<Known> {
-        listed.seen = self.seen;
-        if listed.has_drives || !self.has_drives {
-            return (listed != self).then_some(listed);
-        }
-        // The listing omitted the drives a read brought: those stay, as in the store.
-        if listed.sans_drives == self.sans_drives {
-            return None;
-        }
-        Some(Known {
-            full: listed.full,
-            has_drives: true,
-            copying: self.copying || listed.copying,
-            ..listed
-        })
-    }
-
-    /// Whether the job is read on the fast interval, and whether before the others.
-    fn hot(self) -> Option<bool> {
-        (self.moving && (self.cancel_requested || self.copying)).then_some(self.cancel_requested)
-    }
 }
 
 /// The time now, on tokio's clock (paused in tests) as a std instant for the budgets.
@@ -575,6 +481,7 @@ impl Worker {
                 },
             )
         });
+        let tracker = Tracker::new(config.history_path.is_some());
         Self {
             audit,
             client,
@@ -583,27 +490,21 @@ impl Worker {
             outbox: VecDeque::new(),
             status,
             notify,
-            known: HashMap::new(),
-            hot: BTreeMap::new(),
+            tracker,
             subs,
             discover_at,
             discovering: false,
             discovery_failures: 0,
             discovery_error: None,
-            epoch: 0,
             reads: 0,
-            acting: HashSet::new(),
             queued: VecDeque::new(),
             running_actions: 0,
             bulk: None,
             last_success: None,
-            history: History::default(),
             history_file: HistoryFile {
-                dirty: false,
                 writable: true,
                 save_failed: false,
             },
-            anomalies: HashSet::new(),
             in_flight: Arc::new(std::sync::atomic::AtomicU32::new(0)),
         }
     }
@@ -621,7 +522,7 @@ impl Worker {
             let loaded = tokio::task::spawn_blocking(move || History::load(&path))
                 .await
                 .unwrap_or_default();
-            self.history = loaded.history;
+            self.tracker.load_history(loaded.history);
             self.history_file.writable = loaded.writable;
             if let Some(problem) = loaded.problem {
                 self.emit(Event::Warning {
@@ -630,14 +531,17 @@ impl Worker {
                     at: Timestamp::now(),
                 });
             }
-            let timelines = self.history.timelines();
+            let timelines = self.tracker.history().timelines();
             if !timelines.is_empty() {
                 self.emit(Event::HistoryLoaded(timelines));
             }
         }
         let mut tasks: JoinSet<Done> = JoinSet::new();
         self.load_audit(&mut tasks).await;
-        self.emit(Event::Watching(self.config.subscriptions.clone()));
+        self.emit(Event::Watching {
+            subscriptions: self.config.subscriptions.clone(),
+            forgotten: Vec::new(),
+        });
         if !self.config.subscriptions.is_empty() {
             // Names for the subscription column and the settings panel; with none chosen,
             // the discovery lists the subscriptions itself.
@@ -752,10 +656,9 @@ impl Worker {
                 });
             }
         }
-        for key in keys {
-            self.acting.insert(key.clone());
-            self.queued.push_back((key, action));
-        }
+        self.tracker.acting_started(keys.iter().cloned());
+        self.queued
+            .extend(keys.into_iter().map(|key| (key, action)));
     }
 
     fn spawn_subscriptions(&mut self, tasks: &mut JoinSet<Done>, discover: bool) {
@@ -814,22 +717,6 @@ impl Worker {
         }
     }
 
-    /// The moving jobs of `id` due for a read, cancels first, the longest unread first.
-    fn hot_due(&self, id: &str, now: Instant) -> Vec<JobKey> {
-        let mut due: Vec<(bool, Instant, &JobKey)> = self
-            .hot
-            .iter()
-            .filter(|(key, hot)| {
-                !hot.reading
-                    && now.saturating_duration_since(hot.read_at) >= self.config.fast_poll
-                    && key.subscription_id.eq_ignore_ascii_case(id)
-            })
-            .map(|(key, hot)| (!hot.cancel, hot.read_at, key))
-            .collect();
-        due.sort();
-        due.into_iter().map(|(_, _, key)| key.clone()).collect()
-    }
-
     /// Starts a listing of `id` when one is due: the first, one the user asked for, the
     /// slow interval's, or one that is cheaper than reading the `due` moving jobs one by one
     /// (a listing reads every job for the pages it had last time).
@@ -840,20 +727,18 @@ impl Worker {
         if sub.listing.is_some() {
             return;
         }
-        let start = sub.refresh
-            || !sub.listed_once
-            || now >= sub.next_listing
-            || (due > 0 && due >= sub.pages_last);
+        let first = sub.listed_at.is_none();
+        let start =
+            sub.refresh || first || now >= sub.next_listing || (due > 0 && due >= sub.pages_last);
         if !start {
             return;
         }
-        self.epoch = self.epoch.wrapping_add(1);
         sub.listing = Some(Listing {
             pager: Some(Box::new(
                 self.client.pager(&ListScope::Subscription(id.to_owned())),
             )),
-            epoch: self.epoch,
-            burst: sub.refresh || !sub.listed_once,
+            epoch: self.tracker.next_epoch(),
+            burst: sub.refresh || first,
             jobs: 0,
             pages: 0,
             hot_reads: 0,
@@ -898,7 +783,7 @@ impl Worker {
                 return;
             }
         }
-        let mut due = self.hot_due(id, now);
+        let mut due = self.tracker.hot_due(id, self.config.fast_poll, now);
         self.start_listing_if_due(id, due.len(), now);
         let Some(sub) = self.subs.get(id) else {
             return;
@@ -952,9 +837,7 @@ impl Worker {
                 if let Some(listing) = sub.listing.as_mut() {
                     listing.hot_reads += 1;
                 }
-                if let Some(hot) = self.hot.get_mut(&key) {
-                    hot.reading = true;
-                }
+                self.tracker.hot_reading(&key);
                 self.spawn_read(tasks, key, Read::Summary);
                 next_hot = due.next();
             }
@@ -1023,10 +906,7 @@ impl Worker {
             Done::Fetched { key, result, hot } => {
                 if hot {
                     self.reads = self.reads.saturating_sub(1);
-                    if let Some(entry) = self.hot.get_mut(&key) {
-                        entry.reading = false;
-                        entry.read_at = now();
-                    }
+                    self.tracker.hot_read(&key, now());
                 }
                 match result {
                     Ok(job) => self.observed(job),
@@ -1038,9 +918,8 @@ impl Worker {
             }
             Done::Action(key, events) => {
                 self.running_actions = self.running_actions.saturating_sub(1);
-                if !self.queued.iter().any(|(k, _)| *k == key) {
-                    self.acting.remove(&key);
-                }
+                let still_queued = self.queued.iter().any(|(k, _)| *k == key);
+                self.tracker.acting_done(&key, still_queued);
                 if let Some(bulk) = &mut self.bulk {
                     bulk.done += 1;
                 }
@@ -1120,29 +999,9 @@ impl Worker {
 
     /// Sends the listed jobs that are new or changed, and marks them all as listed by
     /// `epoch`.
-    fn listed(&mut self, mut jobs: Vec<Job>, epoch: u32, now: Instant) {
+    fn listed(&mut self, jobs: Vec<Job>, epoch: u32, now: Instant) {
         let at = Timestamp::now();
-        jobs.retain_mut(|job| {
-            if let Some(hot) = self.hot.get_mut(&job.key) {
-                hot.read_at = now;
-            }
-            let Some(summary) = self.change(job) else {
-                if let Some(known) = self.known.get_mut(&job.key) {
-                    known.seen = epoch;
-                }
-                return false;
-            };
-            self.record_state(&job.key, &job.state, at);
-            self.remember(
-                job.key.clone(),
-                Known {
-                    seen: epoch,
-                    ..summary
-                },
-                now,
-            );
-            true
-        });
+        let jobs = self.tracker.listed(jobs, epoch, at, now);
         if !jobs.is_empty() {
             self.emit(Event::Partial { jobs, at });
         }
@@ -1190,11 +1049,8 @@ impl Worker {
                 listing.jobs -= 1;
                 continue;
             }
-            let earlier_page = listing.deferred.contains_key(&job.key)
-                || self
-                    .known
-                    .get(&job.key)
-                    .is_some_and(|known| known.seen == epoch);
+            let earlier_page =
+                listing.deferred.contains_key(&job.key) || self.tracker.listed_by(&job.key, epoch);
             if earlier_page {
                 listing.jobs -= 1;
                 if !repeats.iter().any(|(k, _)| *k == job.key) {
@@ -1210,7 +1066,7 @@ impl Worker {
         *jobs = kept;
         for (key, states) in repeats {
             listing.repeated.insert(key.clone());
-            if !self.anomalies.insert(key.clone()) {
+            if !self.tracker.first_anomaly(&key) {
                 continue;
             }
             let how = if states.is_empty() {
@@ -1240,8 +1096,9 @@ impl Worker {
         let Some(listing) = sub.listing.take() else {
             return;
         };
-        let first = !sub.listed_once;
-        sub.listed_once = true;
+        // The first since the subscription is watched: the window hears of it even when none
+        // is gone. It logs only the first in this run (`first` in the event).
+        let first_watched = sub.listed_at.is_none();
         if listing.burst {
             // The burst spent ARM's budget too: the sustained rate starts from nothing.
             sub.sustained.drain(now);
@@ -1257,20 +1114,9 @@ impl Worker {
         let epoch = listing.epoch;
         // Before the count of the missing: the jobs held back were listed too.
         self.listed(deferred, epoch, now);
-        let mut gone = Vec::new();
-        self.known.retain(|key, known| {
-            let missing = known.seen != epoch
-                && key.subscription_id.eq_ignore_ascii_case(id)
-                && !self.acting.contains(key);
-            if missing {
-                gone.push(key.clone());
-            }
-            !missing
-        });
-        for key in &gone {
-            self.hot.remove(key);
-        }
-        if first || !gone.is_empty() {
+        let gone = self.tracker.listing_done(id, epoch);
+        let first = self.tracker.first_listing(id);
+        if first_watched || !gone.is_empty() {
             self.emit(Event::ListingDone {
                 subscription: id.to_owned(),
                 jobs: listing.jobs,
@@ -1313,9 +1159,12 @@ impl Worker {
                     .filter(|s| s.is_usable())
                     .map(|s| s.id.clone())
                     .collect();
-                self.set_watched(&usable, now);
+                let forgotten = self.set_watched(&usable, now);
                 self.emit(Event::SubscriptionsListed(Ok(found)));
-                self.emit(Event::Watching(usable));
+                self.emit(Event::Watching {
+                    subscriptions: usable,
+                    forgotten,
+                });
             }
             Err(error) => {
                 self.discovery_failures += 1;
@@ -1330,7 +1179,7 @@ impl Worker {
 
     /// Makes `ids` the watched subscriptions: new ones are listed at once, the jobs of the
     /// others are forgotten.
-    fn set_watched(&mut self, ids: &[String], now: Instant) {
+    fn set_watched(&mut self, ids: &[String], now: Instant) -> Vec<JobKey> {
         let budget = self.config.budget;
         self.subs
             .retain(|id, _| ids.iter().any(|i| i.eq_ignore_ascii_case(id)));
@@ -1340,9 +1189,14 @@ impl Worker {
                 .or_insert_with(|| Sub::new(budget, now));
         }
         let subs = &self.subs;
-        let watched = |key: &JobKey| subs.contains_key(&key.subscription_id.to_ascii_lowercase());
-        self.known.retain(|key, _| watched(key));
-        self.hot.retain(|key, _| watched(key));
+        let forgotten = self
+            .tracker
+            .forget_unwatched(|key| subs.contains_key(&key.subscription_id.to_ascii_lowercase()));
+        tracing::debug!(
+            jobs = forgotten.len(),
+            "forgot the jobs of unwatched subscriptions"
+        );
+        forgotten
     }
 
     /// Watches `ids` from now on (empty: every usable subscription, found now and every half
@@ -1353,87 +1207,49 @@ impl Worker {
         }
         let now = now();
         self.config.subscriptions.clone_from(&ids);
+        let mut forgotten = Vec::new();
         if ids.is_empty() {
             self.discover_at = Some(now);
         } else {
             self.discover_at = None;
             self.discovery_error = None;
-            self.set_watched(&ids, now);
+            forgotten = self.set_watched(&ids, now);
             for sub in self.subs.values_mut() {
                 sub.refresh = true;
                 sub.hold_until = None;
             }
         }
-        self.emit(Event::Watching(ids));
+        self.emit(Event::Watching {
+            subscriptions: ids,
+            forgotten,
+        });
     }
 
-    /// The summary to keep for `job` when it differs from what was last sent.
-    fn change(&self, job: &mut Job) -> Option<Known> {
-        let summary = Known::of(job);
-        match self.known.get(&job.key) {
-            Some(known) => known.update(summary),
-            None => Some(summary),
-        }
-    }
-
-    /// Keeps `known` for `key`, and whether it is read on the fast interval.
-    fn remember(&mut self, key: JobKey, known: Known, now: Instant) {
-        match known.hot() {
-            Some(cancel) => {
-                let entry = self.hot.entry(key.clone()).or_insert(Hot {
-                    cancel,
-                    read_at: now,
-                    reading: false,
-                });
-                entry.cancel = cancel;
-            }
-            None => {
-                self.hot.remove(&key);
-            }
-        }
-        self.known.insert(key, known);
-    }
-
-    fn observed(&mut self, mut job: Job) {
-        let Some(summary) = self.change(&mut job) else {
-            return;
-        };
+    fn observed(&mut self, job: Job) {
         let at = Timestamp::now();
-        self.record_state(&job.key, &job.state, at);
-        let seen = self.known.get(&job.key).map_or(0, |k| k.seen);
-        self.remember(job.key.clone(), Known { seen, ..summary }, now());
-        self.emit(Event::Loaded { job, at });
+        if let Some(job) = self.tracker.observed(job, at, now()) {
+            self.emit(Event::Loaded { job, at });
+        }
     }
 
     fn gone(&mut self, key: JobKey) {
-        self.known.remove(&key);
-        self.hot.remove(&key);
+        self.tracker.gone(&key);
         self.emit(Event::Gone {
             key,
             at: Timestamp::now(),
         });
     }
 
-    fn record_state(&mut self, key: &JobKey, state: &JobState, at: Timestamp) {
-        if self.config.history_path.is_some() {
-            let transition = Transition {
-                at,
-                state: state.clone(),
-            };
-            self.history_file.dirty |= self.history.observe(key, &transition);
-        }
-    }
-
     async fn save_history(&mut self) {
         let Some(path) = self.config.history_path.clone() else {
             return;
         };
-        if !std::mem::take(&mut self.history_file.dirty) || !self.history_file.writable {
+        if !self.tracker.take_dirty() || !self.history_file.writable {
             return;
         }
         // Serialized here rather than copied for the writing thread: a copy of 100,000
         // timelines is memory the process would keep for good once the allocator has it.
-        let saved = match self.history.to_json() {
+        let saved = match self.tracker.history().to_json() {
             Ok(bytes) => {
                 let path = path.clone();
                 tokio::task::spawn_blocking(move || {
