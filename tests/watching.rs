@@ -399,3 +399,38 @@ async fn a_429_holds_its_subscription_only() {
     let status = window.handle.lock().unwrap().status();
     assert!(status.degraded.is_none(), "{status:?}");
 }
+
+/// A history save that fails is tried again every 10 s (as the warning says) even when no job
+/// changes, and its recovery is said; the file then holds the timelines.
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_failed_history_save_is_tried_again_without_a_new_change() {
+    let dir = std::env::temp_dir().join(format!("iejobs-save-again-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file where the history's folder should be: every save fails until it goes.
+    let blocker = dir.join("state");
+    std::fs::write(&blocker, b"not a folder").unwrap();
+    let path = blocker.join("history.json");
+    let emulator = common::emulator(Scenario::Demo).await;
+    let window = start(&emulator, |config| config.history_path = Some(path.clone()));
+    tokio::time::sleep(Duration::from_secs(15)).await;
+    let warned = |events: &[Event]| {
+        events.iter().any(|e| {
+            matches!(e, Event::Warning { key: None, message, .. }
+                if message.contains("cannot be saved"))
+        })
+    };
+    assert!(warned(&window.events()), "the failed save is said");
+    // The emulator's clock stands still: no job changes from here on.
+    std::fs::remove_file(&blocker).unwrap();
+    std::fs::create_dir_all(&blocker).unwrap();
+    tokio::time::sleep(Duration::from_secs(11)).await;
+    assert!(path.exists(), "saved again without waiting for a change");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("Transferring"), "the timelines are in it");
+    let said = window.events().iter().any(|e| {
+        matches!(e, Event::Logged(lines)
+            if lines.iter().any(|l| l.text.contains("saved to") && l.text.contains("again")))
+    });
+    assert!(said, "the recovery is said");
+    std::fs::remove_dir_all(dir).ok();
+}

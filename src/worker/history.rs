@@ -88,7 +88,14 @@ impl History {
                 }
                 Err(e) => format!("it is not a history file ({e})"),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // No file (a file where its folder should be is no history either: saving says
+            // so, and tries again).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
                 return Loaded {
                     writable: true,
                     ..Loaded::default()

@@ -918,8 +918,7 @@ impl Worker {
             }
             Done::Action(key, events) => {
                 self.running_actions = self.running_actions.saturating_sub(1);
-                let still_queued = self.queued.iter().any(|(k, _)| *k == key);
-                self.tracker.acting_done(&key, still_queued);
+                self.tracker.acting_done(&key);
                 if let Some(bulk) = &mut self.bulk {
                     bulk.done += 1;
                 }
@@ -1263,6 +1262,8 @@ impl Worker {
         match saved {
             Err(e) => {
                 tracing::warn!(error = %e, "cannot save the history");
+                // Saved again at the next turn, as the warning says, even if nothing changes.
+                self.tracker.unsaved();
                 if !std::mem::replace(&mut self.history_file.save_failed, true) {
                     self.emit(Event::Warning {
                         key: None,
@@ -1275,7 +1276,16 @@ impl Worker {
                     });
                 }
             }
-            Ok(()) => self.history_file.save_failed = false,
+            Ok(()) => {
+                if std::mem::replace(&mut self.history_file.save_failed, false) {
+                    self.emit(Event::Logged(vec![Activity {
+                        at: Timestamp::now(),
+                        key: None,
+                        text: format!("The state history is saved to {} again", path.display()),
+                        is_error: false,
+                    }]));
+                }
+            }
         }
     }
 

@@ -25,9 +25,10 @@ pub struct Tracker {
     hot: BTreeMap<JobKey, Hot>,
     /// Counts listings; a job's [`Known::seen`] says which one last listed it.
     epoch: u32,
-    /// Jobs with an action under way: a listing that misses one does not report it gone
-    /// before the action's own answer says what happened.
-    acting: HashSet<JobKey>,
+    /// Jobs with actions queued or under way, and how many: a listing that misses one does
+    /// not report it gone before the action's own answer says what happened. A count, not
+    /// a scan of the queue at each answer (a bulk of 100,000 would cost 10^10 comparisons).
+    acting: HashMap<JobKey, u32>,
     /// The state timelines, and whether they are recorded at all (only when they are saved).
     history: History,
     record_history: bool,
@@ -129,7 +130,7 @@ impl Tracker {
             known: HashMap::new(),
             hot: BTreeMap::new(),
             epoch: 0,
-            acting: HashSet::new(),
+            acting: HashMap::new(),
             history: History::default(),
             record_history,
             dirty: false,
@@ -151,6 +152,12 @@ impl Tracker {
     /// Whether the timelines changed since the last call: they are to be saved.
     pub fn take_dirty(&mut self) -> bool {
         std::mem::take(&mut self.dirty)
+    }
+
+    /// A save of the timelines taken by [`Self::take_dirty`] failed: they are saved again
+    /// at the next turn, with or without a new change.
+    pub fn unsaved(&mut self) {
+        self.dirty = true;
     }
 
     /// The number of a new listing: the jobs it lists are marked with it.
@@ -215,7 +222,7 @@ impl Tracker {
         self.known.retain(|key, known| {
             let missing = known.seen != epoch
                 && key.subscription_id.eq_ignore_ascii_case(subscription)
-                && !self.acting.contains(key);
+                && !self.acting.contains_key(key);
             if missing {
                 gone.push(key.clone());
             }
@@ -256,13 +263,18 @@ impl Tracker {
 
     /// Actions on `keys` are queued.
     pub fn acting_started(&mut self, keys: impl IntoIterator<Item = JobKey>) {
-        self.acting.extend(keys);
+        for key in keys {
+            *self.acting.entry(key).or_default() += 1;
+        }
     }
 
-    /// An action on `key` ended; the job stays acted on while another is `still_queued`.
-    pub fn acting_done(&mut self, key: &JobKey, still_queued: bool) {
-        if !still_queued {
-            self.acting.remove(key);
+    /// An action on `key` ended; the job stays acted on while another one on it is queued.
+    pub fn acting_done(&mut self, key: &JobKey) {
+        if let Some(count) = self.acting.get_mut(key) {
+            *count -= 1;
+            if *count == 0 {
+                self.acting.remove(key);
+            }
         }
     }
 
@@ -454,6 +466,7 @@ mod tests {
         tracker.listed(both(), epoch, at, now);
         assert!(tracker.listing_done("s", epoch).is_empty());
         tracker.acting_started([key("s", "b")]);
+        tracker.acting_started([key("s", "b")]);
         let only_a = || vec![job("s", "a", JobState::Shipping)];
         let epoch = tracker.next_epoch();
         tracker.listed(only_a(), epoch, at, now);
@@ -461,14 +474,14 @@ mod tests {
             tracker.listing_done("s", epoch).is_empty(),
             "b has an action under way"
         );
-        tracker.acting_done(&key("s", "b"), true);
+        tracker.acting_done(&key("s", "b"));
         let epoch = tracker.next_epoch();
         tracker.listed(only_a(), epoch, at, now);
         assert!(
             tracker.listing_done("s", epoch).is_empty(),
             "another action on b is still queued"
         );
-        tracker.acting_done(&key("s", "b"), false);
+        tracker.acting_done(&key("s", "b"));
         let epoch = tracker.next_epoch();
         tracker.listed(only_a(), epoch, at, now);
         assert_eq!(tracker.listing_done("s", epoch), [key("s", "b")]);
