@@ -7,6 +7,7 @@
 //! [`TokenSource::invalidate`], which drops the cached token and the credential with its own
 //! cache, so the one retry runs with a freshly issued token.
 
+#[cfg(any(test, feature = "test-support"))]
 pub mod stand_in;
 
 use std::sync::{Arc, Mutex, PoisonError};
