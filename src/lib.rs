@@ -3,11 +3,15 @@
 //! The data flow, from a click to the screen and back:
 //!
 //! ```text
-//!  panels (*_ui) ──Intent──▶ AppState::handle ──Command──▶ App ──bounded mpsc──▶ worker (tokio, named thread)
-//!    ▲ draw from                                                         │  ArmClient ──HTTP──▶ ARM or emulator
-//!    │                                                                   │  audit trail (before and after each action)
-//!  AppState (store, view, selection) ◀──apply_event── App::logic ◀──bounded channel, every send wakes the UI
-//!  status bar ◀──apply_status── latest WorkerStatus ◀──watch channel (never fills)
+//!  panels (*_ui, given a PanelContext) ──Intent──▶ AppState::handle ──Command──▶ App
+//!    ▲ draw from                                                            │ bounded mpsc
+//!    │                                                                      ▼
+//!  AppState (Session: store, activity log,     worker (tokio, on a named thread): Tracker (what
+//!    status; view, selection)                  it knows of each job), budgets, audit trail,
+//!    ▲                                         ArmClient ──HTTP──▶ ARM or the emulator
+//!    │ apply_event / apply_status                           │
+//!  App::logic ◀── bounded channel (every send wakes the UI) ┤
+//!             ◀── latest WorkerStatus (watch channel, never fills)
 //!
 //!  iejobs jobs … ──▶ cli ──▶ worker::perform (the same rule, re-read and audit as the window)
 //! ```
@@ -18,7 +22,8 @@
 //!
 //! - [`model`]: jobs, drives, states and the Cancel/Delete rules; no I/O.
 //! - [`arm`]: the REST wire format, the client (paging, retries, typed errors), token sources.
-//! - [`auth`]: signing in to Azure (`azure_identity`) and the Entra ID stand-in for tests.
+//! - [`auth`]: signing in to Azure (`azure_identity`); the Entra ID stand-in for tests behind
+//!   the `test-support` feature.
 //! - [`config`]: the settings file, environment and flags, merged and validated.
 //! - [`cli`]: `iejobs jobs …` and `iejobs audit` for scripts and terminals.
 //! - [`audit`]: the durable trail of every Cancel and Delete sent (JSON lines, fsync'd).

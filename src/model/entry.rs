@@ -45,6 +45,8 @@ pub struct Pending {
 pub struct ActionFailure {
     /// Which action.
     pub action: Action,
+    /// The HTTP status of the service's answer, when one came (none: not sent, or no answer).
+    pub status: Option<u16>,
     /// ARM error code.
     pub code: Option<String>,
     /// What went wrong.

@@ -74,6 +74,8 @@ pub enum Event {
         key: JobKey,
         /// Which action.
         action: Action,
+        /// The HTTP status of the service's answer, when one came.
+        status: Option<u16>,
         /// ARM error code, when the service refused.
         code: Option<String>,
         /// What went wrong, in words.

@@ -67,6 +67,7 @@ impl Session {
             Event::ActionFailed {
                 key,
                 action,
+                status,
                 code,
                 message,
                 request_id,
@@ -74,6 +75,7 @@ impl Session {
             } => {
                 let failure = ActionFailure {
                     action,
+                    status,
                     code,
                     message,
                     request_id,
@@ -397,6 +399,7 @@ mod tests {
         store.apply(Event::ActionFailed {
             key: key.clone(),
             action: Action::Cancel,
+            status: Some(400),
             code: Some("JobCannotBeCancelled".into()),
             message: "no".into(),
             request_id: Some("req-9".into()),
@@ -517,7 +520,7 @@ mod tests {
                 let event = match kind {
                     0 => Event::Gone { key, at: at(1) },
                     1 => Event::ActionSent { key, action: if flag { Action::Cancel } else { Action::Delete }, at: at(1) },
-                    2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), request_id: None, at: at(1) },
+                    2 => Event::ActionFailed { key, action: Action::Cancel, status: None, code: None, message: "no".into(), request_id: None, at: at(1) },
                     3 => Event::ActionDone { key, action: if flag { Action::Cancel } else { Action::Delete }, job: flag.then_some(job), at: at(1) },
                     4 => Event::ListingDone { subscription: sub.into(), jobs: 0, gone: vec![key], first: flag, at: at(1) },
                     5 => Event::Watching { subscriptions: if flag { vec!["sub".into()] } else { Vec::new() }, forgotten: if flag { vec![key] } else { Vec::new() } },

@@ -34,6 +34,10 @@ pub fn job_detail_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
             });
             actions_ui(ui, entry, cx);
             if let Some(failure) = &entry.failure {
+                let status = failure
+                    .status
+                    .map(|status| format!(" · HTTP {status}"))
+                    .unwrap_or_default();
                 let request = failure
                     .request_id
                     .as_deref()
@@ -42,7 +46,7 @@ pub fn job_detail_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     format!(
-                        "{}\nat {}{request}",
+                        "{}\nat {}{status}{request}",
                         failure.describe(),
                         format::time(failure.at)
                     ),

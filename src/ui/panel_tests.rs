@@ -131,6 +131,7 @@ fn the_detail_panel_alone_shows_a_failure_with_its_request_id_and_asks_for_the_m
     state.session.apply(Event::ActionFailed {
         key: transferring.clone(),
         action: Action::Cancel,
+        status: Some(409),
         code: Some("Conflict".into()),
         message: "the job moved on".into(),
         request_id: Some("4b1c-req".into()),
@@ -146,7 +147,7 @@ fn the_detail_panel_alone_shows_a_failure_with_its_request_id_and_asks_for_the_m
     );
     harness.run();
     harness.get_by_label_contains("Cancel failed: Conflict: the job moved on");
-    harness.get_by_label_contains("request id 4b1c-req");
+    harness.get_by_label_contains("HTTP 409 · request id 4b1c-req");
     // Confirmed now: the job shows a cancel pending, and the link opens the monitor.
     let mut job = Job::new(transferring.clone(), JobState::Transferring);
     job.cancel_requested = true;

@@ -1,7 +1,8 @@
-//! The window's state, apart from the window: the session (jobs, log, status), the table's view, the selection,
-//! what lasts across runs, the dialog, notices and the settings draft. Intents change it and
-//! come out as worker commands ([`AppState::handle`]); nothing here needs an egui context or
-//! a worker, so it is tested plainly and panels are drawn from it alone.
+//! The window's state, apart from the window: the session (jobs, activity log, the worker's
+//! status), the table's view, the selection, what lasts across runs, the dialog, notices and
+//! the settings draft. Intents change it and come out as worker commands
+//! ([`AppState::handle`]); nothing here needs an egui context or a worker, so it is tested
+//! plainly, and panels are drawn from the [`PanelContext`] it lends ([`AppState::panels`]).
 
 use std::time::Duration;
 
@@ -222,6 +223,7 @@ impl AppState {
                     self.session.apply(Event::ActionFailed {
                         key: key.clone(),
                         action: *action,
+                        status: None,
                         code: None,
                         message: message.clone(),
                         request_id: None,

@@ -390,7 +390,7 @@ mod tests {
                 let event = match kind {
                     0 => Event::Gone { key, at },
                     1 => Event::ActionSent { key, action: Action::Cancel, at },
-                    2 => Event::ActionFailed { key, action: Action::Cancel, code: None, message: "no".into(), request_id: None, at },
+                    2 => Event::ActionFailed { key, action: Action::Cancel, status: None, code: None, message: "no".into(), request_id: None, at },
                     _ => Event::Loaded { job: job(i, &states[usize::from(kind) % 4], percent), at },
                 };
                 session.apply(event);

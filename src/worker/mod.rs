@@ -1584,6 +1584,7 @@ fn failure(key: JobKey, action: Action, error: Option<&ArmError>, message: Strin
     Event::ActionFailed {
         key,
         action,
+        status: error.and_then(ArmError::status),
         code: error.and_then(ArmError::code).map(str::to_owned),
         message,
         request_id: error
