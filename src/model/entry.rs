@@ -99,6 +99,50 @@ pub struct CancelWatch {
     pub baseline: Vec<(ArcStr, i64)>,
 }
 
+/// Where a cancel stands: what the table's Cancel column, the chips and the monitor say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CancelPhase {
+    /// Sent by this app, not confirmed yet: "requested…".
+    Sending,
+    /// Requested, and the job is not finished: drives in transfer may keep copying.
+    InProgress,
+    /// The job finished (Completed or Closed) with its cancel requested: it landed.
+    Landed,
+}
+
+impl CancelPhase {
+    /// The word of the table's Cancel column.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            CancelPhase::Sending => "requested…",
+            CancelPhase::InProgress => "pending",
+            CancelPhase::Landed => "cancelled",
+        }
+    }
+
+    /// What the word means, for its hover text.
+    #[must_use]
+    pub fn explanation(self) -> &'static str {
+        match self {
+            CancelPhase::Sending => "Cancel requested: waiting for the service to confirm",
+            CancelPhase::InProgress => {
+                "Cancel in progress: drives in transfer may keep copying until the job reaches \
+                 Completed"
+            }
+            CancelPhase::Landed => {
+                "Cancel landed: the job is finished; its disks come back with the return package"
+            }
+        }
+    }
+
+    /// Still under way (not landed).
+    #[must_use]
+    pub fn in_progress(self) -> bool {
+        self != CancelPhase::Landed
+    }
+}
+
 /// One job and what iejobs observed of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JobEntry {
@@ -150,7 +194,26 @@ impl JobEntry {
         self.job.copying() || self.cancel.is_some()
     }
 
-    /// Whether a cancel is requested, or on its way from this app.
+    /// Where the job's cancel stands, if it has one.
+    #[must_use]
+    pub fn cancel_phase(&self) -> Option<CancelPhase> {
+        if self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.action == Action::Cancel)
+        {
+            Some(CancelPhase::Sending)
+        } else if !self.job.cancel_requested {
+            None
+        } else if self.job.state.is_finished() {
+            Some(CancelPhase::Landed)
+        } else {
+            Some(CancelPhase::InProgress)
+        }
+    }
+
+    /// Whether a cancel is requested, or on its way from this app (landed or not: see
+    /// [`Self::cancel_phase`]).
     #[must_use]
     pub fn cancel_pending(&self) -> bool {
         self.job.cancel_requested
@@ -372,4 +435,36 @@ pub(super) fn merge_history(timeline: &mut Vec<Transition>, earlier: &[Transitio
     let excess = merged.len().saturating_sub(MAX_TRANSITIONS);
     merged.drain(..excess);
     *timeline = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::JobKey;
+
+    #[test]
+    fn a_cancel_is_sending_then_in_progress_then_landed() {
+        let at = Timestamp::UNIX_EPOCH;
+        let mut job = Job::new(JobKey::new("s", "rg", "j"), JobState::Transferring);
+        let mut entry = JobEntry::new(job.clone(), at);
+        assert_eq!(entry.cancel_phase(), None);
+        entry.pending = Some(Pending {
+            action: Action::Cancel,
+            since: at,
+        });
+        assert_eq!(entry.cancel_phase(), Some(CancelPhase::Sending));
+        entry.pending = None;
+        job.cancel_requested = true;
+        entry.update(job.clone(), at);
+        assert_eq!(entry.cancel_phase(), Some(CancelPhase::InProgress));
+        for finished in [JobState::Completed, JobState::Closed] {
+            job.state = finished;
+            entry.update(job.clone(), at);
+            assert_eq!(entry.cancel_phase(), Some(CancelPhase::Landed));
+            assert!(entry.cancel_pending(), "still counted as a cancellation");
+        }
+        job.cancel_requested = false;
+        entry.update(job, at);
+        assert_eq!(entry.cancel_phase(), None, "a finished job never cancelled");
+    }
 }

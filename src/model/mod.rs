@@ -20,8 +20,8 @@ mod verdict;
 
 pub use activity::{Activity, ActivityLog, MAX_ACTIVITY};
 pub use entry::{
-    ActionFailure, CancelWatch, JobEntry, MAX_TRANSITIONS, Pending, ProgressSample, RETENTION,
-    Transition,
+    ActionFailure, CancelPhase, CancelWatch, JobEntry, MAX_TRANSITIONS, Pending, ProgressSample,
+    RETENTION, Transition,
 };
 pub use event::Event;
 pub use job::{Drive, Job, JobKey, Package};

@@ -12,7 +12,7 @@ use super::format;
 use super::intent::Intent;
 
 /// Cards drawn at most; the rest are counted. Each card has a chart, so hundreds would cost
-/// frames; the table's "Cancel pending" filter lists them all.
+/// frames; the table's "Cancel in progress" and "Cancelled" filters list them all.
 pub const MAX_CARDS: usize = 24;
 
 /// Draws a card for each job of the table's view with a cancel requested (in progress
@@ -26,13 +26,18 @@ pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
         .take(MAX_CARDS)
         .filter_map(|k| store.get(k))
         .collect();
+    let landed = keys.len() - active;
     ui.strong(format!(
-        "Cancellation monitor: {} job(s) with a cancel requested, {active} still in progress",
-        keys.len()
-    ));
+        "Cancellation monitor: {active} cancel(s) in progress, {landed} landed"
+    ))
+    .on_hover_text(
+        "In progress: requested, the job not finished (drives in transfer may keep copying). \
+         Landed: the job reached Completed or Closed after the request.",
+    );
     if keys.len() > MAX_CARDS {
         ui.weak(format!(
-            "Showing the first {MAX_CARDS}; the table's \"Cancel pending\" filter lists all {}.",
+            "Showing the first {MAX_CARDS} (in progress first); the table's \"Cancel in \
+             progress\" and \"Cancelled\" filters list all {}.",
             keys.len()
         ));
     }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use eframe::egui;
 
-use crate::model::{Action, JobEntry, JobKey, Session, verdict};
+use crate::model::{Action, CancelPhase, JobEntry, JobKey, Session, verdict};
 
 use super::context::PanelContext;
 use super::format;
@@ -467,27 +467,36 @@ pub fn state_badge_ui(ui: &mut egui::Ui, entry: &JobEntry) {
 const UNKNOWN_STATE: &str =
     "A state iejobs does not know: shown as Azure sent it; no action is offered";
 
-/// "requested…" while a cancel is on its way, "pending" once the service confirmed it,
-/// "deleting…" while a delete is on its way: a label, named for screen readers.
+/// "requested…" while a cancel is on its way, "pending" once the service confirmed it and
+/// until the job finishes, "cancelled" once it landed, "deleting…" while a delete is on its
+/// way: a label, named for screen readers.
 fn cancel_mark_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
-    let pending = entry.pending.as_ref().map(|p| p.action);
-    let (text, hover) = match pending {
-        Some(Action::Cancel) => (
-            "requested…",
-            "cancel requested…: waiting for the service to confirm",
+    let deleting = entry
+        .pending
+        .as_ref()
+        .is_some_and(|p| p.action == Action::Delete);
+    let (text, hover, color) = match entry.cancel_phase() {
+        Some(CancelPhase::Landed) => (
+            CancelPhase::Landed.label(),
+            CancelPhase::Landed.explanation(),
+            ui.visuals().weak_text_color(),
         ),
-        _ if entry.job.cancel_requested => (
-            "pending",
-            "A cancel is requested: drives in transfer may keep copying",
+        Some(phase) => (
+            phase.label(),
+            phase.explanation(),
+            ui.visuals().warn_fg_color,
         ),
-        Some(Action::Delete) => ("deleting…", "The delete request is on its way"),
+        None if deleting => (
+            "deleting…",
+            "The delete request is on its way",
+            ui.visuals().warn_fg_color,
+        ),
         None => return,
     };
     let cell = cell.shrink2(egui::vec2(CELL_PADDING, 0.0));
     ui.put(
         cell,
-        egui::Label::new(egui::RichText::new(text).color(ui.visuals().warn_fg_color))
-            .selectable(false),
+        egui::Label::new(egui::RichText::new(text).color(color)).selectable(false),
     )
     .on_hover_text(hover);
 }

@@ -199,3 +199,51 @@ fn the_table_alone_draws_the_view_and_a_click_is_an_intent() {
     );
     assert!(harness.state().0.selection.keys.is_empty());
 }
+
+#[test]
+fn a_landed_cancel_says_cancelled_and_is_counted_apart_from_those_in_progress() {
+    let mut state = state_with(&[
+        JobState::Transferring,
+        JobState::Completed,
+        JobState::Shipping,
+    ]);
+    let mut cancelled = |name: &str, state_of: JobState| {
+        let mut job = Job::new(key(name), state_of);
+        job.cancel_requested = true;
+        state.session.apply(Event::Loaded {
+            job,
+            at: jiff::Timestamp::now(),
+        });
+    };
+    cancelled("transferring", JobState::Transferring);
+    cancelled("completed", JobState::Completed);
+    state.refresh();
+    assert_eq!(
+        (
+            state.view.cancellations_active(),
+            state.view.cancellations_landed()
+        ),
+        (1, 1)
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 400.0))
+        .build_ui_state(
+            |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+                state.refresh();
+                let (mut cx, mut own) = state.panels(intents);
+                super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
+                super::jobs_table::jobs_table_ui(ui, &mut cx, &mut own.ui_state.query, None);
+            },
+            (state, Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label("cancelled");
+    harness.get_by_label("pending");
+    harness.get_by_label("Cancellation monitor (1 + 1 landed)");
+    harness.get_by_label("Cancel in progress 1");
+    // The "Cancelled" chip shows the landed one alone.
+    harness.get_by_label("Cancelled 1").click();
+    harness.run();
+    assert_eq!(harness.state().0.view.rows(), [key("completed")]);
+    assert!(harness.query_by_label("pending").is_none());
+}

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{JobEntry, JobKey, Store};
+use crate::model::{CancelPhase, JobEntry, JobKey, Store};
 
 /// A column to sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,8 +46,11 @@ pub struct TableQuery {
     pub text: String,
     /// States to show; empty shows all.
     pub states: BTreeSet<String>,
-    /// Only jobs with a cancel pending.
+    /// Only jobs whose cancel is in progress (requested, job not finished).
     pub cancel_pending_only: bool,
+    /// Only jobs whose cancel landed (finished with a cancel requested). With
+    /// `cancel_pending_only` too: either.
+    pub cancel_landed_only: bool,
 }
 
 impl Default for TableQuery {
@@ -58,6 +61,7 @@ impl Default for TableQuery {
             text: String::new(),
             states: BTreeSet::new(),
             cancel_pending_only: false,
+            cancel_landed_only: false,
         }
     }
 }
@@ -66,8 +70,13 @@ impl TableQuery {
     /// Whether `entry` passes the filters.
     #[must_use]
     pub fn matches(&self, entry: &JobEntry) -> bool {
-        if self.cancel_pending_only && !entry.cancel_pending() {
-            return false;
+        if self.cancel_pending_only || self.cancel_landed_only {
+            let phase = entry.cancel_phase();
+            let in_progress = phase.is_some_and(CancelPhase::in_progress);
+            let landed = phase == Some(CancelPhase::Landed);
+            if !(self.cancel_pending_only && in_progress || self.cancel_landed_only && landed) {
+                return false;
+            }
         }
         if !self.states.is_empty() && !self.states.contains(entry.job.state.as_str()) {
             return false;
@@ -258,6 +267,12 @@ impl TableView {
     #[must_use]
     pub fn cancellations(&self) -> &[JobKey] {
         &self.cancellations
+    }
+
+    /// How many of [`Self::cancellations`] landed (the job finished).
+    #[must_use]
+    pub fn cancellations_landed(&self) -> usize {
+        self.cancellations.len() - self.cancellations_active
     }
 
     /// How many of [`Self::cancellations`] are not finished yet.

@@ -17,13 +17,22 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
     ui.horizontal(|ui| {
         ui.strong("iejobs");
         ui.separator();
-        let cancels = cx.view.cancel_pending();
+        let (active, landed) = (
+            cx.view.cancellations_active(),
+            cx.view.cancellations_landed(),
+        );
         let mut open = own.ui_state.show_monitor;
+        let label = if landed == 0 {
+            format!("Cancellation monitor ({active})")
+        } else {
+            format!("Cancellation monitor ({active} + {landed} landed)")
+        };
         if ui
-            .toggle_value(&mut open, format!("Cancellation monitor ({cancels})"))
-            .on_hover_text(
-                "Watch every job with a cancel pending: drives still copying, bytes, rate, outcome",
-            )
+            .toggle_value(&mut open, label)
+            .on_hover_text(format!(
+                "{active} cancel(s) in progress, {landed} landed. Watch each one: drives still \
+                 copying, bytes since the request, rate, outcome"
+            ))
             .changed()
         {
             cx.ask(Intent::ShowMonitor(open));
@@ -139,10 +148,18 @@ fn filter_row_ui(ui: &mut egui::Ui, view: &TableView, ui_state: &mut UiState) {
         }
         ui.toggle_value(
             &mut query.cancel_pending_only,
-            format!("Cancel pending {}", view.cancel_pending()),
-        );
-        let filtered =
-            !query.states.is_empty() || query.cancel_pending_only || !query.text.is_empty();
+            format!("Cancel in progress {}", view.cancellations_active()),
+        )
+        .on_hover_text("Only jobs whose cancel is requested and not finished yet");
+        ui.toggle_value(
+            &mut query.cancel_landed_only,
+            format!("Cancelled {}", view.cancellations_landed()),
+        )
+        .on_hover_text("Only jobs whose cancel landed: Completed or Closed after the request");
+        let filtered = !query.states.is_empty()
+            || query.cancel_pending_only
+            || query.cancel_landed_only
+            || !query.text.is_empty();
         if filtered && ui.button("Clear filters").clicked() {
             *query = TableQuery {
                 sort: query.sort,
