@@ -64,8 +64,11 @@ fn visible_names(harness: &Harness<'static, App>) -> Vec<String> {
         .state()
         .store()
         .iter()
+        .filter(|e| {
+            let label = iejobs::ui::format::row_label(e);
+            harness.query_all_by_label(&label).next().is_some()
+        })
         .map(|e| e.job.name.to_string())
-        .filter(|name| harness.query_all_by_label(name).next().is_some())
         .collect()
 }
 

@@ -231,6 +231,36 @@ pub fn state_text(state: &JobState) -> String {
     }
 }
 
+/// What a screen reader says of a job's row: what a sighted user sees in it, as
+/// "genomics-raw-2026, Transferring, cancel pending, 10 %".
+#[must_use]
+pub fn row_label(entry: &crate::model::JobEntry) -> String {
+    use crate::model::{Action, CancelPhase};
+    let job = &entry.job;
+    let mut label = format!("{}, {}", one_line(&job.name, 200), state_text(&job.state));
+    match entry.cancel_phase() {
+        Some(CancelPhase::Sending) => label.push_str(", cancel requested"),
+        Some(CancelPhase::InProgress) => label.push_str(", cancel pending"),
+        Some(CancelPhase::Landed) => label.push_str(", cancelled"),
+        None if entry
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.action == Action::Delete) =>
+        {
+            label.push_str(", deleting");
+        }
+        None => {}
+    }
+    if entry.failure.is_some() {
+        label.push_str(", last action failed");
+    }
+    if let Some(value) = job.percent_complete {
+        label.push_str(", ");
+        label.push_str(&percent(value));
+    }
+    label
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

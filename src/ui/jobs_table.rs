@@ -245,7 +245,7 @@ fn row_ui(
     };
     let selected = selection.keys.contains(key);
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, selected, entry.job.name.as_str())
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, format::row_label(entry))
     });
     if ui.is_rect_visible(rect) {
         let visuals = ui.visuals();

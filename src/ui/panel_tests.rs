@@ -183,10 +183,15 @@ fn the_table_alone_draws_the_view_and_a_click_is_an_intent() {
             (state, Vec::new()),
         );
     harness.run();
-    for name in ["shipping", "completed", "creating"] {
-        harness.get_by_label(name);
+    // Each row is named as a screen reader should say it: what a sighted user sees.
+    for label in [
+        "shipping, Shipping",
+        "completed, Completed",
+        "creating, Creating",
+    ] {
+        harness.get_by_label(label);
     }
-    harness.get_by_label("completed").click();
+    harness.get_by_label("completed, Completed").click();
     harness.run();
     assert_eq!(
         harness.state().1,
@@ -239,6 +244,9 @@ fn a_landed_cancel_says_cancelled_and_is_counted_apart_from_those_in_progress() 
     harness.run();
     harness.get_by_label("cancelled");
     harness.get_by_label("pending");
+    // A screen reader hears each row as it looks.
+    harness.get_by_label("completed, Completed, cancelled");
+    harness.get_by_label("transferring, Transferring, cancel pending");
     harness.get_by_label("Cancellation monitor (1 + 1 landed)");
     harness.get_by_label("Cancel in progress 1");
     // The "Cancelled" chip shows the landed one alone.

@@ -109,6 +109,13 @@ pub fn entry<'a>(harness: &'a Harness<'static, App>, name: &str) -> Option<&'a J
     harness.state().store().iter().find(|e| e.job.name == name)
 }
 
+/// The accessible label of `name`'s row as it is now ("name, State, …"): how tests find a
+/// row, as a screen reader names it.
+pub fn row(harness: &Harness<'static, App>, name: &str) -> String {
+    let entry = entry(harness, name).unwrap_or_else(|| panic!("{name} is not in the store"));
+    iejobs::ui::format::row_label(entry)
+}
+
 /// Types `name` into the filter and clicks its row, as a user finds a job.
 pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
     harness
@@ -122,8 +129,9 @@ pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
         .type_text(name);
     harness.run_steps(3);
     // The table's row (a button); the monitor may show the same name as a link.
+    let label = row(harness, name);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, name)
+        .get_by_role_and_label(egui::accesskit::Role::Button, &label)
         .click();
     harness.run_steps(3);
     let focused = harness.state().store().iter().any(|e| e.job.name == name);
