@@ -71,11 +71,8 @@ impl App {
             .storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
-        cc.egui_ctx.set_theme(if ui_state.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
+        cc.egui_ctx
+            .set_theme(super::toolbar::preference(ui_state.theme));
         super::fonts::install(&cc.egui_ctx);
         let polling = (
             worker_config.slow_poll.as_secs().max(1),

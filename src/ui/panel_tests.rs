@@ -255,3 +255,39 @@ fn a_landed_cancel_says_cancelled_and_is_counted_apart_from_those_in_progress() 
     assert_eq!(harness.state().0.view.rows(), [key("completed")]);
     assert!(harness.query_by_label("pending").is_none());
 }
+
+#[test]
+fn the_theme_is_a_three_way_choice_following_the_system_by_default() {
+    let state = state_with(&[JobState::Shipping]);
+    assert_eq!(state.ui_state.theme, super::state::ThemeChoice::System);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 200.0))
+        .build_ui_state(
+            |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+                let (mut cx, mut own) = state.panels(intents);
+                super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
+            },
+            (state, Vec::new()),
+        );
+    harness.run();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("Light").click();
+    harness.run();
+    assert_eq!(
+        harness.state().0.ui_state.theme,
+        super::state::ThemeChoice::Light
+    );
+    assert_eq!(
+        harness.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
+    );
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("As the system").click();
+    harness.run();
+    assert_eq!(
+        harness.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::System
+    );
+}

@@ -69,8 +69,8 @@ pub struct UiState {
     pub query: TableQuery,
     /// Whether the cancellation monitor is open (below the table).
     pub show_monitor: bool,
-    /// Dark or light theme.
-    pub dark_mode: bool,
+    /// The theme: the OS's (the default), light or dark.
+    pub theme: ThemeChoice,
     /// Whether the activity log is open.
     pub show_activity: bool,
 }
@@ -80,8 +80,35 @@ impl Default for UiState {
         Self {
             query: TableQuery::default(),
             show_monitor: true,
-            dark_mode: true,
+            theme: ThemeChoice::System,
             show_activity: true,
+        }
+    }
+}
+
+/// Which theme the window uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// The OS's, following its changes.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// All choices, in the order offered.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// The choice as the menu offers it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "As the system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
         }
     }
 }

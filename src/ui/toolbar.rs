@@ -7,7 +7,7 @@ use crate::model::{Action, JobKey, JobState, verdict};
 use super::context::{PanelContext, PanelState};
 use super::format;
 use super::intent::Intent;
-use super::state::UiState;
+use super::state::{ThemeChoice, UiState};
 use super::table_view::{TableQuery, TableView};
 
 /// Draws the toolbar and the filter row; it owns the view switches, the filter and the
@@ -58,18 +58,9 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
             cx.ask(Intent::OpenSettings);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let dark = own.ui_state.dark_mode;
-            if ui
-                .button(if dark { "Light theme" } else { "Dark theme" })
-                .clicked()
-            {
-                own.ui_state.dark_mode = !dark;
-                ui.ctx().set_theme(if dark {
-                    egui::Theme::Light
-                } else {
-                    egui::Theme::Dark
-                });
-            }
+            ui.menu_button("Theme", |ui| theme_ui(ui, &mut own.ui_state.theme))
+                .response
+                .on_hover_text(format!("Now: {}", own.ui_state.theme.label()));
             ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
         });
     });
@@ -83,6 +74,26 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
         });
     }
     ui.add_space(2.0);
+}
+
+/// The three-way theme setting: the OS's (followed as it changes), light or dark.
+fn theme_ui(ui: &mut egui::Ui, theme: &mut ThemeChoice) {
+    for choice in ThemeChoice::ALL {
+        if ui.radio_value(theme, choice, choice.label()).clicked() {
+            ui.ctx().set_theme(preference(choice));
+            ui.close();
+        }
+    }
+}
+
+/// egui's theme preference for a choice.
+#[must_use]
+pub fn preference(choice: ThemeChoice) -> egui::ThemePreference {
+    match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    }
 }
 
 /// The polling intervals: full listings, and reads of the jobs that move.
