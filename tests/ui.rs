@@ -741,3 +741,38 @@ fn shift_click_after_the_filter_shrank_the_table_selects_a_range_of_what_is_show
     harness.run_steps(2);
     assert!(harness.state().selection().keys.contains(&rows[far_row]));
 }
+
+/// The shortcuts as a user presses them in the whole window: F1 lists them, Escape closes the
+/// list, End goes to the last row (scrolled into view), Ctrl+A selects every row shown,
+/// Escape selects nothing.
+#[test]
+fn shortcuts_reach_the_window_as_keys() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Keyboard shortcuts").is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+    harness.key_press(egui::Key::End);
+    harness.run_steps(3);
+    let rows = harness.state().view().rows().to_vec();
+    assert_eq!(harness.state().selection().focus.as_ref(), rows.last());
+    let last = harness.state().store().get(rows.last().unwrap()).unwrap();
+    let label = iejobs::ui::format::row_label(last);
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Button, &label)
+            .is_some(),
+        "the last row is in view"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection().keys.len(), rows.len());
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().selection().keys.is_empty());
+}

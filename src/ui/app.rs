@@ -156,16 +156,34 @@ impl App {
         }
     }
 
-    /// The keys of this frame, unless a text field has the keyboard.
+    /// The keys of this frame; while a text field has the keyboard, only F5 and F1 (which
+    /// type nothing).
     fn keys(ctx: &egui::Context) -> Keys {
         if ctx.egui_wants_keyboard_input() {
-            return Keys::default();
+            return ctx.input(|i| Keys {
+                refresh: i.key_pressed(egui::Key::F5),
+                help: i.key_pressed(egui::Key::F1),
+                ..Keys::default()
+            });
         }
-        ctx.input(|i| Keys {
-            down: i.key_pressed(egui::Key::ArrowDown),
-            up: i.key_pressed(egui::Key::ArrowUp),
-            enter: i.key_pressed(egui::Key::Enter),
-            delete: i.key_pressed(egui::Key::Delete),
+        ctx.input(|i| {
+            let plain = |key| i.key_pressed(key) && !i.modifiers.command;
+            let command = |key| i.key_pressed(key) && i.modifiers.command;
+            Keys {
+                down: i.key_pressed(egui::Key::ArrowDown),
+                up: i.key_pressed(egui::Key::ArrowUp),
+                page_down: i.key_pressed(egui::Key::PageDown),
+                page_up: i.key_pressed(egui::Key::PageUp),
+                home: i.key_pressed(egui::Key::Home),
+                end: i.key_pressed(egui::Key::End),
+                enter: i.key_pressed(egui::Key::Enter),
+                delete: i.key_pressed(egui::Key::Delete),
+                refresh: i.key_pressed(egui::Key::F5) || command(egui::Key::R),
+                find: command(egui::Key::F),
+                select_all: command(egui::Key::A),
+                escape: i.key_pressed(egui::Key::Escape),
+                help: i.key_pressed(egui::Key::F1) || plain(egui::Key::Questionmark),
+            }
         })
     }
 }
@@ -216,9 +234,16 @@ impl eframe::App for App {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            super::jobs_table::jobs_table_ui(ui, cx, &mut own.ui_state.query, reveal);
+            super::jobs_table::jobs_table_ui(
+                ui,
+                cx,
+                &mut own.ui_state.query,
+                reveal,
+                own.page_rows,
+            );
         });
         super::settings::settings_ui(&ctx, cx, own.settings_draft);
+        super::shortcuts::shortcuts_ui(&ctx, own.show_shortcuts);
         if let Some(started) = self.started
             && !self.state.view.rows().is_empty()
         {

@@ -39,6 +39,12 @@ pub struct PanelState<'a> {
     pub polling_edit: &'a mut (u64, u64),
     /// The settings window's values, while it is open.
     pub settings_draft: &'a mut Option<SettingsDraft>,
+    /// Whether the shortcuts window is open (it closes itself).
+    pub show_shortcuts: &'a mut bool,
+    /// Set by Ctrl+F: the filter row takes the keyboard and clears it.
+    pub focus_filter: &'a mut bool,
+    /// The table writes how many rows it showed: what Page Up and Page Down move by.
+    pub page_rows: &'a mut usize,
 }
 
 impl<'a> PanelContext<'a> {

@@ -26,6 +26,16 @@ pub enum Intent {
     Refresh,
     /// Hide the notice line.
     DismissNotice,
+    /// Select every row shown (filters applied).
+    SelectAll,
+    /// Select nothing (the detail panel keeps its job).
+    ClearSelection,
+    /// Put the keyboard in the filter.
+    FocusFilter,
+    /// Open (true) or close the list of keyboard shortcuts.
+    ShowShortcuts(bool),
+    /// Close the settings window without applying anything.
+    CloseSettings,
     /// Open (true) or close the cancellation monitor.
     ShowMonitor(bool),
     /// Open the settings window.

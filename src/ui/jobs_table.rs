@@ -78,6 +78,7 @@ pub fn jobs_table_ui(
     cx: &mut PanelContext<'_>,
     query: &mut TableQuery,
     reveal: Option<usize>,
+    page_rows: &mut usize,
 ) {
     let rows = cx.view.rows().len();
     let store = cx.store();
@@ -115,6 +116,8 @@ pub fn jobs_table_ui(
                 .id_salt("jobs-vertical")
                 .auto_shrink([false, false])
                 .show_rows(ui, ROW_HEIGHT, rows, |ui, range| {
+                    // A screenful less one row, so that Page Down keeps a row in view.
+                    *page_rows = range.len().saturating_sub(1).max(1);
                     #[expect(
                         clippy::cast_precision_loss,
                         reason = "row numbers far below 2^23; positions in points"

@@ -16,6 +16,7 @@ mod panel_tests;
 pub mod selection;
 pub mod settings;
 pub mod settings_draft;
+mod shortcuts;
 mod stale_banner;
 pub mod state;
 mod status_bar;

@@ -178,7 +178,13 @@ fn the_table_alone_draws_the_view_and_a_click_is_an_intent() {
             |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
                 let reveal = state.selection.reveal.take();
                 let (mut cx, own) = state.panels(intents);
-                super::jobs_table::jobs_table_ui(ui, &mut cx, &mut own.ui_state.query, reveal);
+                super::jobs_table::jobs_table_ui(
+                    ui,
+                    &mut cx,
+                    &mut own.ui_state.query,
+                    reveal,
+                    own.page_rows,
+                );
             },
             (state, Vec::new()),
         );
@@ -237,7 +243,13 @@ fn a_landed_cancel_says_cancelled_and_is_counted_apart_from_those_in_progress() 
                 state.refresh();
                 let (mut cx, mut own) = state.panels(intents);
                 super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
-                super::jobs_table::jobs_table_ui(ui, &mut cx, &mut own.ui_state.query, None);
+                super::jobs_table::jobs_table_ui(
+                    ui,
+                    &mut cx,
+                    &mut own.ui_state.query,
+                    None,
+                    own.page_rows,
+                );
             },
             (state, Vec::new()),
         );
@@ -290,4 +302,129 @@ fn the_theme_is_a_three_way_choice_following_the_system_by_default() {
         harness.ctx.options(|o| o.theme_preference),
         egui::ThemePreference::System
     );
+}
+
+#[test]
+fn the_keyboard_moves_by_row_page_and_end_selects_all_refreshes_and_clears() {
+    use super::state::Keys;
+    let names: Vec<JobState> = (0..50)
+        .map(|i| JobState::Other(format!("S{i:02}").into()))
+        .collect();
+    let mut state = state_with(&names);
+    state.page_rows = 10;
+    let key_of = |state: &AppState, row: usize| state.view.rows()[row].clone();
+    let press = |state: &mut AppState, keys: Keys| {
+        for intent in state.keyboard(keys) {
+            let _ = state.handle(intent);
+        }
+    };
+    press(
+        &mut state,
+        Keys {
+            end: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(
+        state.selection.focus,
+        Some(key_of(&state, 49)),
+        "End: the last row"
+    );
+    press(
+        &mut state,
+        Keys {
+            page_up: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(
+        state.selection.focus,
+        Some(key_of(&state, 39)),
+        "Page Up: a screenful"
+    );
+    press(
+        &mut state,
+        Keys {
+            home: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(state.selection.focus, Some(key_of(&state, 0)));
+    press(
+        &mut state,
+        Keys {
+            page_down: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(state.selection.focus, Some(key_of(&state, 10)));
+    press(
+        &mut state,
+        Keys {
+            select_all: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(state.selection.keys.len(), 50, "Ctrl+A: every row shown");
+    press(
+        &mut state,
+        Keys {
+            escape: true,
+            ..Keys::default()
+        },
+    );
+    assert!(state.selection.keys.is_empty(), "Escape: nothing selected");
+    assert_eq!(
+        state.keyboard(Keys {
+            refresh: true,
+            ..Keys::default()
+        }),
+        [Intent::Refresh]
+    );
+    press(
+        &mut state,
+        Keys {
+            help: true,
+            ..Keys::default()
+        },
+    );
+    assert!(state.show_shortcuts, "F1 opens the shortcuts");
+    press(
+        &mut state,
+        Keys {
+            escape: true,
+            ..Keys::default()
+        },
+    );
+    assert!(!state.show_shortcuts, "Escape closes them first");
+    press(
+        &mut state,
+        Keys {
+            find: true,
+            ..Keys::default()
+        },
+    );
+    assert!(state.focus_filter, "Ctrl+F: the filter takes the keyboard");
+}
+
+#[test]
+fn ctrl_f_puts_the_keyboard_in_the_filter() {
+    let mut state = state_with(&[JobState::Shipping]);
+    state.focus_filter = true;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 200.0))
+        .build_ui_state(
+            |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+                let (mut cx, mut own) = state.panels(intents);
+                super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
+            },
+            (state, Vec::new()),
+        );
+    harness.run();
+    assert!(!harness.state().0.focus_filter, "taken by the toolbar");
+    assert!(harness.ctx.memory(|m| m.focused().is_some()));
+    // Typed without a click: the keyboard is in the filter already.
+    harness.event(egui::Event::Text("ship".into()));
+    harness.run();
+    assert_eq!(harness.state().0.ui_state.query.text, "ship");
 }

@@ -113,7 +113,7 @@ impl ThemeChoice {
     }
 }
 
-/// The keys of a frame that move the selection or act on it.
+/// The keys of a frame that move the selection or act on it (see [`SHORTCUTS`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[expect(
     clippy::struct_excessive_bools,
@@ -124,11 +124,47 @@ pub struct Keys {
     pub down: bool,
     /// Arrow up.
     pub up: bool,
+    /// Page down.
+    pub page_down: bool,
+    /// Page up.
+    pub page_up: bool,
+    /// Home.
+    pub home: bool,
+    /// End.
+    pub end: bool,
     /// Enter.
     pub enter: bool,
     /// Delete.
     pub delete: bool,
+    /// F5 or Ctrl+R.
+    pub refresh: bool,
+    /// Ctrl+F.
+    pub find: bool,
+    /// Ctrl+A.
+    pub select_all: bool,
+    /// Escape.
+    pub escape: bool,
+    /// F1 or `?`.
+    pub help: bool,
 }
+
+/// The keyboard shortcuts, as the shortcuts window lists them.
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    ("F5, Ctrl+R", "List all jobs now"),
+    ("Ctrl+F", "Filter the table"),
+    ("Ctrl+A", "Select every row shown"),
+    ("Up, Down", "Move to the row above or below"),
+    ("Page Up, Page Down", "Move a screenful"),
+    ("Home, End", "Go to the first or the last row"),
+    ("Enter", "Show the focused job (read again in full)"),
+    ("Delete", "Delete the selected jobs (asks first)"),
+    ("Escape", "Close the dialog or window; else select nothing"),
+    (
+        "Ctrl+click, Shift+click",
+        "Add a row to the selection; select a range",
+    ),
+    ("F1, ?", "This list"),
+];
 
 /// Everything the window shows and edits; see the module's documentation.
 pub struct AppState {
@@ -157,6 +193,12 @@ pub struct AppState {
     pub settings: SettingsContext,
     /// The settings window's values, while it is open.
     pub settings_draft: Option<SettingsDraft>,
+    /// Whether the list of keyboard shortcuts is open.
+    pub show_shortcuts: bool,
+    /// The filter takes the keyboard at the next frame (Ctrl+F).
+    pub focus_filter: bool,
+    /// Rows the table showed at its last frame: what Page Up and Page Down move by.
+    pub page_rows: usize,
 }
 
 impl AppState {
@@ -182,6 +224,9 @@ impl AppState {
             read_budget,
             settings,
             settings_draft: None,
+            show_shortcuts: false,
+            focus_filter: false,
+            page_rows: 20,
         }
     }
 
@@ -210,6 +255,9 @@ impl AppState {
             ui_state: &mut self.ui_state,
             polling_edit: &mut self.polling_edit,
             settings_draft: &mut self.settings_draft,
+            show_shortcuts: &mut self.show_shortcuts,
+            focus_filter: &mut self.focus_filter,
+            page_rows: &mut self.page_rows,
         };
         (cx, own)
     }
@@ -312,6 +360,16 @@ impl AppState {
             }
             Intent::Refresh => out.push(Command::Refresh),
             Intent::DismissNotice => self.notice = None,
+            Intent::SelectAll => {
+                self.selection.keys = self.view.rows().iter().cloned().collect();
+            }
+            Intent::ClearSelection => {
+                self.selection.keys.clear();
+                self.selection.anchor = None;
+            }
+            Intent::FocusFilter => self.focus_filter = true,
+            Intent::ShowShortcuts(open) => self.show_shortcuts = open,
+            Intent::CloseSettings => self.settings_draft = None,
             Intent::ShowMonitor(open) => self.ui_state.show_monitor = open,
             Intent::OpenSettings => {
                 self.settings_draft = Some(SettingsDraft::new(
@@ -404,42 +462,49 @@ impl AppState {
         self.selection.focus = Some(key);
     }
 
-    /// What the keys pressed ask for: arrows move, Enter shows, Delete asks to delete (the
-    /// window passes no key while a text field or a dialog has the keyboard).
+    /// What the keys pressed ask for (see [`SHORTCUTS`]; the window passes no key while a
+    /// text field has the keyboard, and none but Escape reaches a dialog's owner).
     #[must_use]
     pub fn keyboard(&self, keys: Keys) -> Vec<Intent> {
         let mut intents = Vec::new();
         if self.dialog.is_some() {
+            // The dialog answers its own keys (Enter, Escape).
             return intents;
         }
-        let Keys {
-            down,
-            up,
-            enter,
-            delete,
-        } = keys;
-        let rows = self.view.rows().len();
-        if (down || up) && rows > 0 {
-            let current = self
-                .selection
-                .focus
-                .as_ref()
-                .and_then(|k| self.view.position(k));
-            let next = match (current, down) {
-                (None, _) => 0,
-                (Some(r), true) => (r + 1).min(rows - 1),
-                (Some(r), false) => r.saturating_sub(1),
-            };
+        if keys.refresh {
+            intents.push(Intent::Refresh);
+        }
+        if keys.find {
+            intents.push(Intent::FocusFilter);
+        }
+        if keys.help {
+            intents.push(Intent::ShowShortcuts(!self.show_shortcuts));
+        }
+        if keys.escape {
+            intents.push(if self.show_shortcuts {
+                Intent::ShowShortcuts(false)
+            } else if self.settings_draft.is_some() {
+                Intent::CloseSettings
+            } else {
+                Intent::ClearSelection
+            });
+        }
+        if keys.select_all {
+            intents.push(Intent::SelectAll);
+        }
+        if let Some(row) = self.moved_to(keys) {
             intents.push(Intent::Click {
-                row: next,
+                row,
                 toggle: false,
                 range: false,
             });
         }
-        if enter && let Some(key) = self.selection.focus.clone() {
+        if keys.enter
+            && let Some(key) = self.selection.focus.clone()
+        {
             intents.push(Intent::Focus(key));
         }
-        if delete {
+        if keys.delete {
             let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
             let any_allowed = verdict(self.session.store(), Action::Delete, &keys).is_possible();
             if any_allowed {
@@ -447,5 +512,37 @@ impl AppState {
             }
         }
         intents
+    }
+
+    /// The row the movement keys go to, from the focused row (the first row when none).
+    fn moved_to(&self, keys: Keys) -> Option<usize> {
+        let rows = self.view.rows().len();
+        let moves = keys.down || keys.up || keys.page_down || keys.page_up || keys.home || keys.end;
+        if rows == 0 || !moves {
+            return None;
+        }
+        let last = rows - 1;
+        let page = self.page_rows.max(1);
+        let current = self
+            .selection
+            .focus
+            .as_ref()
+            .and_then(|k| self.view.position(k));
+        let Some(at) = current else {
+            return Some(if keys.end { last } else { 0 });
+        };
+        Some(if keys.home {
+            0
+        } else if keys.end {
+            last
+        } else if keys.page_down {
+            (at + page).min(last)
+        } else if keys.page_up {
+            at.saturating_sub(page)
+        } else if keys.down {
+            (at + 1).min(last)
+        } else {
+            at.saturating_sub(1)
+        })
     }
 }

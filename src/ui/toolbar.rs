@@ -62,9 +62,16 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
                 .response
                 .on_hover_text(format!("Now: {}", own.ui_state.theme.label()));
             ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
+            if ui
+                .button("Shortcuts")
+                .on_hover_text("The keyboard shortcuts (F1)")
+                .clicked()
+            {
+                cx.ask(Intent::ShowShortcuts(true));
+            }
         });
     });
-    filter_row_ui(ui, cx.view, own.ui_state);
+    filter_row_ui(ui, cx.view, own.ui_state, own.focus_filter);
     if let Some(notice) = cx.notice {
         ui.horizontal(|ui| {
             ui.colored_label(ui.visuals().warn_fg_color, notice);
@@ -116,15 +123,29 @@ fn polling_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, edit: &mut (u64, u64
 }
 
 /// The text filter, the state chips with their counts, the cancel-pending filter.
-fn filter_row_ui(ui: &mut egui::Ui, view: &TableView, ui_state: &mut UiState) {
+fn filter_row_ui(
+    ui: &mut egui::Ui,
+    view: &TableView,
+    ui_state: &mut UiState,
+    focus_filter: &mut bool,
+) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Filter:");
-        ui.add(
-            egui::TextEdit::singleline(&mut ui_state.query.text)
-                .hint_text("name, group, subscription, location, account")
-                .desired_width(260.0),
-        )
-        .labelled_by(label.id);
+        let mut filter = egui::TextEdit::singleline(&mut ui_state.query.text)
+            .hint_text("name, group, subscription, location, account (Ctrl+F)")
+            .desired_width(260.0)
+            .show(ui);
+        if std::mem::take(focus_filter) {
+            // Ctrl+F: the keyboard goes to the filter, its text selected to type over.
+            filter.response.request_focus();
+            let all = egui::text::CCursorRange::two(
+                egui::text::CCursor::new(0),
+                egui::text::CCursor::new(ui_state.query.text.chars().count()),
+            );
+            filter.state.cursor.set_char_range(Some(all));
+            filter.state.store(ui.ctx(), filter.response.id);
+        }
+        egui::Response::clone(&filter.response).labelled_by(label.id);
         let counts = view.counts();
         let query = &mut ui_state.query;
         let mut states: Vec<String> = JobState::KNOWN

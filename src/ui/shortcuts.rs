@@ -1,0 +1,26 @@
+//! The list of keyboard shortcuts (F1, `?` or the toolbar's Shortcuts button).
+
+use eframe::egui;
+
+use super::state::SHORTCUTS;
+
+/// Draws the list while `open`; its close button, or Escape, closes it.
+pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.strong(keys);
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            ui.weak("Keys act on the table unless a text field has the keyboard.");
+        });
+}
