@@ -1,5 +1,5 @@
 //! The window's state, apart from the window: the session (jobs, log, status), the table's view, the selection,
-//! what lasts across runs, the dialog, notices and the settings draft. Intents change it and
+//! what lasts across runs, the dialog, notices, the settings draft and the About window. Intents change it and
 //! come out as worker commands ([`AppState::handle`]); nothing here needs an egui context or
 //! a worker, so it is tested plainly and panels are drawn from it alone.
 
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Action, Event, JobKey, Session, WorkerStatus, verdict};
 use crate::worker::Command;
 
+use super::about::Folders;
 use super::confirm_dialog::{Answer, ConfirmDialog};
 use super::context::{PanelContext, PanelState};
 use super::intent::Intent;
@@ -129,6 +130,10 @@ pub struct AppState {
     pub settings: SettingsContext,
     /// The settings window's values, while it is open.
     pub settings_draft: Option<SettingsDraft>,
+    /// Where the log files and the data are kept, for the About window.
+    pub folders: Folders,
+    /// Whether the About window is open.
+    pub show_about: bool,
 }
 
 impl AppState {
@@ -140,6 +145,7 @@ impl AppState {
         polling: (u64, u64),
         read_budget: Option<u32>,
         settings: SettingsContext,
+        folders: Folders,
     ) -> Self {
         Self {
             session: Session::default(),
@@ -154,6 +160,8 @@ impl AppState {
             read_budget,
             settings,
             settings_draft: None,
+            folders,
+            show_about: false,
         }
     }
 
@@ -176,6 +184,7 @@ impl AppState {
             self.polling,
             self.notice.as_deref(),
             &self.settings,
+            self.show_about.then_some(&self.folders),
             intents,
         );
         let own = PanelState {
@@ -292,6 +301,7 @@ impl AppState {
                     self.on_azure(),
                 ));
             }
+            Intent::ShowAbout(open) => self.show_about = open,
             Intent::ListSubscriptions => out.push(Command::ListSubscriptions),
             Intent::ApplySettings {
                 subscriptions,

@@ -1,4 +1,4 @@
-//! The top bar: actions on the selection, the text filter, state chips, the views.
+//! The top bar: actions on the selection, the text filter, state chips, the views, Help.
 
 use eframe::egui;
 
@@ -49,6 +49,12 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
             cx.ask(Intent::OpenSettings);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button("Help", |ui| {
+                if ui.button("About iejobs").clicked() {
+                    cx.ask(Intent::ShowAbout(true));
+                    ui.close();
+                }
+            });
             let dark = own.ui_state.dark_mode;
             if ui
                 .button(if dark { "Light theme" } else { "Dark theme" })
