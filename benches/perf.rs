@@ -204,6 +204,7 @@ impl Headless {
                 speed: 0.0,
             },
             settings: SettingsContext::default(),
+            folders: iejobs::ui::Folders::default(),
         };
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
         let app = App::new(&cc, config).unwrap();
@@ -577,6 +578,7 @@ fn click_section(sizes: &[usize]) {
                 speed: 0.0,
             },
             settings: SettingsContext::default(),
+            folders: iejobs::ui::Folders::default(),
         };
         let mut harness = Harness::builder()
             .with_size([1600.0, 1000.0])

@@ -6,14 +6,17 @@
 #   python3, python3-venv   the official Python SDK conformance test (tests/sdk/run.sh)
 #   the X11/GL runtime      a real window (eframe loads these at run time; building needs none)
 #   xvfb, xauth, imagemagick, xdotool, x11-utils   the window under Xvfb and its screenshot
+#   dpkg-dev, desktop-file-utils   the Debian package (scripts/package-deb.sh): cargo deb's
+#                           dpkg-shlibdeps for the dependencies; the launcher's check
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 packages=(
     ca-certificates gcc libc6-dev python3 python3-venv
     libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon0 libxkbcommon-x11-0
-    libwayland-client0 libfontconfig1 libegl1 libegl-mesa0 libgl1 libgl1-mesa-dri libgbm1
+    libwayland-client0 libwayland-egl1 libfontconfig1 libegl1 libegl-mesa0 libgl1 libgl1-mesa-dri libgbm1
     xvfb xauth imagemagick xdotool x11-utils
+    dpkg-dev desktop-file-utils
 )
 
 missing=()

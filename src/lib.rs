@@ -27,6 +27,7 @@
 //! - [`config`]: the settings file, environment and flags, merged and validated.
 //! - [`cli`]: `iejobs jobs …` and `iejobs audit` for scripts and terminals.
 //! - [`audit`]: the durable trail of every Cancel and Delete sent (JSON lines, fsync'd).
+//! - [`log_file`]: the window's daily log file in the data folder.
 //! - [`emulator`]: a local Microsoft.ImportExport server with a simulated lifecycle and faults.
 
 pub mod arm;
@@ -35,6 +36,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod emulator;
+pub mod log_file;
 pub mod model;
 pub mod ui;
 pub mod worker;

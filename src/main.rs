@@ -12,7 +12,8 @@ use iejobs::cli::Exit;
 use iejobs::config::{self, Layer, Origin, Settings, file};
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::{DEFAULT_SPEED, EmulatorConfig};
-use iejobs::ui::{App, AppConfig, SettingsContext, Source};
+use iejobs::log_file::{self, LogFileError};
+use iejobs::ui::{App, AppConfig, Folders, SettingsContext, Source};
 use iejobs::worker::{Budget, WorkerConfig};
 
 /// Manage Azure Import/Export jobs: list them, cancel and delete them when Azure allows it,
@@ -188,8 +189,11 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 fn main() -> std::process::ExitCode {
-    init_logging();
     let args = Args::parse();
+    // Only the window logs to a file: the commands' stderr is for the script that runs them.
+    let window = args.command.is_none() && !args.print_config;
+    // The guard flushes the log file when dropped, at the end of `main`.
+    let (log_folder, _flush_log_file) = init_logging(window).unzip();
     match &args.command {
         Some(Command::Jobs(jobs)) => {
             return std::process::ExitCode::from(run_jobs(&args, jobs).code());
@@ -199,7 +203,7 @@ fn main() -> std::process::ExitCode {
         }
         None => {}
     }
-    match run_window(&args) {
+    match run_window(&args, log_folder) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             report(&error);
@@ -284,8 +288,7 @@ fn connect(args: &Args, settings: &Settings) -> Result<Connection, ConnectError>
             ..Budget::UNLIMITED
         },
     };
-    worker.history_path = directories::ProjectDirs::from("", "", "iejobs")
-        .map(|dirs| dirs.data_dir().join(target.history_file));
+    worker.history_path = data_dir().map(|dir| dir.join(target.history_file));
     let audit_kind = match settings.connection {
         config::Connection::Azure(_) => "azure",
         config::Connection::Emulator => "emulator",
@@ -359,7 +362,13 @@ fn run_audit(args: &Args, audit: &iejobs::cli::audit::AuditArgs) -> Exit {
     iejobs::cli::audit::run(audit, path.as_deref())
 }
 
-fn run_window(args: &Args) -> anyhow::Result<()> {
+/// The data folder: the history and the audit trail (`~/.local/share/iejobs/` on Linux).
+fn data_dir() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("", "", "iejobs").map(|dirs| dirs.data_dir().to_owned())
+}
+
+/// The window; `log_folder` is where its log file goes, if it has one.
+fn run_window(args: &Args, log_folder: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let Loaded {
         path,
         file_layer,
@@ -396,6 +405,10 @@ fn run_window(args: &Args) -> anyhow::Result<()> {
             overridden,
             subscriptions: target.subscriptions.clone(),
         },
+        folders: Folders {
+            logs: log_folder,
+            data: data_dir(),
+        },
     };
     eframe::run_native(
         "iejobs",
@@ -415,18 +428,79 @@ fn run_window(args: &Args) -> anyhow::Result<()> {
 }
 
 /// Log lines go to stderr (stdout is for `--print-config`), coloured only on a terminal and
-/// never when `NO_COLOR` is set (<https://no-color.org>).
-fn init_logging() {
+/// never when `NO_COLOR` is set (<https://no-color.org>). The `window`'s also go to a daily
+/// file without colours ([`log_file`]); a folder that cannot be created is warned about and
+/// the window goes on with stderr alone. Returns the log folder in use and the guard that
+/// flushes the file when dropped.
+fn init_logging(
+    window: bool,
+) -> Option<(
+    std::path::PathBuf,
+    tracing_appender::non_blocking::WorkerGuard,
+)> {
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+    use tracing_subscriber::{EnvFilter, Layer as _, fmt};
+
+    let filter = |default: &str| {
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default))
+    };
     let colour = std::io::IsTerminal::is_terminal(&std::io::stderr())
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    tracing_subscriber::fmt()
+    let stderr = fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(colour)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
+        .with_filter(filter("warn"));
+    let (file, problem) = match window.then(open_log_file).transpose() {
+        Ok(file) => (file, None),
+        Err(problem) => (None, Some(problem)),
+    };
+    let (file_layer, kept) = match file {
+        Some(LogFile {
+            folder,
+            writer,
+            guard,
+        }) => {
+            let layer = fmt::layer()
+                .with_writer(writer)
+                .with_ansi(false)
+                .with_filter(filter(log_file::DEFAULT_FILTER));
+            (Some(layer), Some((folder, guard)))
+        }
+        None => (None, None),
+    };
+    tracing_subscriber::registry()
+        .with(stderr)
+        .with(file_layer)
         .init();
+    if let Some(problem) = problem {
+        tracing::warn!("{problem}; logging to stderr only");
+    }
+    kept
+}
+
+/// The window's log file, open.
+struct LogFile {
+    /// Its folder.
+    folder: std::path::PathBuf,
+    /// Hands each line to the file's own thread: neither the window nor the worker waits on
+    /// the disk (a line is dropped rather than wait, should 128,000 be queued).
+    writer: tracing_appender::non_blocking::NonBlocking,
+    /// Writes what is queued when dropped.
+    guard: tracing_appender::non_blocking::WorkerGuard,
+}
+
+fn open_log_file() -> Result<LogFile, LogFileError> {
+    let folder = log_file::default_dir().ok_or(LogFileError::NoFolder)?;
+    let appender = log_file::appender(&folder)?;
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .thread_name("iejobs-log-file")
+        .finish(appender);
+    Ok(LogFile {
+        folder,
+        writer,
+        guard,
+    })
 }
 
 /// The config file's path and what it holds. A file the user names (`--config`,
@@ -449,17 +523,28 @@ fn config_file(args: &Args) -> anyhow::Result<(Option<std::path::PathBuf>, Layer
     Ok((path, file_layer))
 }
 
+/// The window's icon; the Debian package installs the same file for the launcher.
+const ICON_PNG: &[u8] = include_bytes!("../assets/icons/iejobs.png");
+
 /// The window's options; on Linux, X11 when a leftover `WAYLAND_DISPLAY` names no compositor.
 fn native_options() -> eframe::NativeOptions {
     #[cfg_attr(
         not(target_os = "linux"),
         expect(unused_mut, reason = "only Linux chooses a backend")
     )]
+    let mut viewport = eframe::egui::ViewportBuilder::default()
+        .with_title("iejobs: Azure Import/Export jobs")
+        // The Wayland app id and the X11 WM_CLASS: what assets/iejobs.desktop's
+        // StartupWMClass names, so that docks show the launcher's icon for the window.
+        .with_app_id("iejobs")
+        .with_inner_size([1440.0, 880.0])
+        .with_min_inner_size([900.0, 500.0]);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(error) => tracing::warn!("the window icon cannot be read: {error}"),
+    }
     let mut options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("iejobs: Azure Import/Export jobs")
-            .with_inner_size([1440.0, 880.0])
-            .with_min_inner_size([900.0, 500.0]),
+        viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
@@ -656,6 +741,12 @@ mod tests {
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.clone())
         }
+    }
+
+    #[test]
+    fn the_window_icon_is_a_256_pixel_square_png() {
+        let icon = eframe::icon_data::from_png_bytes(ICON_PNG).unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
     }
 
     #[test]

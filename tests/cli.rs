@@ -323,5 +323,90 @@ fn a_leftover_wayland_display_falls_back_to_x11() {
     let stderr = std::fs::read_to_string(&log).unwrap();
     assert!(exited.is_none(), "the app exited ({exited:?}):\n{stderr}");
     assert!(stderr.contains("WAYLAND_DISPLAY"), "no warning:\n{stderr}");
+    // The window's log file has the warning too, without colour codes.
+    let logs = dir.join(".local/share/iejobs/logs");
+    let files: Vec<_> = std::fs::read_dir(&logs).unwrap().collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let logged = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+    assert!(
+        logged.contains("WAYLAND_DISPLAY"),
+        "not in the file:\n{logged}"
+    );
+    assert!(
+        !logged.contains('\u{1b}'),
+        "colour codes in the file:\n{logged}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_log_folder_that_cannot_be_created_is_warned_about_and_the_window_opens() {
+    let Some((mut server, display)) = xvfb() else {
+        eprintln!("SKIPPED a_log_folder_that_cannot_be_created_…: Xvfb is not installed");
+        return;
+    };
+    let dir = scratch("no-log-folder");
+    // A regular file where the data folder should be.
+    std::fs::create_dir_all(dir.join(".local/share")).unwrap();
+    std::fs::write(dir.join(".local/share/iejobs"), "not a folder").unwrap();
+    let log = dir.join("stderr.txt");
+    let mut app = Command::new(env!("CARGO_BIN_EXE_iejobs"))
+        .env_clear()
+        .env("HOME", &dir)
+        .env("PATH", "/usr/bin:/bin")
+        .env("XDG_RUNTIME_DIR", &dir)
+        .env("DISPLAY", &display)
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .env("RUST_LOG", "warn,iejobs::startup=info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut exited = None;
+    let mut stderr = String::new();
+    while std::time::Instant::now() < deadline && exited.is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        exited = app.try_wait().unwrap();
+        stderr = std::fs::read_to_string(&log).unwrap();
+        if stderr.contains("first frame showing jobs") {
+            break;
+        }
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(exited.is_none(), "the app exited ({exited:?}):\n{stderr}");
+    let folder = dir.join(".local/share/iejobs/logs");
+    assert!(
+        stderr.contains(&format!(
+            "no log file: cannot create the folder {}",
+            folder.display()
+        )) && stderr.contains("logging to stderr only"),
+        "no warning:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("first frame showing jobs"),
+        "the window did not show jobs:\n{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_commands_write_no_log_file() {
+    let dir = scratch("commands-no-log");
+    for args in [&["--print-config"][..], &["jobs", "list", "-o", "json"]] {
+        let output = iejobs(&dir, &[], args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert!(
+        !dir.join(".local/share/iejobs/logs").exists(),
+        "a command made the log folder"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -4,7 +4,8 @@
 //! reqwest, hyper, the emulator). The run goes through subscription discovery, polls, a
 //! cancel, a delete, a saved config file, a revoked token (401, refresh) and a removed
 //! secret (failed refresh); then every file the worker wrote, every log line and every
-//! event sent to the UI are searched for the sentinel.
+//! event sent to the UI are searched for the sentinel; the window's log file is one of those
+//! files.
 
 #![allow(
     clippy::unwrap_used,
@@ -104,16 +105,30 @@ fn drain_status(
 
 #[test]
 fn no_secret_reaches_a_file_a_log_line_or_an_event() {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
 
     let dir = std::env::temp_dir().join(format!("iejobs-secrets-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // Every line to memory and, as the window writes it, to the log file in the data folder.
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let log_dir = dir.join("data").join("logs");
+    let (file_writer, flush_log_file) =
+        tracing_appender::non_blocking(iejobs::log_file::appender(&log_dir).unwrap());
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(move || writer.clone()),
+        )
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(file_writer),
+        )
+        .with(tracing_subscriber::filter::LevelFilter::TRACE)
+        .init();
     let secret = format!("{SENTINEL}-client-secret");
     let entra = StandInEntra::new(Duration::from_secs(2)).with_token_prefix(SENTINEL);
     entra.add_client(CLIENT, &secret);
@@ -249,6 +264,8 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
     while let Some(event) = worker.try_recv() {
         events.push(format!("{event:?}"));
     }
+    // Writes what the log file's thread still holds.
+    drop(flush_log_file);
 
     // The sentinel is in no file, no log line, no event.
     let files = files_under(&dir);
@@ -258,6 +275,13 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
         .collect();
     assert!(names.contains(&"history.json".to_owned()), "{names:?}");
     assert!(names.contains(&"config.toml".to_owned()), "{names:?}");
+    let log_files: Vec<&PathBuf> = files.iter().filter(|f| f.starts_with(&log_dir)).collect();
+    assert_eq!(log_files.len(), 1, "{names:?}");
+    let logged = std::fs::read_to_string(log_files[0]).unwrap();
+    assert!(
+        logged.contains("ARM request") && logged.contains("AADSTS7000222"),
+        "the log file misses lines:\n{logged}"
+    );
     for file in &files {
         let bytes = std::fs::read(file).unwrap();
         let text = String::from_utf8_lossy(&bytes);

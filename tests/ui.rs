@@ -21,7 +21,9 @@ use iejobs::emulator::scenario::Scenario;
 use iejobs::model::{Action, JobState};
 use iejobs::ui::App;
 
-use common::app::{entry, harness, harness_with_settings, open_job, step_until};
+use common::app::{
+    entry, harness, harness_with_folders, harness_with_settings, open_job, step_until,
+};
 use iejobs::ui::SettingsContext;
 
 /// The demo scenario on a frozen clock: tests move time themselves.
@@ -775,4 +777,27 @@ fn shortcuts_reach_the_window_as_keys() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     assert!(harness.state().selection().keys.is_empty());
+}
+
+#[test]
+fn help_about_names_the_version_the_log_folder_and_the_data_folder() {
+    let emulator = emulator();
+    let folders = iejobs::ui::Folders {
+        logs: Some("/tmp/iejobs-about/data/logs".into()),
+        data: Some("/tmp/iejobs-about/data".into()),
+    };
+    let mut harness = harness_with_folders(&emulator, folders);
+    loaded(&mut harness);
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("About iejobs").click();
+    // The intent is carried out after the frame; a new window is sized in its first frame
+    // and shown in the next.
+    harness.run_steps(3);
+    harness.get_by_label(&format!("iejobs {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label("/tmp/iejobs-about/data/logs");
+    harness.get_by_label("/tmp/iejobs-about/data");
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("/tmp/iejobs-about/data").is_none());
 }

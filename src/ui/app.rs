@@ -9,6 +9,7 @@ use crate::arm::ArmClient;
 use crate::model::{JobKey, Session, Store};
 use crate::worker::{Command, WorkerConfig, WorkerHandle};
 
+use super::about::Folders;
 use super::confirm_dialog::confirm_dialog_ui;
 use super::intent::Intent;
 use super::selection::Selection;
@@ -26,6 +27,8 @@ pub struct AppConfig {
     pub source: Source,
     /// The config file and what overrides it.
     pub settings: SettingsContext,
+    /// Where the log files and the data are kept (shown in Help → About).
+    pub folders: Folders,
 }
 
 const STORAGE_KEY: &str = "iejobs-ui";
@@ -53,6 +56,7 @@ impl App {
             config.source,
             &config.worker,
             config.settings,
+            config.folders,
             worker,
         ))
     }
@@ -65,6 +69,7 @@ impl App {
         source: Source,
         worker_config: &WorkerConfig,
         settings: SettingsContext,
+        folders: Folders,
         worker: WorkerHandle,
     ) -> Self {
         let ui_state: UiState = cc
@@ -85,6 +90,7 @@ impl App {
                 polling,
                 worker_config.budget.reads_per_hour,
                 settings,
+                folders,
             ),
             worker,
             started: Some(Instant::now()),
@@ -244,6 +250,7 @@ impl eframe::App for App {
         });
         super::settings::settings_ui(&ctx, cx, own.settings_draft);
         super::shortcuts::shortcuts_ui(&ctx, own.show_shortcuts);
+        super::about::about_ui(&ctx, cx);
         if let Some(started) = self.started
             && !self.state.view.rows().is_empty()
         {

@@ -5,6 +5,7 @@
 
 use crate::model::{Session, Store};
 
+use super::about::Folders;
 use super::intent::Intent;
 use super::selection::Selection;
 use super::settings_draft::{SettingsContext, SettingsDraft};
@@ -27,6 +28,8 @@ pub struct PanelContext<'a> {
     pub notice: Option<&'a str>,
     /// The config file and what overrides it.
     pub settings: &'a SettingsContext,
+    /// The folders to show while the About window is open; `None` while it is closed.
+    pub about: Option<&'a Folders>,
     /// What the panels asked for in this frame, carried out after the last one is drawn.
     intents: &'a mut Vec<Intent>,
 }
@@ -62,6 +65,7 @@ impl<'a> PanelContext<'a> {
         polling: (u64, u64),
         notice: Option<&'a str>,
         settings: &'a SettingsContext,
+        about: Option<&'a Folders>,
         intents: &'a mut Vec<Intent>,
     ) -> Self {
         Self {
@@ -72,6 +76,7 @@ impl<'a> PanelContext<'a> {
             polling,
             notice,
             settings,
+            about,
             intents,
         }
     }

@@ -40,6 +40,8 @@ pub enum Intent {
     ShowMonitor(bool),
     /// Open the settings window.
     OpenSettings,
+    /// Open (true) or close the About window.
+    ShowAbout(bool),
     /// List the subscriptions again.
     ListSubscriptions,
     /// Watch these subscriptions (empty: all) and poll at these intervals.

@@ -1,6 +1,7 @@
 //! The egui window. `app.rs` holds the `eframe::App`; each panel or dialog has a file of
 //! its own and a `*_ui` function that reads the model and pushes intents.
 
+pub mod about;
 mod activity_log;
 pub mod app;
 mod cancel_monitor;
@@ -23,6 +24,7 @@ mod status_bar;
 pub mod table_view;
 mod toolbar;
 
+pub use about::Folders;
 pub use app::{App, AppConfig};
 pub use settings_draft::SettingsContext;
 pub use state::{Source, UiState};

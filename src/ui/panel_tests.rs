@@ -23,6 +23,7 @@ fn state_with(states: &[JobState]) -> AppState {
         (30, 2),
         None,
         SettingsContext::default(),
+        super::about::Folders::default(),
     );
     let jobs = states
         .iter()
@@ -427,4 +428,48 @@ fn ctrl_f_puts_the_keyboard_in_the_filter() {
     harness.event(egui::Event::Text("ship".into()));
     harness.run();
     assert_eq!(harness.state().0.ui_state.query.text, "ship");
+}
+
+#[test]
+fn help_about_shows_the_version_and_the_folders_and_closes() {
+    let mut state = state_with(&[JobState::Shipping]);
+    state.folders = super::about::Folders {
+        logs: Some("/home/ada/.local/share/iejobs/logs".into()),
+        data: None,
+    };
+    // The toolbar and the About window, with the intents carried out after each frame as
+    // the window does.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 500.0))
+        .build_ui_state(
+            |ui, state: &mut AppState| {
+                let mut intents = Vec::new();
+                let (mut cx, mut own) = state.panels(&mut intents);
+                super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
+                super::about::about_ui(ui.ctx(), &mut cx);
+                for intent in intents {
+                    assert!(state.handle(intent).is_empty(), "nothing for the worker");
+                }
+            },
+            state,
+        );
+    harness.run();
+    assert!(harness.query_by_label("About iejobs").is_none());
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("About iejobs").click();
+    harness.run();
+    assert!(harness.state().show_about);
+    harness.get_by_label(&format!("iejobs {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label("/home/ada/.local/share/iejobs/logs");
+    harness.get_by_label("Data (history, audit trail)");
+    harness.get_by_label("none: this platform has no data folder");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(!harness.state().show_about);
+    assert!(
+        harness
+            .query_by_label_contains(env!("CARGO_PKG_VERSION"))
+            .is_none()
+    );
 }

@@ -1,6 +1,6 @@
 //! The window's state, apart from the window: the session (jobs, activity log, the worker's
-//! status), the table's view, the selection, what lasts across runs, the dialog, notices and
-//! the settings draft. Intents change it and come out as worker commands
+//! status), the table's view, the selection, what lasts across runs, the dialog, notices, the
+//! settings draft and the About window. Intents change it and come out as worker commands
 //! ([`AppState::handle`]); nothing here needs an egui context or a worker, so it is tested
 //! plainly, and panels are drawn from the [`PanelContext`] it lends ([`AppState::panels`]).
 
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Action, Event, JobKey, Session, WorkerStatus, verdict};
 use crate::worker::Command;
 
+use super::about::Folders;
 use super::confirm_dialog::{Answer, ConfirmDialog};
 use super::context::{PanelContext, PanelState};
 use super::intent::Intent;
@@ -199,6 +200,10 @@ pub struct AppState {
     pub focus_filter: bool,
     /// Rows the table showed at its last frame: what Page Up and Page Down move by.
     pub page_rows: usize,
+    /// Where the log files and the data are kept, for the About window.
+    pub folders: Folders,
+    /// Whether the About window is open.
+    pub show_about: bool,
 }
 
 impl AppState {
@@ -210,6 +215,7 @@ impl AppState {
         polling: (u64, u64),
         read_budget: Option<u32>,
         settings: SettingsContext,
+        folders: Folders,
     ) -> Self {
         Self {
             session: Session::default(),
@@ -227,6 +233,8 @@ impl AppState {
             show_shortcuts: false,
             focus_filter: false,
             page_rows: 20,
+            folders,
+            show_about: false,
         }
     }
 
@@ -249,6 +257,7 @@ impl AppState {
             self.polling,
             self.notice.as_deref(),
             &self.settings,
+            self.show_about.then_some(&self.folders),
             intents,
         );
         let own = PanelState {
@@ -379,6 +388,7 @@ impl AppState {
                     self.on_azure(),
                 ));
             }
+            Intent::ShowAbout(open) => self.show_about = open,
             Intent::ListSubscriptions => out.push(Command::ListSubscriptions),
             Intent::ApplySettings {
                 subscriptions,

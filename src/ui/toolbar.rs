@@ -1,4 +1,4 @@
-//! The top bar: actions on the selection, the text filter, state chips, the views.
+//! The top bar: actions on the selection, the text filter, state chips, the views, Help.
 
 use eframe::egui;
 
@@ -58,17 +58,20 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
             cx.ask(Intent::OpenSettings);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts (F1)").clicked() {
+                    cx.ask(Intent::ShowShortcuts(true));
+                    ui.close();
+                }
+                if ui.button("About iejobs").clicked() {
+                    cx.ask(Intent::ShowAbout(true));
+                    ui.close();
+                }
+            });
             ui.menu_button("Theme", |ui| theme_ui(ui, &mut own.ui_state.theme))
                 .response
                 .on_hover_text(format!("Now: {}", own.ui_state.theme.label()));
             ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
-            if ui
-                .button("Shortcuts")
-                .on_hover_text("The keyboard shortcuts (F1)")
-                .clicked()
-            {
-                cx.ask(Intent::ShowShortcuts(true));
-            }
         });
     });
     filter_row_ui(ui, cx.view, own.ui_state, own.focus_filter);

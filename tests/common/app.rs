@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable as _;
 use iejobs::arm::ArmClient;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::model::JobEntry;
-use iejobs::ui::{App, AppConfig, SettingsContext, Source};
+use iejobs::ui::{App, AppConfig, Folders, SettingsContext, Source};
 use iejobs::worker::WorkerConfig;
 
 /// A harness around the real `App`, polling every 2 s (moving jobs every 200 ms).
@@ -27,7 +27,7 @@ pub fn harness_with_settings(
     build(
         emulator,
         super::client(emulator.url()),
-        settings,
+        (settings, Folders::default()),
         |worker| {
             worker.slow_poll = Duration::from_secs(2);
             worker.fast_poll = Duration::from_millis(200);
@@ -41,7 +41,32 @@ pub fn harness_with(
     client: ArmClient,
     adjust: impl FnOnce(&mut WorkerConfig),
 ) -> Harness<'static, App> {
-    build(emulator, client, SettingsContext::default(), adjust)
+    build(
+        emulator,
+        client,
+        (SettingsContext::default(), Folders::default()),
+        adjust,
+    )
+}
+
+/// A harness polling every 2 s, whose About window names these folders.
+#[allow(
+    dead_code,
+    reason = "not every test binary that shares this module opens the About window"
+)]
+pub fn harness_with_folders(
+    emulator: &EmbeddedEmulator,
+    folders: Folders,
+) -> Harness<'static, App> {
+    build(
+        emulator,
+        super::client(emulator.url()),
+        (SettingsContext::default(), folders),
+        |worker| {
+            worker.slow_poll = Duration::from_secs(2);
+            worker.fast_poll = Duration::from_millis(200);
+        },
+    )
 }
 
 /// A harness around the real `App` reading from `url` (a scripted server), polling every 2 s.
@@ -58,6 +83,7 @@ pub fn harness_for(url: &str, subscriptions: Vec<String>) -> Harness<'static, Ap
             speed: 0.0,
         },
         settings: SettingsContext::default(),
+        folders: Folders::default(),
     };
     Harness::builder()
         .with_size([1700.0, 1100.0])
@@ -67,7 +93,7 @@ pub fn harness_for(url: &str, subscriptions: Vec<String>) -> Harness<'static, Ap
 fn build(
     emulator: &EmbeddedEmulator,
     client: ArmClient,
-    settings: SettingsContext,
+    (settings, folders): (SettingsContext, Folders),
     adjust: impl FnOnce(&mut WorkerConfig),
 ) -> Harness<'static, App> {
     let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
@@ -81,6 +107,7 @@ fn build(
             speed: 0.0,
         },
         settings,
+        folders,
     };
     Harness::builder()
         .with_size([1700.0, 1100.0])
