@@ -216,11 +216,7 @@ impl JobEntry {
     /// [`Self::cancel_phase`]).
     #[must_use]
     pub fn cancel_pending(&self) -> bool {
-        self.job.cancel_requested
-            || self
-                .pending
-                .as_ref()
-                .is_some_and(|p| p.action == Action::Cancel)
+        self.cancel_phase().is_some()
     }
 
     /// Whether `action` may be started now: the job's rule, and no action already on its way.

@@ -153,7 +153,6 @@ pub struct TableView {
     query: TableQuery,
     rows: Vec<JobKey>,
     counts: BTreeMap<String, usize>,
-    cancel_pending: usize,
     cancellations: Vec<JobKey>,
     cancellations_active: usize,
 }
@@ -242,7 +241,6 @@ impl TableView {
                 .chain(finished)
                 .map(|e| e.job.key.clone()),
         );
-        self.cancel_pending = self.cancellations.len();
     }
 
     /// The keys of the rows, in order.
@@ -260,7 +258,7 @@ impl TableView {
     /// Jobs with a cancel pending.
     #[must_use]
     pub fn cancel_pending(&self) -> usize {
-        self.cancel_pending
+        self.cancellations.len()
     }
 
     /// The jobs with a cancel requested: in progress first, then finished, each by key.
