@@ -801,3 +801,56 @@ fn help_about_names_the_version_the_log_folder_and_the_data_folder() {
     harness.run_steps(2);
     assert!(harness.query_by_label("/tmp/iejobs-about/data").is_none());
 }
+
+/// Right-click on the header chooses the columns: a hidden column's title and values are no
+/// longer drawn, the choice is in the state kept across runs, and "Show all columns" brings
+/// it back. The name cannot be hidden.
+#[test]
+fn the_header_menu_hides_and_shows_columns() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    harness.run_steps(2);
+    let account = harness
+        .state()
+        .store()
+        .iter()
+        .find_map(|e| e.job.storage_account_name().map(str::to_owned))
+        .unwrap();
+    assert!(common::app::painted_texts(&harness).contains(&account));
+    harness.get_by_label("Location").click_secondary();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Name")
+            .accesskit_node()
+            .is_disabled(),
+        "the name cannot be hidden"
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Storage account")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .state()
+            .ui_state
+            .hidden_columns
+            .contains(&iejobs::ui::table_view::SortColumn::StorageAccount)
+    );
+    // Close the menu, then look at the table.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Storage account").is_none());
+    assert!(
+        !common::app::painted_texts(&harness).contains(&account),
+        "the hidden column's values are not drawn"
+    );
+    harness.get_by_label("Location").click_secondary();
+    harness.run_steps(2);
+    harness.get_by_label("Show all columns").click();
+    harness.run_steps(3);
+    assert!(harness.state().state().ui_state.hidden_columns.is_empty());
+    assert!(common::app::painted_texts(&harness).contains(&account));
+}

@@ -244,6 +244,7 @@ impl eframe::App for App {
                 ui,
                 cx,
                 &mut own.ui_state.query,
+                &mut own.ui_state.hidden_columns,
                 reveal,
                 own.page_rows,
             );

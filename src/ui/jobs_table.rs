@@ -7,31 +7,18 @@
 //! that explain themselves on hover (a pending cancel, an unknown state, a failed action) are
 //! labels of their own.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use eframe::egui;
 
 use crate::model::{Action, CancelPhase, JobEntry, JobKey, Session, verdict};
 
+use super::columns::{self, COLUMNS};
 use super::context::PanelContext;
 use super::format;
 use super::intent::Intent;
 use super::table_view::{SortColumn, TableQuery};
-
-/// Title, sort column, initial width and least width of each column.
-const COLUMNS: [(&str, SortColumn, f32, f32); 11] = [
-    ("Name", SortColumn::Name, 180.0, 80.0),
-    ("Resource group", SortColumn::ResourceGroup, 124.0, 40.0),
-    ("Subscription", SortColumn::Subscription, 150.0, 40.0),
-    ("Type", SortColumn::Type, 50.0, 30.0),
-    ("State", SortColumn::State, 96.0, 40.0),
-    ("Cancel", SortColumn::CancelPending, 66.0, 30.0),
-    ("Drives", SortColumn::Drives, 44.0, 30.0),
-    ("Progress", SortColumn::Progress, 100.0, 40.0),
-    ("Location", SortColumn::Location, 84.0, 40.0),
-    ("Storage account", SortColumn::StorageAccount, 120.0, 40.0),
-    ("Last change", SortColumn::LastChange, 64.0, 64.0),
-];
 
 /// A row's height: 22 points of content and 3 of spacing, as the `egui_extras` table this
 /// one replaced laid them out.
@@ -71,12 +58,13 @@ pub fn no_jobs_text(session: &Session) -> String {
     text
 }
 
-/// Draws the table; it owns the sort order of the query. `reveal` is the row the last
-/// click or arrow key went to: it is scrolled into view.
+/// Draws the table; it owns the sort order of the query and the hidden columns. `reveal` is
+/// the row the last click or arrow key went to: it is scrolled into view.
 pub fn jobs_table_ui(
     ui: &mut egui::Ui,
     cx: &mut PanelContext<'_>,
     query: &mut TableQuery,
+    hidden: &mut BTreeSet<SortColumn>,
     reveal: Option<usize>,
     page_rows: &mut usize,
 ) {
@@ -104,13 +92,14 @@ pub fn jobs_table_ui(
     }
     let modifiers = ui.input(|i| i.modifiers);
     let id = ui.make_persistent_id("jobs-table");
-    let mut widths = column_widths(ui, id);
+    let stored = stored_widths(ui, id);
+    let mut widths = columns::layout(&stored, hidden, ui.available_width());
     let mut resized = false;
     egui::ScrollArea::horizontal()
         .id_salt("jobs-horizontal")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            resized = header_ui(ui, id, &mut widths, query);
+            resized = header_ui(ui, id, &mut widths, query, hidden);
             ui.spacing_mut().item_spacing.y = 0.0;
             egui::ScrollArea::vertical()
                 .id_salt("jobs-vertical")
@@ -138,35 +127,53 @@ pub fn jobs_table_ui(
                 });
         });
     if resized {
-        ui.data_mut(|d| d.insert_persisted(id, widths));
+        // A hidden column keeps the width it had when shown.
+        let kept: Vec<f32> = widths
+            .iter()
+            .zip(&stored)
+            .map(|(drawn, before)| if *drawn > 0.0 { *drawn } else { *before })
+            .collect();
+        ui.data_mut(|d| d.insert_persisted(id, kept));
     }
 }
 
-/// The columns' widths: as the user left them (kept with the window's state), the last one
-/// taking what remains of the panel.
-fn column_widths(ui: &egui::Ui, id: egui::Id) -> Vec<f32> {
-    let mut widths: Vec<f32> = ui
-        .data_mut(|d| d.get_persisted::<Vec<f32>>(id))
+/// The columns' widths as the user left them (kept with the window's state), or the
+/// initial ones; [`columns::layout`] makes them the drawn ones.
+fn stored_widths(ui: &egui::Ui, id: egui::Id) -> Vec<f32> {
+    ui.data_mut(|d| d.get_persisted::<Vec<f32>>(id))
         .filter(|w| w.len() == COLUMNS.len() && w.iter().all(|x| x.is_finite()))
-        .unwrap_or_else(|| COLUMNS.iter().map(|c| c.2).collect());
-    for (width, column) in widths.iter_mut().zip(COLUMNS) {
-        *width = width.max(column.3);
-    }
-    let last = COLUMNS.len() - 1;
-    let used: f32 = widths[..last].iter().sum();
-    widths[last] = (ui.available_width() - used).max(COLUMNS[last].3);
-    widths
+        .unwrap_or_else(|| COLUMNS.iter().map(|c| c.width).collect())
 }
 
-/// The column titles (a click sorts by that column, a second click reverses) and the
-/// handles between them that resize the columns; true when a column was resized.
-fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut TableQuery) -> bool {
+/// The column titles (a click sorts by that column, a second click reverses, a right-click
+/// chooses the columns shown) and the handles between them that resize the columns; true
+/// when a column was resized.
+fn header_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    widths: &mut [f32],
+    query: &mut TableQuery,
+    hidden: &mut BTreeSet<SortColumn>,
+) -> bool {
     let mut resized = false;
     let total: f32 = widths.iter().sum();
     let (rect, _) = ui.allocate_exact_size(egui::vec2(total, HEADER_HEIGHT), egui::Sense::hover());
     let font = egui::TextStyle::Body.resolve(ui.style());
+    let last_shown = widths.iter().rposition(|w| *w > 0.0).unwrap_or(0);
     let mut x = rect.left();
-    for (i, (title, column, _, least)) in COLUMNS.into_iter().enumerate() {
+    for (
+        i,
+        columns::Column {
+            title,
+            id: column,
+            least,
+            ..
+        },
+    ) in COLUMNS.into_iter().enumerate()
+    {
+        if widths[i] <= 0.0 {
+            continue;
+        }
         let cell = egui::Rect::from_x_y_ranges(x..=x + widths[i], rect.y_range());
         let arrow = match (query.sort == column, query.ascending) {
             (true, true) => " ^",
@@ -176,7 +183,10 @@ fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut Ta
         let text = format!("{title}{arrow}");
         let response = ui
             .interact(cell, id.with(("sort", i)), egui::Sense::click())
-            .on_hover_text(format!("Sort by {title}"));
+            .on_hover_text(format!(
+                "Sort by {title}; right-click to choose the columns"
+            ));
+        response.context_menu(|ui| columns::columns_menu_ui(ui, hidden));
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
         let color = if response.hovered() {
             ui.visuals().widgets.hovered.text_color()
@@ -202,7 +212,7 @@ fn header_ui(ui: &mut egui::Ui, id: egui::Id, widths: &mut [f32], query: &mut Ta
                 query.ascending = true;
             }
         }
-        if i + 1 < COLUMNS.len() {
+        if i < last_shown {
             let handle = egui::Rect::from_x_y_ranges(
                 cell.right() - 3.0..=cell.right() + 3.0,
                 rect.y_range(),
@@ -330,12 +340,21 @@ fn cells_ui(
         (9, job.storage_account_name().unwrap_or("")),
         (10, changed.as_str()),
     ];
+    let shown = |column: usize| cells[column].width() > 0.0;
     for (column, value) in plain {
-        text_cell(ui, cells[column], value, text);
+        if shown(column) {
+            text_cell(ui, cells[column], value, text);
+        }
     }
-    state_cell_ui(ui, cells[4], entry);
-    cancel_mark_ui(ui, cells[5], entry);
-    progress_cell(ui, cells[7], entry);
+    if shown(4) {
+        state_cell_ui(ui, cells[4], entry);
+    }
+    if shown(5) {
+        cancel_mark_ui(ui, cells[5], entry);
+    }
+    if shown(7) {
+        progress_cell(ui, cells[7], entry);
+    }
 }
 
 /// The hover text of the cell under the pointer: the subscription's id, the exact time of the
@@ -344,7 +363,9 @@ fn cell_tooltip_ui(response: &egui::Response, row: egui::Rect, widths: &[f32], e
     let Some(pointer) = response.hover_pos() else {
         return;
     };
-    let Some(column) = cell_rects(row, widths).position(|c| c.x_range().contains(pointer.x)) else {
+    let Some(column) =
+        cell_rects(row, widths).position(|c| c.width() > 0.0 && c.x_range().contains(pointer.x))
+    else {
         return;
     };
     let text = match column {

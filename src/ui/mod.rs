@@ -5,6 +5,7 @@ pub mod about;
 mod activity_log;
 pub mod app;
 mod cancel_monitor;
+pub mod columns;
 pub mod confirm_dialog;
 pub mod context;
 pub mod fonts;

@@ -183,6 +183,7 @@ fn the_table_alone_draws_the_view_and_a_click_is_an_intent() {
                     ui,
                     &mut cx,
                     &mut own.ui_state.query,
+                    &mut own.ui_state.hidden_columns,
                     reveal,
                     own.page_rows,
                 );
@@ -248,6 +249,7 @@ fn a_landed_cancel_says_cancelled_and_is_counted_apart_from_those_in_progress() 
                     ui,
                     &mut cx,
                     &mut own.ui_state.query,
+                    &mut own.ui_state.hidden_columns,
                     None,
                     own.page_rows,
                 );

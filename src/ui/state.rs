@@ -4,6 +4,7 @@
 //! ([`AppState::handle`]); nothing here needs an egui context or a worker, so it is tested
 //! plainly, and panels are drawn from the [`PanelContext`] it lends ([`AppState::panels`]).
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,7 @@ use super::context::{PanelContext, PanelState};
 use super::intent::Intent;
 use super::selection::Selection;
 use super::settings_draft::{SettingsContext, SettingsDraft};
-use super::table_view::{TableQuery, TableView};
+use super::table_view::{SortColumn, TableQuery, TableView};
 
 /// Where the jobs come from, as the status bar says it.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +75,8 @@ pub struct UiState {
     pub theme: ThemeChoice,
     /// Whether the activity log is open.
     pub show_activity: bool,
+    /// The table's columns the user hid (right-click on the header).
+    pub hidden_columns: BTreeSet<SortColumn>,
 }
 
 impl Default for UiState {
@@ -83,6 +86,7 @@ impl Default for UiState {
             show_monitor: true,
             theme: ThemeChoice::System,
             show_activity: true,
+            hidden_columns: BTreeSet::new(),
         }
     }
 }

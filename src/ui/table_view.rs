@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{CancelPhase, JobEntry, JobKey, Store};
 
 /// A column to sort by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SortColumn {
     /// Job name.
     Name,

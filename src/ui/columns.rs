@@ -1,0 +1,186 @@
+//! The jobs table's columns: which exist, which the user hides (right-click on the header,
+//! kept across runs in [`super::state::UiState`]), and how wide each is drawn.
+
+use std::collections::BTreeSet;
+
+use eframe::egui;
+
+use super::table_view::SortColumn;
+
+/// One column of the table.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    /// Its title.
+    pub title: &'static str,
+    /// What it shows and sorts by; also its name in the saved list of hidden columns.
+    pub id: SortColumn,
+    /// Its width before the user resizes it.
+    pub width: f32,
+    /// The least width a resize leaves it.
+    pub least: f32,
+}
+
+const fn column(title: &'static str, id: SortColumn, width: f32, least: f32) -> Column {
+    Column {
+        title,
+        id,
+        width,
+        least,
+    }
+}
+
+/// The columns, in the order drawn.
+pub const COLUMNS: [Column; 11] = [
+    column("Name", SortColumn::Name, 180.0, 80.0),
+    column("Resource group", SortColumn::ResourceGroup, 124.0, 40.0),
+    column("Subscription", SortColumn::Subscription, 150.0, 40.0),
+    column("Type", SortColumn::Type, 50.0, 30.0),
+    column("State", SortColumn::State, 96.0, 40.0),
+    column("Cancel", SortColumn::CancelPending, 66.0, 30.0),
+    column("Drives", SortColumn::Drives, 44.0, 30.0),
+    column("Progress", SortColumn::Progress, 100.0, 40.0),
+    column("Location", SortColumn::Location, 84.0, 40.0),
+    column("Storage account", SortColumn::StorageAccount, 120.0, 40.0),
+    column("Last change", SortColumn::LastChange, 64.0, 64.0),
+];
+
+/// The column that names the row: it cannot be hidden.
+pub const ALWAYS_SHOWN: SortColumn = SortColumn::Name;
+
+/// The widths a row is drawn with: the user's widths (or the initial ones), at least each
+/// column's least, 0 for a hidden column, and the last shown column taking what remains of
+/// `available` (never less than its least).
+#[must_use]
+pub fn layout(stored: &[f32], hidden: &BTreeSet<SortColumn>, available: f32) -> Vec<f32> {
+    let usable = stored.len() == COLUMNS.len() && stored.iter().all(|w| w.is_finite());
+    let mut widths: Vec<f32> = COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if is_hidden(c.id, hidden) {
+                0.0
+            } else {
+                let width = if usable { stored[i] } else { c.width };
+                width.max(c.least)
+            }
+        })
+        .collect();
+    if let Some(last) = widths.iter().rposition(|w| *w > 0.0) {
+        let others: f32 = widths[..last].iter().sum();
+        widths[last] = (available - others).max(COLUMNS[last].least);
+    }
+    widths
+}
+
+/// Whether a column is hidden (the name never is, whatever a saved state says).
+#[must_use]
+pub fn is_hidden(column: SortColumn, hidden: &BTreeSet<SortColumn>) -> bool {
+    column != ALWAYS_SHOWN && hidden.contains(&column)
+}
+
+/// The header's right-click menu: a check box per column, and a way back to all of them.
+pub fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut BTreeSet<SortColumn>) {
+    ui.label(egui::RichText::new("Columns shown").strong());
+    for column in COLUMNS {
+        let mut shown = !is_hidden(column.id, hidden);
+        let enabled = column.id != ALWAYS_SHOWN;
+        let response = ui
+            .add_enabled(enabled, egui::Checkbox::new(&mut shown, column.title))
+            .on_disabled_hover_text("The name is always shown");
+        if response.changed() {
+            if shown {
+                hidden.remove(&column.id);
+            } else {
+                hidden.insert(column.id);
+            }
+        }
+    }
+    ui.separator();
+    if ui
+        .add_enabled(!hidden.is_empty(), egui::Button::new("Show all columns"))
+        .clicked()
+    {
+        hidden.clear();
+        ui.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn initial() -> Vec<f32> {
+        COLUMNS.iter().map(|c| c.width).collect()
+    }
+
+    #[test]
+    fn a_hidden_column_takes_no_width_and_the_others_keep_theirs() {
+        let hidden = BTreeSet::from([SortColumn::Subscription, SortColumn::Location]);
+        let widths = layout(&initial(), &hidden, 2000.0);
+        assert_eq!(widths[2], 0.0);
+        assert_eq!(widths[8], 0.0);
+        assert_eq!(widths[1], 124.0);
+        assert_eq!(widths[9], 120.0);
+        let total: f32 = widths.iter().sum();
+        assert!(
+            (total - 2000.0).abs() < 0.01,
+            "the last column fills: {total}"
+        );
+    }
+
+    #[test]
+    fn when_the_last_column_is_hidden_the_last_shown_one_fills_the_width() {
+        let hidden = BTreeSet::from([SortColumn::LastChange]);
+        let widths = layout(&initial(), &hidden, 1500.0);
+        assert_eq!(widths[10], 0.0);
+        let others: f32 = widths[..9].iter().sum();
+        assert!((widths[9] - (1500.0 - others)).abs() < 0.01);
+        assert!(widths[9] > 120.0);
+    }
+
+    #[test]
+    fn the_name_is_never_hidden_even_if_a_saved_state_says_so() {
+        let hidden: BTreeSet<SortColumn> = COLUMNS.iter().map(|c| c.id).collect();
+        let widths = layout(&initial(), &hidden, 800.0);
+        assert!(
+            widths[0] >= 800.0,
+            "the name alone fills the width: {widths:?}"
+        );
+        assert!(widths[1..].iter().all(|w| *w == 0.0));
+    }
+
+    #[test]
+    fn saved_widths_of_another_shape_or_not_finite_fall_back_to_the_initial_ones() {
+        let widths = layout(&[10.0, 20.0], &BTreeSet::new(), 100.0);
+        assert_eq!(widths[0], 180.0);
+        let mut stored = initial();
+        stored[3] = f32::NAN;
+        assert_eq!(layout(&stored, &BTreeSet::new(), 100.0)[3], 50.0);
+        stored = initial();
+        stored[3] = 1.0;
+        assert_eq!(
+            layout(&stored, &BTreeSet::new(), 100.0)[3],
+            30.0,
+            "least width"
+        );
+    }
+}
+
+#[cfg(test)]
+mod kept_tests {
+    use super::super::state::UiState;
+    use super::*;
+
+    #[test]
+    fn hidden_columns_are_kept_across_runs_and_an_older_saved_state_shows_them_all() {
+        let mut state = UiState::default();
+        state.hidden_columns.insert(SortColumn::Location);
+        let saved = serde_json::to_string(&state).unwrap();
+        let back: UiState = serde_json::from_str(&saved).unwrap();
+        assert_eq!(back.hidden_columns, BTreeSet::from([SortColumn::Location]));
+        // What a run before the column chooser saved.
+        let older: UiState = serde_json::from_str(r#"{"show_monitor":false}"#).unwrap();
+        assert!(older.hidden_columns.is_empty());
+        assert!(!older.show_monitor);
+    }
+}
