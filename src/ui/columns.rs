@@ -106,6 +106,10 @@ pub fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut BTreeSet<SortColumn>) {
 }
 
 #[cfg(test)]
+#[expect(
+    clippy::float_cmp,
+    reason = "widths copied or set to exact values, not computed"
+)]
 mod tests {
     use super::*;
 
