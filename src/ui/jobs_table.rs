@@ -186,7 +186,10 @@ fn header_ui(
             .on_hover_text(format!(
                 "Sort by {title}; right-click to choose the columns"
             ));
-        response.context_menu(|ui| columns::columns_menu_ui(ui, hidden));
+        // Stays open while the user ticks several columns; a click outside closes it.
+        egui::Popup::context_menu(&response)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| columns::columns_menu_ui(ui, hidden));
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
         let color = if response.hovered() {
             ui.visuals().widgets.hovered.text_color()
