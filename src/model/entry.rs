@@ -388,11 +388,44 @@ impl JobEntry {
             };
             self.start_cancel_watch(when, true);
         }
+        if changed_by_service(&self.job, &job) {
+            self.changed_at = at;
+        }
         self.job = job;
-        self.changed_at = at;
         self.record_progress(at);
         true
     }
+}
+
+/// Whether the service changed the job between two reads: what "Last change" means. Its
+/// state, cancel flag, progress, a drive's state, copy status or bytes, a package, its
+/// modification time are; a read that only brings more of the same job (the drives a
+/// listing by resource group leaves out, log links, details only a full read carries) is
+/// not, so opening a job or arrowing past it never moves its "Last change".
+fn changed_by_service(before: &Job, after: &Job) -> bool {
+    let drives_moved = match (&before.drives, &after.drives) {
+        (Some(old), Some(new)) => {
+            old.len() != new.len()
+                || old.iter().zip(new).any(|(a, b)| {
+                    a.drive_id != b.drive_id
+                        || a.state != b.state
+                        || a.copy_status != b.copy_status
+                        || a.percent_complete != b.percent_complete
+                        || a.bytes_succeeded != b.bytes_succeeded
+                })
+        }
+        _ => false,
+    };
+    let both_and_differ = |a: Option<Timestamp>, b: Option<Timestamp>| {
+        matches!((a, b), (Some(a), Some(b)) if a != b)
+    };
+    before.state != after.state
+        || before.cancel_requested != after.cancel_requested
+        || before.percent_complete != after.percent_complete
+        || drives_moved
+        || (after.return_package.is_some() && before.return_package != after.return_package)
+        || (after.delivery_package.is_some() && before.delivery_package != after.delivery_package)
+        || both_and_differ(before.last_modified_at, after.last_modified_at)
 }
 
 /// Gives drives read without log links the links an earlier read of the same drive had.
@@ -437,6 +470,56 @@ pub(super) fn merge_history(timeline: &mut Vec<Transition>, earlier: &[Transitio
 mod tests {
     use super::*;
     use crate::model::JobKey;
+
+    fn drive(id: &str, bytes: i64) -> Drive {
+        Drive {
+            drive_id: ArcStr::from(id),
+            state: crate::model::DriveState::Transferring,
+            copy_status: None,
+            percent_complete: None,
+            bytes_succeeded: Some(bytes),
+            manifest_file: None,
+            error_log_uri: None,
+            verbose_log_uri: None,
+            manifest_uri: None,
+        }
+    }
+
+    /// "Last change" is what the service changed, never a read: the drives a listing left
+    /// out, log links or details of a full read leave it alone; a state, the cancel flag or
+    /// a drive's bytes move it.
+    #[test]
+    fn last_change_moves_with_the_service_not_with_a_read() {
+        let t0 = Timestamp::UNIX_EPOCH;
+        let later = |s: i64| t0.checked_add(jiff::SignedDuration::from_secs(s)).unwrap();
+        let mut listed = Job::new(JobKey::new("s", "rg", "j"), JobState::Transferring);
+        listed.drives = None;
+        let mut entry = JobEntry::new(listed.clone(), t0);
+        // Opened: the full read brings drives, log links and the diagnostics path.
+        let mut full = listed.clone();
+        let mut d = drive("D1", 100);
+        d.verbose_log_uri = Some(ArcStr::from("https://x/verbose.log"));
+        full.drives = Some(vec![d]);
+        full.diagnostics_path = Some(ArcStr::from("waimportexport"));
+        assert!(entry.update(full.clone(), later(10)), "shown: the drives are new");
+        assert_eq!(entry.changed_at, t0, "a read is not a change");
+        // Listed again by resource group: drives left out, kept.
+        let mut relisted = full.clone();
+        relisted.drives = None;
+        assert!(!entry.update(relisted, later(20)));
+        assert_eq!(entry.changed_at, t0);
+        // The drive copied more: a change.
+        full.drives = Some(vec![drive("D1", 200)]);
+        assert!(entry.update(full.clone(), later(30)));
+        assert_eq!(entry.changed_at, later(30));
+        // The cancel flag, then the state.
+        full.cancel_requested = true;
+        entry.update(full.clone(), later(40));
+        assert_eq!(entry.changed_at, later(40));
+        full.state = JobState::Completed;
+        entry.update(full, later(50));
+        assert_eq!(entry.changed_at, later(50));
+    }
 
     #[test]
     fn a_cancel_is_sending_then_in_progress_then_landed() {
