@@ -854,3 +854,67 @@ fn the_header_menu_hides_and_shows_columns() {
     assert!(harness.state().state().ui_state.hidden_columns.is_empty());
     assert!(common::app::painted_texts(&harness).contains(&account));
 }
+
+/// The keyboard right after a click: Down moves from the clicked row (a focused row once
+/// kept the keys until Escape), Shift+Down extends, Tab reaches the next row and selects
+/// it, and Delete on a job that may not be deleted says why.
+#[test]
+fn after_a_click_the_arrows_tab_and_delete_act_on_the_rows() {
+    let emulator = emulator();
+    let mut harness = harness(&emulator);
+    loaded(&mut harness);
+    harness.run_steps(2);
+    let rows = harness.state().view().rows().to_vec();
+    let first = rows[0].name.to_string();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &common::app::row(&harness, &first),
+        )
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection().focus.as_ref(), Some(&rows[0]));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection().focus.as_ref(),
+        Some(&rows[1]),
+        "Down right after a click moves"
+    );
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection().keys.len(),
+        2,
+        "Shift+Down extends"
+    );
+    assert_eq!(harness.state().selection().focus.as_ref(), Some(&rows[2]));
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection().focus.as_ref(),
+        Some(&rows[3]),
+        "Tab goes on to the next row and selects it"
+    );
+    assert_eq!(harness.state().selection().keys.len(), 1);
+    // A job that may not be deleted: the Delete key says why.
+    let refused = harness
+        .state()
+        .store()
+        .iter()
+        .find(|e| e.job.state == JobState::Transferring)
+        .map(|e| e.job.name.to_string())
+        .unwrap();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &common::app::row(&harness, &refused),
+        )
+        .click();
+    harness.run_steps(3);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(3);
+    let notice = harness.state().state().notice.clone().unwrap_or_default();
+    assert!(notice.contains("Creating or Completed"), "{notice}");
+    assert!(harness.state().state().dialog.is_none());
+}

@@ -416,9 +416,8 @@ fn changed_by_service(before: &Job, after: &Job) -> bool {
         }
         _ => false,
     };
-    let both_and_differ = |a: Option<Timestamp>, b: Option<Timestamp>| {
-        matches!((a, b), (Some(a), Some(b)) if a != b)
-    };
+    let both_and_differ =
+        |a: Option<Timestamp>, b: Option<Timestamp>| matches!((a, b), (Some(a), Some(b)) if a != b);
     before.state != after.state
         || before.cancel_requested != after.cancel_requested
         || before.percent_complete != after.percent_complete
@@ -501,7 +500,10 @@ mod tests {
         d.verbose_log_uri = Some(ArcStr::from("https://x/verbose.log"));
         full.drives = Some(vec![d]);
         full.diagnostics_path = Some(ArcStr::from("waimportexport"));
-        assert!(entry.update(full.clone(), later(10)), "shown: the drives are new");
+        assert!(
+            entry.update(full.clone(), later(10)),
+            "shown: the drives are new"
+        );
         assert_eq!(entry.changed_at, t0, "a read is not a change");
         // Listed again by resource group: drives left out, kept.
         let mut relisted = full.clone();

@@ -36,11 +36,20 @@ impl Verdict {
         Some(match self.refused.as_slice() {
             [] => "Select jobs in the table first".to_owned(),
             [(_, reason)] => reason.clone(),
-            refused => format!(
-                "{} is not possible for any of the {} selected jobs",
-                self.action.label(),
-                refused.len()
-            ),
+            refused @ [(first, reason), ..] => {
+                // The reason itself, so that a refusal says which rule: once when every job
+                // has the same, else the first job's.
+                let why = if refused.iter().all(|(_, r)| r == reason) {
+                    format!(": {reason}")
+                } else {
+                    format!(" (the first, {}: {reason})", first.name)
+                };
+                format!(
+                    "{} is not possible for any of the {} selected jobs{why}",
+                    self.action.label(),
+                    refused.len()
+                )
+            }
         })
     }
 }
@@ -113,7 +122,10 @@ mod tests {
         let deletes = verdict(store, Action::Delete, &[key("shipping"), key("packaging")]);
         assert_eq!(
             deletes.why_not().as_deref(),
-            Some("Delete is not possible for any of the 2 selected jobs")
+            Some(
+                "Delete is not possible for any of the 2 selected jobs (the first, shipping: \
+                 Delete is possible only in Creating or Completed; this job is Shipping)"
+            )
         );
     }
 }

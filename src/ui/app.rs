@@ -165,7 +165,9 @@ impl App {
     /// The keys of this frame; while a text field has the keyboard, only F5 and F1 (which
     /// type nothing).
     fn keys(ctx: &egui::Context) -> Keys {
-        if ctx.egui_wants_keyboard_input() {
+        // Only a text field keeps the keys: a focused button or row must not stop the arrows
+        // (they moved the selection only after Escape took the focus away).
+        if ctx.text_edit_focused() {
             return ctx.input(|i| Keys {
                 refresh: i.key_pressed(egui::Key::F5),
                 help: i.key_pressed(egui::Key::F1),
@@ -189,6 +191,7 @@ impl App {
                 select_all: command(egui::Key::A),
                 escape: i.key_pressed(egui::Key::Escape),
                 help: i.key_pressed(egui::Key::F1) || plain(egui::Key::Questionmark),
+                extend: i.modifiers.shift,
             }
         })
     }

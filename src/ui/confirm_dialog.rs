@@ -13,6 +13,8 @@ pub struct ConfirmDialog {
     pub targets: Vec<JobKey>,
     /// The jobs of the selection it will not be sent for, with the reason.
     pub skipped: Vec<(JobKey, String)>,
+    /// How many of the targets the table's filters hide: said before anything is sent.
+    pub hidden: usize,
 }
 
 /// What the user answered.
@@ -34,6 +36,7 @@ impl ConfirmDialog {
             action,
             targets,
             skipped,
+            hidden: 0,
         })
     }
 }
@@ -69,6 +72,17 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
                     ui.label(format!("• {}", super::format::one_line(&key.to_string(), 120)));
                 }
             });
+        }
+        if dialog.hidden > 0 {
+            ui.add_space(4.0);
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "{} of these jobs {} hidden by the table's filter.",
+                    dialog.hidden,
+                    if dialog.hidden == 1 { "is" } else { "are" }
+                ),
+            );
         }
         if !dialog.skipped.is_empty() {
             ui.add_space(4.0);

@@ -24,6 +24,8 @@ pub enum Intent {
     Ask(Action, Vec<JobKey>),
     /// List everything now.
     Refresh,
+    /// Say something on the notice line (why a key did nothing).
+    Explain(String),
     /// Hide the notice line.
     DismissNotice,
     /// Select every row shown (filters applied).

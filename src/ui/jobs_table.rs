@@ -122,7 +122,7 @@ pub fn jobs_table_ui(
                         ui.scroll_to_rect(rect, None);
                     }
                     for index in range {
-                        row_ui(ui, cx, index, &widths, modifiers);
+                        row_ui(ui, cx, index, &widths, modifiers, reveal == Some(index));
                     }
                 });
         });
@@ -241,13 +241,15 @@ fn header_ui(
 }
 
 /// One row: a single widget that selects on click and opens the context menu; the cells are
-/// painted into it.
+/// painted into it. The row a click or a key went to (`revealed`) takes the keyboard focus,
+/// so that Tab goes on from it to the next row.
 fn row_ui(
     ui: &mut egui::Ui,
     cx: &mut PanelContext<'_>,
     index: usize,
     widths: &[f32],
     modifiers: egui::Modifiers,
+    revealed: bool,
 ) {
     let total: f32 = widths.iter().sum();
     let (rect, response) =
@@ -260,6 +262,9 @@ fn row_ui(
         return;
     };
     let selected = selection.keys.contains(key);
+    if revealed {
+        response.request_focus();
+    }
     response.widget_info(|| {
         egui::WidgetInfo::selected(egui::Role::Button, true, selected, format::row_label(entry))
     });
@@ -285,6 +290,14 @@ fn row_ui(
             row: index,
             toggle: modifiers.command,
             range: modifiers.shift,
+        });
+    } else if response.gained_focus() && selection.focus.as_ref() != Some(key) {
+        // Tab reached the row: it is the keyboard's way to click it. (Arrow keys move the
+        // selection themselves, and egui's focus follows onto the row already focused.)
+        cx.ask(Intent::Click {
+            row: index,
+            toggle: false,
+            range: false,
         });
     }
     if response.hovered() {

@@ -475,3 +475,105 @@ fn help_about_shows_the_version_and_the_folders_and_closes() {
             .is_none()
     );
 }
+
+/// Shift with a move extends the selection from its anchor; Delete on a job that may not be
+/// deleted says why instead of doing nothing; with nothing selected it says so.
+#[test]
+fn shift_moves_extend_and_a_refused_delete_key_says_why() {
+    use super::state::Keys;
+    let mut state = state_with(&[
+        JobState::Creating,
+        JobState::Shipping,
+        JobState::Transferring,
+        JobState::Completed,
+    ]);
+    let press = |state: &mut AppState, keys: Keys| {
+        for intent in state.keyboard(keys) {
+            let _ = state.handle(intent);
+        }
+    };
+    press(
+        &mut state,
+        Keys {
+            delete: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(state.notice.as_deref(), Some("Delete: select a job first"));
+    press(
+        &mut state,
+        Keys {
+            home: true,
+            ..Keys::default()
+        },
+    );
+    for _ in 0..2 {
+        press(
+            &mut state,
+            Keys {
+                down: true,
+                extend: true,
+                ..Keys::default()
+            },
+        );
+    }
+    let rows = state.view.rows().to_vec();
+    assert_eq!(state.selection.keys.len(), 3, "rows 0 to 2 selected");
+    assert!(rows[..3].iter().all(|k| state.selection.keys.contains(k)));
+    assert_eq!(state.selection.focus.as_ref(), Some(&rows[2]));
+    // A plain move selects one row again.
+    press(
+        &mut state,
+        Keys {
+            up: true,
+            ..Keys::default()
+        },
+    );
+    assert_eq!(state.selection.keys.len(), 1);
+    // Shipping and Transferring may not be deleted: the key says why, nothing is asked.
+    state.selection.keys = [key("shipping"), key("transferring")].into();
+    state.notice = None;
+    press(
+        &mut state,
+        Keys {
+            delete: true,
+            ..Keys::default()
+        },
+    );
+    assert!(state.dialog.is_none());
+    let notice = state.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Delete not possible:") && notice.contains("Creating"),
+        "{notice}"
+    );
+}
+
+/// Selected jobs the filter hides are counted (the toolbar says so) and the confirmation
+/// names how many of its targets are hidden.
+#[test]
+fn selected_jobs_hidden_by_the_filter_are_counted_and_the_dialog_says_so() {
+    let mut state = state_with(&[JobState::Creating, JobState::Shipping, JobState::Received]);
+    state.selection.keys = [key("creating"), key("shipping"), key("received")].into();
+    let _ = state.handle(Intent::DismissNotice);
+    state.refresh();
+    assert_eq!(state.selection.hidden, 0);
+    state.ui_state.query.text = "shipping".into();
+    state.refresh();
+    assert_eq!(state.view.rows().len(), 1);
+    assert_eq!(
+        state.selection.hidden, 2,
+        "creating and received are hidden"
+    );
+    let keys: Vec<JobKey> = state.selection.keys.iter().cloned().collect();
+    let _ = state.handle(Intent::Ask(Action::Cancel, keys));
+    assert_eq!(state.dialog.as_ref().map(|d| d.hidden), Some(2));
+    let mut harness = Harness::new_ui_state(
+        |ui, (state, intents): &mut (AppState, Vec<Intent>)| {
+            let (mut cx, mut own) = state.panels(intents);
+            super::toolbar::toolbar_ui(ui, &mut cx, &mut own);
+        },
+        (state, Vec::new()),
+    );
+    harness.run();
+    harness.get_by_label("(2 hidden by the filter)");
+}

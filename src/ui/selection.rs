@@ -18,4 +18,7 @@ pub struct Selection {
     /// The table scrolls the focused row into view at its next frame (after the keyboard
     /// moved the focus, which happens after the frame that saw the key drew the table).
     pub reveal: Option<usize>,
+    /// How many selected jobs the filters hide (kept up to date by
+    /// [`super::state::AppState::refresh`]): actions still reach them, so the window says so.
+    pub hidden: usize,
 }

@@ -151,16 +151,22 @@ pub struct Keys {
     pub escape: bool,
     /// F1 or `?`.
     pub help: bool,
+    /// Shift held: a move extends the selection from its anchor.
+    pub extend: bool,
 }
 
 /// The keyboard shortcuts, as the shortcuts window lists them.
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 12] = [
     ("F5, Ctrl+R", "List all jobs now"),
     ("Ctrl+F", "Filter the table"),
     ("Ctrl+A", "Select every row shown"),
     ("Up, Down", "Move to the row above or below"),
     ("Page Up, Page Down", "Move a screenful"),
     ("Home, End", "Go to the first or the last row"),
+    (
+        "Shift+Up, Shift+Down, …",
+        "Extend the selection while moving",
+    ),
     ("Enter", "Show the focused job (read again in full)"),
     ("Delete", "Delete the selected jobs (asks first)"),
     ("Escape", "Close the dialog or window; else select nothing"),
@@ -208,6 +214,9 @@ pub struct AppState {
     pub folders: Folders,
     /// Whether the About window is open.
     pub show_about: bool,
+    /// The store version and filters the selection's hidden count was made for; `None`
+    /// after anything the user did (an intent may change the selection).
+    hidden_counted: Option<(u64, TableQuery)>,
 }
 
 impl AppState {
@@ -239,6 +248,7 @@ impl AppState {
             page_rows: 20,
             folders,
             show_about: false,
+            hidden_counted: None,
         }
     }
 
@@ -277,6 +287,7 @@ impl AppState {
 
     /// Carries out an intent; returns what must go to the worker.
     pub fn handle(&mut self, intent: Intent) -> Vec<Command> {
+        self.hidden_counted = None;
         let mut out = Vec::new();
         self.handle_into(intent, &mut out);
         out
@@ -352,6 +363,32 @@ impl AppState {
             self.selection.focus = None;
         }
         self.selection.keys.retain(|k| store.get(k).is_some());
+        self.count_hidden();
+    }
+
+    /// Counts the selected jobs the filters hide, when the jobs, the filters or the
+    /// selection changed since the last count (a pass over the selection, not every frame).
+    fn count_hidden(&mut self) {
+        let store = self.session.store();
+        let query = &self.ui_state.query;
+        if self
+            .hidden_counted
+            .as_ref()
+            .is_some_and(|(version, counted)| *version == store.version() && counted == query)
+        {
+            return;
+        }
+        self.selection.hidden = if query.filters_nothing() {
+            0
+        } else {
+            self.selection
+                .keys
+                .iter()
+                .filter_map(|k| store.get(k))
+                .filter(|e| !query.matches(e))
+                .count()
+        };
+        self.hidden_counted = Some((store.version(), query.clone()));
     }
 
     fn handle_into(&mut self, intent: Intent, out: &mut Vec<Command>) {
@@ -364,7 +401,15 @@ impl AppState {
             }
             Intent::Ask(action, keys) => {
                 self.dialog = ConfirmDialog::new(self.session.store(), action, &keys);
-                if self.dialog.is_none() {
+                if let Some(dialog) = &mut self.dialog {
+                    let (store, query) = (self.session.store(), &self.ui_state.query);
+                    dialog.hidden = dialog
+                        .targets
+                        .iter()
+                        .filter_map(|k| store.get(k))
+                        .filter(|e| !query.matches(e))
+                        .count();
+                } else {
                     self.notice = Some(format!(
                         "{} is not possible for the selected jobs.",
                         action.label()
@@ -373,6 +418,7 @@ impl AppState {
             }
             Intent::Refresh => out.push(Command::Refresh),
             Intent::DismissNotice => self.notice = None,
+            Intent::Explain(text) => self.notice = Some(text),
             Intent::SelectAll => {
                 self.selection.keys = self.view.rows().iter().cloned().collect();
             }
@@ -510,7 +556,7 @@ impl AppState {
             intents.push(Intent::Click {
                 row,
                 toggle: false,
-                range: false,
+                range: keys.extend,
             });
         }
         if keys.enter
@@ -520,9 +566,17 @@ impl AppState {
         }
         if keys.delete {
             let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
-            let any_allowed = verdict(self.session.store(), Action::Delete, &keys).is_possible();
-            if any_allowed {
+            let verdict = verdict(self.session.store(), Action::Delete, &keys);
+            if keys.is_empty() {
+                intents.push(Intent::Explain("Delete: select a job first".to_owned()));
+            } else if verdict.is_possible() {
                 intents.push(Intent::Ask(Action::Delete, keys));
+            } else {
+                // A key that does nothing must say why.
+                intents.push(Intent::Explain(format!(
+                    "Delete not possible: {}",
+                    verdict.why_not().unwrap_or_default()
+                )));
             }
         }
         intents

@@ -67,6 +67,15 @@ impl Default for TableQuery {
 }
 
 impl TableQuery {
+    /// Whether no filter is set: every job passes.
+    #[must_use]
+    pub fn filters_nothing(&self) -> bool {
+        !self.cancel_pending_only
+            && !self.cancel_landed_only
+            && self.states.is_empty()
+            && self.text.trim().is_empty()
+    }
+
     /// Whether `entry` passes the filters.
     #[must_use]
     pub fn matches(&self, entry: &JobEntry) -> bool {

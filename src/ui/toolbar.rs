@@ -42,6 +42,15 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
         for action in Action::ALL {
             selection_action_ui(ui, cx, action, &selected);
         }
+        if cx.selection.hidden > 0 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("({} hidden by the filter)", cx.selection.hidden),
+            )
+            .on_hover_text(
+                "Selected jobs the filter hides are still selected: Cancel and Delete reach                  them too (the confirmation lists them). Escape selects nothing.",
+            );
+        }
         if ui
             .button("Refresh")
             .on_hover_text("List all jobs now")
