@@ -147,26 +147,42 @@ fn cancel_shows_at_once_reaches_the_emulator_and_drives_keep_copying_until_compl
         assert_eq!(&now[2..], [0, 0], "drives not started stay uncopied");
         before = now;
     }
+    // The monitor's row says at a glance what the cancel does; "Watch" opens it.
     assert!(
         harness
-            .query_all_by_label_contains("still copying")
+            .query_all_by_label_contains("2 copying")
             .next()
-            .is_some()
+            .is_some(),
+        "the summary counts the drives still copying"
     );
     assert!(
         harness
-            .query_all_by_label_contains("copied since the request")
+            .query_all_by_label_contains("since the request")
             .next()
             .is_some()
     );
+    harness.get_by_label("Watch this cancellation").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_label_contains("copying ends ~")
+            .next()
+            .is_some(),
+        "each copying drive has its landing time"
+    );
+    assert!(harness.query_all_by_label("skipped: not copied").count() >= 2);
     emulator.with(|e| e.advance(24 * HOUR));
     step_until(&mut harness, "the job landed in Completed", |h| {
         entry(h, name).is_some_and(|e| e.job.state == JobState::Completed)
     });
     harness.run_steps(2);
+    // Landed cancellations are grouped apart, closed until asked for.
+    let landed = harness.state().view().cancellations_landed();
+    harness.get_by_label(&format!("Landed ({landed})")).click();
+    harness.run_steps(3);
     assert!(
         harness
-            .query_all_by_label_contains("Azure deletes this job on")
+            .query_all_by_label_contains("Azure deletes the job on")
             .next()
             .is_some(),
         "the retention countdown shows"

@@ -253,6 +253,24 @@ pub struct Job {
     pub last_modified_at: Option<jiff::Timestamp>,
 }
 
+impl Drive {
+    /// Bytes this drive has left to copy: its size (bytes copied over its percentage) less
+    /// what it copied; `None` when the service gives neither or 0 %.
+    #[must_use]
+    pub fn bytes_left(&self) -> Option<i64> {
+        let copied = self.bytes_succeeded?;
+        let percent = self.percent_complete?;
+        if percent >= 100 {
+            return Some(0);
+        }
+        if percent <= 0 {
+            return None;
+        }
+        let size = i128::from(copied) * 100 / i128::from(percent);
+        i64::try_from(size - i128::from(copied)).ok()
+    }
+}
+
 impl Job {
     /// A job with only its key and state set; the rest empty. Handy for tests and for the
     /// optimistic placeholder of a job whose details are not loaded yet.

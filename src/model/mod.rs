@@ -4,6 +4,7 @@
 //! property tests. The wire format lives in `arm::wire` and is converted into these types.
 
 mod activity;
+mod cancel_report;
 mod entry;
 mod event;
 mod job;
@@ -19,6 +20,7 @@ mod text;
 mod verdict;
 
 pub use activity::{Activity, ActivityLog, MAX_ACTIVITY};
+pub use cancel_report::{CancelReport, DriveOutcome, DriveReport, Eta, cancel_report};
 pub use entry::{
     ActionFailure, CancelPhase, CancelWatch, JobEntry, MAX_TRANSITIONS, Pending, ProgressSample,
     RETENTION, Transition,

@@ -236,10 +236,10 @@ impl eframe::App for App {
         if own.ui_state.show_monitor {
             egui::Panel::bottom("monitor")
                 .resizable(true)
-                .default_size(380.0)
+                .default_size(220.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
-                    super::cancel_monitor::cancel_monitor_ui(ui, cx);
+                    super::cancel_monitor::cancel_monitor_ui(ui, cx, own.watch);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {

@@ -1,31 +1,30 @@
-//! The cancellation monitor: for every job with a cancel pending, the drives that keep
-//! copying after the request, how much and how fast, a chart over time with the moment of
-//! the request, which drives were skipped, and the outcome with Azure's deletion date.
+//! The cancellation monitor: one summary row per cancellation (drives copying, skipped and
+//! done, what is left, when it should land, or the outcome and the return package), in the
+//! table's order, in progress first and the landed ones grouped below. A row opens into the
+//! drives, a chart of what was copied since the request, and where the disks are.
 
 use eframe::egui;
-use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+use egui::collapsing_header::CollapsingState;
+use egui_plot::{Line, Plot, PlotPoints, VLine};
 
-use crate::model::{Drive, DriveState, JobEntry};
+use crate::model::{
+    CancelReport, DriveOutcome, DriveReport, Eta, JobEntry, JobKey, Package, cancel_report,
+};
 
 use super::context::PanelContext;
 use super::format;
 use super::intent::Intent;
 
-/// Cards drawn at most; the rest are counted. Each card has a chart, so hundreds would cost
-/// frames; the table's "Cancel in progress" and "Cancelled" filters list them all.
+/// Rows drawn at most in each group; the rest are counted. The table's "Cancel in
+/// progress" and "Cancelled" filters list them all.
 pub const MAX_CARDS: usize = 24;
 
-/// Draws a card for each job of the table's view with a cancel requested (in progress
-/// first).
-pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
+/// Draws the monitor. `watch` is the cancellation "Watch this cancellation" asked for: its
+/// row opens and scrolls into view, once.
+pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, watch: &mut Option<JobKey>) {
     let (store, view) = (cx.store(), cx.view);
     let keys = view.cancellations();
     let active = view.cancellations_active();
-    let entries: Vec<&JobEntry> = keys
-        .iter()
-        .take(MAX_CARDS)
-        .filter_map(|k| store.get(k))
-        .collect();
     let landed = keys.len() - active;
     ui.strong(format!(
         "Cancellation monitor: {active} cancel(s) in progress, {landed} landed"
@@ -34,14 +33,7 @@ pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
         "In progress: requested, the job not finished (drives in transfer may keep copying). \
          Landed: the job reached Completed or Closed after the request.",
     );
-    if keys.len() > MAX_CARDS {
-        ui.weak(format!(
-            "Showing the first {MAX_CARDS} (in progress first); the table's \"Cancel in \
-             progress\" and \"Cancelled\" filters list all {}.",
-            keys.len()
-        ));
-    }
-    if entries.is_empty() {
+    if keys.is_empty() {
         ui.centered_and_justified(|ui| {
             ui.label(
                 "No cancellation to watch. Cancel a job (before Packaging) and follow it here.",
@@ -50,182 +42,414 @@ pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
         return;
     }
     let now = jiff::Timestamp::now();
+    let (in_progress, done) = keys.split_at(active);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for entry in entries {
-                // A card out of view takes its height from the last frame that drew it, so
-                // only the visible cards (with their tables and charts) cost a frame.
-                let id = ui.scope_id().with(("card", &entry.job.key));
-                let width = ui.available_width();
-                let known = ui.data(|d| d.get_temp::<f32>(id));
-                if let Some(height) = known {
-                    let rect =
-                        egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, height));
-                    if !ui.is_rect_visible(rect) {
-                        ui.allocate_space(egui::vec2(width, height));
-                        ui.add_space(6.0);
-                        continue;
+            for key in in_progress.iter().take(MAX_CARDS) {
+                if let Some(entry) = store.get(key) {
+                    cancellation_ui(ui, cx, entry, now, watch);
+                }
+            }
+            more_ui(ui, in_progress.len());
+            if done.is_empty() {
+                return;
+            }
+            let watched_landed = watch.as_ref().is_some_and(|w| done.contains(w));
+            egui::CollapsingHeader::new(
+                egui::RichText::new(format!("Landed ({})", done.len())).strong(),
+            )
+            .id_salt("landed-cancellations")
+            .default_open(false)
+            .open(watched_landed.then_some(true))
+            .show(ui, |ui| {
+                for key in done.iter().take(MAX_CARDS) {
+                    if let Some(entry) = store.get(key) {
+                        cancellation_ui(ui, cx, entry, now, watch);
                     }
                 }
-                let card = egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    cancellation_ui(ui, entry, now, cx);
-                });
-                let height = card.response.rect.height();
-                ui.data_mut(|d| d.insert_temp(id, height));
-                ui.add_space(6.0);
-            }
+                more_ui(ui, done.len());
+            });
         });
 }
 
+fn more_ui(ui: &mut egui::Ui, count: usize) {
+    if count > MAX_CARDS {
+        ui.weak(format!(
+            "Showing {MAX_CARDS} of {count}; the table's \"Cancel in progress\" and \
+             \"Cancelled\" filters list them all."
+        ));
+    }
+}
+
+/// One cancellation: its summary row, open into the detail.
 fn cancellation_ui(
     ui: &mut egui::Ui,
+    cx: &mut PanelContext<'_>,
     entry: &JobEntry,
     now: jiff::Timestamp,
+    watch: &mut Option<JobKey>,
+) {
+    let key = &entry.job.key;
+    // One id whatever group the row is drawn in: a row opened while in progress is still
+    // open once landed.
+    let id = egui::Id::unique(("monitor-cancellation", key));
+    let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let watched = watch.as_ref() == Some(key);
+    if watched {
+        state.set_open(true);
+    }
+    let report = cancel_report(entry);
+    let (_, header, _) = state
+        .show_header(ui, |ui| summary_ui(ui, cx, entry, report.as_ref(), now))
+        .body(|ui| detail_ui(ui, entry, report.as_ref(), now));
+    if watched {
+        header.response.scroll_to_me(Some(egui::Align::TOP));
+        *watch = None;
+    }
+}
+
+/// The summary row: name, state, drives, what is left and when it should land, or the
+/// outcome and the return package.
+fn summary_ui(
+    ui: &mut egui::Ui,
     cx: &mut PanelContext<'_>,
+    entry: &JobEntry,
+    report: Option<&CancelReport>,
+    now: jiff::Timestamp,
 ) {
     let job = &entry.job;
-    ui.horizontal(|ui| {
-        if ui
-            .link(egui::RichText::new(format::one_line(&job.name, 80)).heading())
-            .clicked()
-        {
-            cx.ask(Intent::Focus(job.key.clone()));
+    if ui
+        .link(egui::RichText::new(format::one_line(&job.name, 60)).strong())
+        .on_hover_text("Show the job in the detail panel")
+        .clicked()
+    {
+        cx.ask(Intent::Focus(job.key.clone()));
+    }
+    super::jobs_table::state_badge_ui(ui, entry);
+    let Some(report) = report else {
+        ui.weak(if entry.cancel.is_none() {
+            "requested… waiting for the service to confirm"
+        } else {
+            "drives: loading…"
+        });
+        return;
+    };
+    ui.label(drive_counts(report));
+    ui.label(format!(
+        "+{} since the request",
+        format::bytes(report.since_request)
+    ));
+    if job.state.is_finished() {
+        if let Some(at) = entry.finished_at() {
+            ui.label(format!("landed {}", format::relative(at, now)));
         }
-        super::jobs_table::state_badge_ui(ui, entry);
-        ui.label(job.key.resource_group.as_str());
+        if let Some(package) = &job.return_package {
+            return_package_ui(ui, package);
+        }
+    } else {
+        if let Some(left) = report.left {
+            ui.label(format!("{} left", format::bytes(left)));
+        }
+        if report.count(DriveOutcome::Copying) == 0 {
+            ui.label(next_step(&job.state));
+        } else {
+            ui.label(eta_text(report.eta, now));
+        }
+    }
+}
+
+/// What a cancelled job with no drive copying does next, in a few words.
+fn next_step(state: &crate::model::JobState) -> &'static str {
+    use crate::model::JobState;
+    match state {
+        JobState::Packaging => "no drive copying: the disks are being packed to come back",
+        JobState::Transferring => "no drive copying: Packaging next",
+        _ => "no drive copying: skips the copy, then Packaging",
+    }
+}
+
+/// "2 copying · 1 skipped · 1 done".
+fn drive_counts(report: &CancelReport) -> String {
+    let parts: Vec<String> = [
+        (DriveOutcome::Copying, "copying"),
+        (DriveOutcome::Skipped, "skipped"),
+        (DriveOutcome::Done, "done"),
+        (DriveOutcome::Waiting, "not started"),
+    ]
+    .into_iter()
+    .filter_map(|(outcome, word)| {
+        let n = report.count(outcome);
+        (n > 0).then(|| format!("{n} {word}"))
+    })
+    .collect();
+    if parts.is_empty() {
+        "no drives".to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// When the copying should end: "copying ends ~14:05 (in 3 h 5 min; 2 h 10 min to 5 h)".
+fn eta_text(eta: Option<Eta>, now: jiff::Timestamp) -> String {
+    let Some(eta) = eta else {
+        return "landing time: not known yet".to_owned();
+    };
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "seconds of an estimate, far below i64::MAX"
+    )]
+    let at = |seconds: f64| {
+        eta.from
+            .checked_add(jiff::SignedDuration::from_secs(seconds.round() as i64))
+            .unwrap_or(eta.from)
+    };
+    let end = at(eta.seconds);
+    let range = eta.range.map_or_else(String::new, |(early, late)| {
+        format!(
+            "; {} to {}",
+            format::duration(at(early).duration_since(now).as_secs().max(0)),
+            format::duration(at(late).duration_since(now).as_secs().max(0))
+        )
     });
+    format!(
+        "copying ends ~{} ({}{range})",
+        format::short_time(end, now),
+        format::relative(end, now)
+    )
+}
+
+/// The return package: carrier, tracking number (a link to the carrier's page), ship date.
+fn return_package_ui(ui: &mut egui::Ui, package: &Package) {
+    let carrier = package
+        .carrier_name
+        .as_deref()
+        .unwrap_or("carrier not given");
+    ui.label(format!("disks back: {carrier}"));
+    if let Some(number) = package.tracking_number.as_deref() {
+        match format::tracking_url(carrier, number) {
+            Some(url) => {
+                ui.hyperlink_to(number, url)
+                    .on_hover_text("The carrier's tracking page (opens the browser)");
+            }
+            None => {
+                ui.label(number);
+            }
+        }
+    }
+    if let Some(date) = package.ship_date.as_deref() {
+        ui.label(format!("shipped {date}"));
+    }
+}
+
+/// The open row: what happens next, the drives, the chart.
+fn detail_ui(
+    ui: &mut egui::Ui,
+    entry: &JobEntry,
+    report: Option<&CancelReport>,
+    now: jiff::Timestamp,
+) {
     match &entry.cancel {
         Some(watch) if watch.seen_requested => {
             ui.label(format!(
-                "Cancel requested {} ({})",
+                "Cancel requested {} ({}).",
                 format::time(watch.requested_at),
                 format::relative(watch.requested_at, now)
             ));
         }
         Some(watch) => {
-            ui.label(format!("Cancel was already pending when iejobs first saw the job ({}); bytes are counted from then.", format::time(watch.requested_at)));
+            ui.label(format!(
+                "The cancel was already pending when iejobs first saw the job ({}); bytes are \
+                 counted from then.",
+                format::time(watch.requested_at)
+            ));
         }
         None => {
-            ui.label("cancel requested… waiting for the service to confirm");
+            ui.label("Requested: waiting for the service to confirm.");
         }
     }
-    outcome_ui(ui, entry, now);
-    let Some(drives) = &job.drives else {
-        ui.label("Drives: loading…");
+    ui.label(next_text(entry, report, now));
+    let Some(report) = report else {
         return;
     };
-    let since = entry.bytes_since_cancel();
-    let rates = entry.drive_rates();
-    let copying = drives
-        .iter()
-        .filter(|d| d.state == DriveState::Transferring)
-        .count();
-    let skipped = drives.iter().filter(|d| is_skipped(d)).count();
-    ui.label(format!(
-        "{copying} drive(s) still copying after the request · {skipped} skipped · {} copied since the request",
-        format::bytes(since.iter().map(|(_, b)| *b).sum())
-    ));
-    egui::Grid::new(("drives", &job.key))
-        .num_columns(6)
-        .striped(true)
-        .show(ui, |ui| {
-            for title in ["Drive", "State", "Copied", "Since request", "Rate", ""] {
-                ui.strong(title);
-            }
-            ui.end_row();
-            for (i, drive) in drives.iter().enumerate() {
-                ui.monospace(drive.drive_id.as_str());
-                ui.colored_label(format::drive_color(&drive.state), drive.state.as_str());
-                ui.label(
-                    drive
-                        .bytes_succeeded
-                        .map_or_else(|| "—".to_owned(), format::bytes_checked),
-                );
-                let copied_since = since
-                    .iter()
-                    .find(|(id, _)| *id == drive.drive_id)
-                    .map_or(0, |(_, b)| *b);
-                ui.label(format::bytes(copied_since));
-                let rate = rates.get(i).copied().unwrap_or(0.0);
-                ui.label(if rate > 0.0 {
-                    format::rate(rate)
-                } else {
-                    "—".to_owned()
-                });
-                if is_skipped(drive) {
-                    ui.label("skipped: not copied");
-                } else if drive.state == DriveState::Transferring {
-                    ui.label("still copying");
-                } else {
-                    ui.label(drive.copy_status.as_deref().unwrap_or_default());
-                }
-                ui.end_row();
-            }
-        });
-    chart_ui(ui, entry, drives);
+    drives_ui(ui, &entry.job.key, report, now);
+    chart_ui(ui, entry, report);
 }
 
-/// A drive the cancel skipped: the service says so, or it never started.
-fn is_skipped(drive: &Drive) -> bool {
-    drive
-        .copy_status
-        .as_deref()
-        .is_some_and(|s| s.eq_ignore_ascii_case("Cancelled") || s.eq_ignore_ascii_case("Canceled"))
-}
-
-fn outcome_ui(ui: &mut egui::Ui, entry: &JobEntry, now: jiff::Timestamp) {
+/// What comes next, or what came of it.
+fn next_text(entry: &JobEntry, report: Option<&CancelReport>, now: jiff::Timestamp) -> String {
     let job = &entry.job;
     if job.state.is_finished() {
-        let text = match entry.deletion_at() {
+        return match entry.deletion_at() {
             Some(deletion) => format!(
-                "Outcome: {}. Azure deletes this job on {}, 90 days after completion ({}).",
+                "Landed: the job is {}. The disks come back with the return package; Azure \
+                 deletes the job on {} ({}), 90 days after it finished.",
                 job.state,
                 format::date(deletion),
                 format::relative(deletion, now)
             ),
             None => format!(
-                "Outcome: {}. Azure deletes this job 90 days after completion.",
+                "Landed: the job is {}. Azure deletes it 90 days after it finished.",
                 job.state
             ),
         };
-        ui.colored_label(format::state_color(&job.state), text);
+    }
+    let copying = report.map_or(0, |r| r.count(DriveOutcome::Copying));
+    if copying == 0 {
+        format!(
+            "In progress ({}). No drive is copying: the job skips the data copy, goes through \
+             Packaging (the disks are sent back) and ends in Completed.",
+            job.state
+        )
     } else {
-        ui.label(format!("In progress: {}. The job goes through Packaging to Completed once the copying drives finish.", job.state));
+        format!(
+            "In progress ({}). {copying} drive(s) in transfer keep copying until they finish; \
+             then the job goes through Packaging (the disks are sent back) to Completed.",
+            job.state
+        )
     }
 }
 
-fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, drives: &[Drive]) {
-    if entry.progress.len() < 2 {
-        ui.weak("The chart fills in as polls observe the drives.");
+fn drives_ui(ui: &mut egui::Ui, key: &JobKey, report: &CancelReport, now: jiff::Timestamp) {
+    egui::Grid::new(("drives", key))
+        .num_columns(7)
+        .striped(true)
+        .show(ui, |ui| {
+            for title in [
+                "Drive",
+                "State",
+                "Copied",
+                "Since request",
+                "Left",
+                "Rate",
+                "",
+            ] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for drive in &report.drives {
+                drive_row_ui(ui, drive, now);
+                ui.end_row();
+            }
+        });
+}
+
+fn drive_row_ui(ui: &mut egui::Ui, drive: &DriveReport, now: jiff::Timestamp) {
+    ui.horizontal(|ui| {
+        // The chart's colour, for the drives it plots.
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        if plotted(drive) {
+            ui.painter()
+                .rect_filled(rect, 2.0, format::series_color(&drive.drive_id));
+        }
+        ui.monospace(drive.drive_id.as_str());
+    });
+    ui.colored_label(format::drive_color(&drive.state), drive.state.as_str());
+    ui.label(
+        drive
+            .copied
+            .map_or_else(|| "—".to_owned(), format::bytes_checked),
+    );
+    ui.label(format::bytes(drive.since_request));
+    ui.label(drive.left.map_or_else(|| "—".to_owned(), format::bytes));
+    ui.label(drive.rate.map_or_else(|| "—".to_owned(), format::rate));
+    let outcome = match (drive.outcome, drive.eta) {
+        (DriveOutcome::Copying, Some(eta)) => eta_text(Some(eta), now),
+        (outcome, _) => outcome.label().to_owned(),
+    };
+    ui.label(outcome);
+}
+
+/// Bytes each drive copied since the request, against minutes (or hours) since it: what a
+/// cancel changes. Each drive keeps its colour (the table above names them); no legend over
+/// the data.
+fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
+    let Some(watch) = &entry.cancel else {
+        return;
+    };
+    let origin = watch.requested_at;
+    let samples: Vec<_> = entry.progress.iter().filter(|s| s.at >= origin).collect();
+    if samples.len() < 2 {
+        ui.weak("The chart fills in as polls observe the drives after the request.");
         return;
     }
-    let origin = entry.progress[0].at;
-    let seconds = |at: jiff::Timestamp| at.duration_since(origin).as_secs_f64();
-    let plot = Plot::new(("cancel-chart", &entry.job.key))
-        .height(170.0)
-        .legend(Legend::default())
-        .x_axis_label("seconds since first observation")
-        .y_axis_label("TB copied")
-        .allow_scroll(false);
-    plot.show(ui, |plot_ui| {
-        for (i, drive) in drives.iter().enumerate() {
-            let points: PlotPoints = entry
-                .progress
-                .iter()
-                .filter_map(|s| {
-                    s.drive_bytes.get(i).copied().flatten().map(|b| {
-                        #[expect(clippy::cast_precision_loss, reason = "plotted in TB")]
-                        let tb = b as f64 / 1e12;
-                        [seconds(s.at), tb]
+    let span = samples
+        .last()
+        .map_or(0.0, |s| s.at.duration_since(origin).as_secs_f64());
+    let (per, time_unit) = if span > 3.0 * 3600.0 {
+        (3600.0, "hours")
+    } else {
+        (60.0, "minutes")
+    };
+    let most = report
+        .drives
+        .iter()
+        .map(|d| d.since_request)
+        .max()
+        .unwrap_or(0);
+    let (scale, unit) = byte_unit(most);
+    let moving: Vec<(usize, &DriveReport)> = report
+        .drives
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| plotted(d))
+        .collect();
+    let baseline = |id: &str| {
+        watch
+            .baseline
+            .iter()
+            .find(|(d, _)| d.as_str() == id)
+            .map_or(0, |(_, b)| *b)
+    };
+    Plot::new(("cancel-chart", &entry.job.key))
+        .height(150.0)
+        .x_axis_label(format!("{time_unit} since the request"))
+        .y_axis_label(format!("{unit} copied since the request"))
+        .include_x(0.0)
+        .include_y(0.0)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            for (i, drive) in &moving {
+                let base = baseline(&drive.drive_id);
+                let points: PlotPoints = samples
+                    .iter()
+                    .filter_map(|s| {
+                        s.drive_bytes.get(*i).copied().flatten().map(|b| {
+                            #[expect(clippy::cast_precision_loss, reason = "plotted")]
+                            let y = b.saturating_sub(base).max(0) as f64 / scale;
+                            [s.at.duration_since(origin).as_secs_f64() / per, y]
+                        })
                     })
-                })
-                .collect();
-            plot_ui.line(Line::new(drive.drive_id.as_str(), points));
-        }
-        if let Some(watch) = &entry.cancel {
-            plot_ui.vline(VLine::new("cancel requested", seconds(watch.requested_at)));
-        }
-    });
+                    .collect();
+                plot_ui.line(
+                    Line::new(drive.drive_id.as_str(), points)
+                        .color(format::series_color(&drive.drive_id))
+                        .width(2.0),
+                );
+            }
+            plot_ui.vline(
+                VLine::new("cancel requested", 0.0)
+                    .color(egui::Color32::GRAY)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+        });
+}
+
+/// Whether the chart draws the drive: the ones that copied after the request (a skipped
+/// drive's line would lie flat on zero).
+fn plotted(drive: &DriveReport) -> bool {
+    matches!(drive.outcome, DriveOutcome::Copying | DriveOutcome::Done)
+}
+
+/// The unit the chart's y axis counts in, for its largest value.
+fn byte_unit(most: i64) -> (f64, &'static str) {
+    if most < 1_000_000 {
+        (1e3, "kB")
+    } else if most < 1_000_000_000 {
+        (1e6, "MB")
+    } else if most < 1_000_000_000_000 {
+        (1e9, "GB")
+    } else {
+        (1e12, "TB")
+    }
 }

@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::model::{Action, JobKey, Store, verdict};
+use crate::model::{Action, DriveState, JobKey, Store, verdict};
 
 /// A question waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub struct ConfirmDialog {
     pub skipped: Vec<(JobKey, String)>,
     /// How many of the targets the table's filters hide: said before anything is sent.
     pub hidden: usize,
+    /// For a cancel: the drives in transfer, which keep copying after it ("job/drive"), and
+    /// the bytes each has left when the service says.
+    pub in_transfer: Vec<(String, Option<i64>)>,
 }
 
 /// What the user answered.
@@ -32,11 +35,23 @@ impl ConfirmDialog {
     pub fn new(store: &Store, action: Action, keys: &[JobKey]) -> Option<Self> {
         let verdict = verdict(store, action, keys);
         let (targets, skipped) = (verdict.allowed, verdict.refused);
+        let in_transfer = if action == Action::Cancel {
+            targets
+                .iter()
+                .filter_map(|k| store.get(k))
+                .flat_map(|e| e.job.drives.iter().flatten().map(move |d| (e, d)))
+                .filter(|(_, d)| d.state == DriveState::Transferring)
+                .map(|(e, d)| (format!("{}/{}", e.job.name, d.drive_id), d.bytes_left()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         (!targets.is_empty()).then_some(Self {
             action,
             targets,
             skipped,
             hidden: 0,
+            in_transfer,
         })
     }
 }
@@ -63,6 +78,10 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
             Action::Delete => {
                 ui.label("Deleting removes the job from Azure: its information and status are no longer available. This cannot be undone.");
             }
+        }
+        if !dialog.in_transfer.is_empty() {
+            ui.add_space(4.0);
+            ui.label(in_transfer_text(&dialog.in_transfer));
         }
         ui.add_space(6.0);
         if count > 1 || !dialog.skipped.is_empty() {
@@ -111,4 +130,58 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
         answer = Some(Answer::Dismiss);
     }
     answer
+}
+
+/// "Still copying after the cancel: job/74S15FWS (3.22 TB left), job/C5DPM5UT (1.96 TB
+/// left); 5.18 TB left in all." Six named at most.
+#[must_use]
+pub fn in_transfer_text(drives: &[(String, Option<i64>)]) -> String {
+    const NAMED: usize = 6;
+    let mut names: Vec<String> = drives
+        .iter()
+        .take(NAMED)
+        .map(|(name, left)| match left {
+            Some(left) => format!("{name} ({} left)", super::format::bytes(*left)),
+            None => name.clone(),
+        })
+        .collect();
+    if drives.len() > NAMED {
+        names.push(format!("and {} more", drives.len() - NAMED));
+    }
+    let total: i64 = drives.iter().filter_map(|(_, l)| *l).sum();
+    let known = drives.iter().filter(|(_, l)| l.is_some()).count();
+    let total = match known {
+        0 => String::new(),
+        n if n == drives.len() => format!("; {} left in all", super::format::bytes(total)),
+        _ => format!("; at least {} left", super::format::bytes(total)),
+    };
+    format!(
+        "Still copying after the cancel ({} drive(s) in transfer): {}{total}.",
+        drives.len(),
+        names.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drives_that_keep_copying_are_named_with_what_they_have_left() {
+        let drives = vec![
+            ("finance/74S15FWS".to_owned(), Some(3_220_000_000_000)),
+            ("finance/C5DPM5UT".to_owned(), Some(1_960_000_000_000)),
+        ];
+        assert_eq!(
+            in_transfer_text(&drives),
+            "Still copying after the cancel (2 drive(s) in transfer): finance/74S15FWS \
+             (3.22 TB left), finance/C5DPM5UT (1.96 TB left); 5.18 TB left in all."
+        );
+        let many: Vec<(String, Option<i64>)> = (0..8).map(|i| (format!("j/D{i}"), None)).collect();
+        let text = in_transfer_text(&many);
+        assert!(
+            text.contains("and 2 more") && !text.contains("left"),
+            "{text}"
+        );
+    }
 }

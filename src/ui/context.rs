@@ -48,6 +48,8 @@ pub struct PanelState<'a> {
     pub focus_filter: &'a mut bool,
     /// The table writes how many rows it showed: what Page Up and Page Down move by.
     pub page_rows: &'a mut usize,
+    /// The cancellation the monitor opens and scrolls to (it clears it once shown).
+    pub watch: &'a mut Option<crate::model::JobKey>,
 }
 
 impl<'a> PanelContext<'a> {

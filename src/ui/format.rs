@@ -331,3 +331,100 @@ mod tests {
         assert_eq!(duration(89 * 86_400 + 5), "89 days");
     }
 }
+
+/// The carrier's tracking page for a package, for the carriers Azure Import/Export ships
+/// with (FedEx, UPS, DHL, USPS, TNT, Blue Dart); `None` for another carrier or no number.
+#[must_use]
+pub fn tracking_url(carrier: &str, number: &str) -> Option<String> {
+    let number = number.trim();
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return None;
+    }
+    let carrier = carrier.to_ascii_lowercase();
+    let base = if carrier.contains("fedex") {
+        "https://www.fedex.com/fedextrack/?trknbr="
+    } else if carrier.contains("ups") && !carrier.contains("usps") {
+        "https://www.ups.com/track?tracknum="
+    } else if carrier.contains("dhl") {
+        "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id="
+    } else if carrier.contains("usps") {
+        "https://tools.usps.com/go/TrackConfirmAction?tLabels="
+    } else if carrier.contains("tnt") {
+        "https://www.tnt.com/express/en_us/site/shipping-tools/tracking.html?searchType=con&cons="
+    } else if carrier.contains("blue dart") || carrier.contains("bluedart") {
+        "https://www.bluedart.com/web/guest/trackdartresult?trackFor=0&trackNo="
+    } else {
+        return None;
+    };
+    Some(format!("{base}{number}"))
+}
+
+/// A drive's colour in the monitor's chart and tables: from its id, so the same drive has
+/// the same colour in every card and every frame, whatever else is drawn.
+#[must_use]
+pub fn series_color(id: &str) -> Color32 {
+    // Distinct hues readable on dark and light backgrounds.
+    const PALETTE: [Color32; 10] = [
+        Color32::from_rgb(0x1f, 0x77, 0xb4),
+        Color32::from_rgb(0xe6, 0x7e, 0x22),
+        Color32::from_rgb(0x2c, 0xa0, 0x2c),
+        Color32::from_rgb(0xd6, 0x27, 0x28),
+        Color32::from_rgb(0x94, 0x67, 0xbd),
+        Color32::from_rgb(0x8c, 0x56, 0x4b),
+        Color32::from_rgb(0xe3, 0x77, 0xc2),
+        Color32::from_rgb(0x17, 0xbe, 0xcf),
+        Color32::from_rgb(0xbc, 0xbd, 0x22),
+        Color32::from_rgb(0x7f, 0x7f, 0xff),
+    ];
+    // FNV-1a: stable across runs and platforms (std's hasher is seeded).
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let index = usize::try_from(hash % PALETTE.len() as u64).unwrap_or(0);
+    PALETTE[index]
+}
+
+#[cfg(test)]
+mod monitor_format_tests {
+    use super::*;
+
+    #[test]
+    fn tracking_links_for_known_carriers_only_and_no_odd_numbers() {
+        assert_eq!(
+            tracking_url("FedEx", "655095542962").as_deref(),
+            Some("https://www.fedex.com/fedextrack/?trknbr=655095542962")
+        );
+        assert!(
+            tracking_url("UPS", "1Z999")
+                .unwrap()
+                .starts_with("https://www.ups.com/")
+        );
+        assert!(
+            tracking_url("USPS", "9400")
+                .unwrap()
+                .starts_with("https://tools.usps.com/")
+        );
+        assert_eq!(tracking_url("Contoso Freight", "123"), None);
+        assert_eq!(tracking_url("FedEx", ""), None);
+        assert_eq!(
+            tracking_url("FedEx", "12&x=<script>"),
+            None,
+            "never a crafted URL"
+        );
+    }
+
+    #[test]
+    fn a_drive_keeps_its_colour_and_drives_differ() {
+        assert_eq!(series_color("74S15FWS"), series_color("74S15FWS"));
+        let colours: std::collections::BTreeSet<[u8; 4]> =
+            ["74S15FWS", "C5DPM5UT", "1KMZYTZA", "ER46SPYT", "XCYHEELA"]
+                .iter()
+                .map(|id| series_color(id).to_array())
+                .collect();
+        assert!(colours.len() >= 3, "{colours:?}");
+    }
+}

@@ -40,6 +40,8 @@ pub enum Intent {
     CloseSettings,
     /// Open (true) or close the cancellation monitor.
     ShowMonitor(bool),
+    /// Open the monitor at this job's cancellation.
+    Watch(JobKey),
     /// Open the settings window.
     OpenSettings,
     /// Open (true) or close the About window.

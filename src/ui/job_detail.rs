@@ -53,7 +53,7 @@ pub fn job_detail_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
                 );
             }
             if entry.cancel_pending() && ui.link("Watch this cancellation").clicked() {
-                cx.ask(Intent::ShowMonitor(true));
+                cx.ask(Intent::Watch(entry.job.key.clone()));
             }
             ui.separator();
             properties_ui(ui, entry);

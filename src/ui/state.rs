@@ -217,6 +217,8 @@ pub struct AppState {
     /// The store version and filters the selection's hidden count was made for; `None`
     /// after anything the user did (an intent may change the selection).
     hidden_counted: Option<(u64, TableQuery)>,
+    /// The cancellation the monitor opens and scrolls to at its next frame.
+    pub watch: Option<JobKey>,
 }
 
 impl AppState {
@@ -249,6 +251,7 @@ impl AppState {
             folders,
             show_about: false,
             hidden_counted: None,
+            watch: None,
         }
     }
 
@@ -281,6 +284,7 @@ impl AppState {
             show_shortcuts: &mut self.show_shortcuts,
             focus_filter: &mut self.focus_filter,
             page_rows: &mut self.page_rows,
+            watch: &mut self.watch,
         };
         (cx, own)
     }
@@ -430,6 +434,10 @@ impl AppState {
             Intent::ShowShortcuts(open) => self.show_shortcuts = open,
             Intent::CloseSettings => self.settings_draft = None,
             Intent::ShowMonitor(open) => self.ui_state.show_monitor = open,
+            Intent::Watch(key) => {
+                self.ui_state.show_monitor = true;
+                self.watch = Some(key);
+            }
             Intent::OpenSettings => {
                 self.settings_draft = Some(SettingsDraft::new(
                     &self.settings,

@@ -155,6 +155,9 @@ fn cmp_caseless(a: &str, b: &str) -> Ordering {
 /// Changed jobs up to which the rows are updated in place rather than rebuilt.
 const INCREMENTAL_MAX: usize = 2048;
 
+/// Cancellations up to which the monitor's order follows the table's sort.
+const SORTED_CANCELLATIONS_MAX: usize = 5_000;
+
 /// The cached rows.
 #[derive(Debug, Default)]
 pub struct TableView {
@@ -178,7 +181,7 @@ impl TableView {
             && changed.len() <= INCREMENTAL_MAX
         {
             self.update_rows(store, query, &changed);
-            self.recount(store);
+            self.recount(store, query);
             self.version = Some(store.version());
             return;
         }
@@ -186,7 +189,7 @@ impl TableView {
         // The key breaks ties, so the order is total and an unstable sort gives one result.
         entries.sort_unstable_by(|a, b| query.compare(a, b));
         self.rows = entries.into_iter().map(|e| e.job.key.clone()).collect();
-        self.recount(store);
+        self.recount(store, query);
         self.version = Some(store.version());
         self.query = query.clone();
     }
@@ -235,13 +238,17 @@ impl TableView {
     }
 
     /// Jobs per state and the cancellations, as the store keeps them (no pass over all jobs).
-    fn recount(&mut self, store: &Store) {
+    fn recount(&mut self, store: &Store, query: &TableQuery) {
         self.counts.clone_from(store.state_counts());
-        // Cancellations still in progress first, each part in key order (the store's), so
-        // cards do not jump; one look at each job.
-        let (active, finished): (Vec<&JobEntry>, Vec<&JobEntry>) = store
+        // Cancellations still in progress first, each part in the table's order (the key's
+        // when there are too many to sort at every change: the monitor shows a few dozen).
+        let (mut active, mut finished): (Vec<&JobEntry>, Vec<&JobEntry>) = store
             .cancellations()
             .partition(|e| !e.job.state.is_finished());
+        if active.len() + finished.len() <= SORTED_CANCELLATIONS_MAX {
+            active.sort_unstable_by(|a, b| query.compare(a, b));
+            finished.sort_unstable_by(|a, b| query.compare(a, b));
+        }
         self.cancellations_active = active.len();
         self.cancellations.clear();
         self.cancellations.extend(
