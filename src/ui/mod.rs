@@ -7,6 +7,7 @@ pub mod app;
 mod cancel_monitor;
 pub mod confirm_dialog;
 pub mod context;
+pub mod desktop_notify;
 pub mod fonts;
 pub mod format;
 pub mod intent;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Action, Event, JobKey, Session, WorkerStatus, verdict};
+use crate::model::{Action, Event, JobKey, Notification, Notifier, Session, WorkerStatus, verdict};
 use crate::worker::Command;
 
 use super::about::Folders;
@@ -204,6 +204,8 @@ pub struct AppState {
     pub folders: Folders,
     /// Whether the About window is open.
     pub show_about: bool,
+    /// What deserves a desktop notification (see [`AppState::take_notifications`]).
+    pub notifier: Notifier,
 }
 
 impl AppState {
@@ -235,6 +237,7 @@ impl AppState {
             page_rows: 20,
             folders,
             show_about: false,
+            notifier: Notifier::default(),
         }
     }
 
@@ -329,12 +332,23 @@ impl AppState {
         {
             self.notice = Some(message.clone());
         }
+        // Before the session applies it: the notifier compares with the jobs as they were.
+        self.notifier
+            .observe(self.session.store(), &event, jiff::Timestamp::now());
         self.session.apply(event);
     }
 
     /// Takes the worker's latest status.
     pub fn apply_status(&mut self, status: &WorkerStatus) {
-        self.session.apply_status(status, jiff::Timestamp::now());
+        let now = jiff::Timestamp::now();
+        self.notifier.observe_status(status, now);
+        self.session.apply_status(status, now);
+    }
+
+    /// The desktop notifications due now (the window sends them and asks for attention).
+    pub fn take_notifications(&mut self) -> Vec<Notification> {
+        self.notifier
+            .take(self.session.store(), jiff::Timestamp::now())
     }
 
     /// Brings the table's rows up to date with the store, and forgets selected jobs that no
@@ -381,12 +395,15 @@ impl AppState {
             Intent::CloseSettings => self.settings_draft = None,
             Intent::ShowMonitor(open) => self.ui_state.show_monitor = open,
             Intent::OpenSettings => {
-                self.settings_draft = Some(SettingsDraft::new(
-                    &self.settings,
-                    self.polling,
-                    self.read_budget,
-                    self.on_azure(),
-                ));
+                self.settings_draft = Some(
+                    SettingsDraft::new(
+                        &self.settings,
+                        self.polling,
+                        self.read_budget,
+                        self.on_azure(),
+                    )
+                    .with_notifications(self.notifier.enabled()),
+                );
             }
             Intent::ShowAbout(open) => self.show_about = open,
             Intent::ListSubscriptions => out.push(Command::ListSubscriptions),
@@ -423,6 +440,7 @@ impl AppState {
                 }
                 None => self.notice = Some("There is no config folder to save to.".to_owned()),
             },
+            Intent::SetNotifications(on) => self.notifier.set_enabled(on),
             Intent::SetPolling {
                 slow_secs,
                 fast_secs,
