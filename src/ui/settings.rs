@@ -35,7 +35,6 @@ pub fn settings_ui(
                     subscriptions_ui(ui, cx, &mut draft);
                     ui.separator();
                     polling_ui(ui, &mut draft);
-                    ui.separator();
                     notifications_ui(ui, &mut draft);
                     ui.separator();
                     buttons_ui(ui, cx, &mut draft);
@@ -255,7 +254,7 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
 }
 
 fn notifications_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
-    ui.heading("Notifications");
+    // One row under the polling grid: the window's buttons stay in view without scrolling.
     ui.checkbox(&mut draft.notifications, "Desktop notifications")
         .on_hover_text(
             "A desktop notification when a cancel lands, a delete is confirmed, an action \
