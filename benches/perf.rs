@@ -205,6 +205,7 @@ impl Headless {
             },
             settings: SettingsContext::default(),
             folders: iejobs::ui::Folders::default(),
+            desktop_notifications: false,
         };
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
         let app = App::new(&cc, config).unwrap();
@@ -579,6 +580,7 @@ fn click_section(sizes: &[usize]) {
             },
             settings: SettingsContext::default(),
             folders: iejobs::ui::Folders::default(),
+            desktop_notifications: false,
         };
         let mut harness = Harness::builder()
             .with_size([1600.0, 1000.0])

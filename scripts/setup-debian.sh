@@ -8,6 +8,9 @@
 #   xvfb, xauth, imagemagick, xdotool, x11-utils   the window under Xvfb and its screenshot
 #   dpkg-dev, desktop-file-utils   the Debian package (scripts/package-deb.sh): cargo deb's
 #                           dpkg-shlibdeps for the dependencies; the launcher's check
+#   dbus-daemon, dbus-bin   a private session bus and dbus-monitor for the desktop
+#                           notification test (tests/notify_dbus.rs); building needs no
+#                           D-Bus library (notify-rust speaks D-Bus in Rust, through zbus)
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -17,6 +20,7 @@ packages=(
     libwayland-client0 libwayland-egl1 libfontconfig1 libegl1 libegl-mesa0 libgl1 libgl1-mesa-dri libgbm1
     xvfb xauth imagemagick xdotool x11-utils
     dpkg-dev desktop-file-utils
+    dbus-daemon dbus-bin
 )
 
 missing=()

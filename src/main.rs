@@ -133,6 +133,8 @@ SETTINGS
     fast-poll-secs = 20          # moving jobs (Azure; 2 on the emulator)
     read-budget = 1200           # reads per subscription and hour; 0: unlimited
     api-version = \"2020-08-01\"  # 2016-11-01 | 2020-08-01 | 2021-01-01
+    notifications = true         # desktop notifications (a cancel landed, a delete,
+                                #   a failure, 5 min unreachable); IEJOBS_NOTIFICATIONS
   Setting cloud, endpoint or auth anywhere selects Azure; otherwise the emulator runs.
   AZURE_SUBSCRIPTION_ID is read when IEJOBS_SUBSCRIPTIONS is not set.
 
@@ -409,6 +411,7 @@ fn run_window(args: &Args, log_folder: Option<std::path::PathBuf>) -> anyhow::Re
             logs: log_folder,
             data: data_dir(),
         },
+        desktop_notifications: true,
     };
     eframe::run_native(
         "iejobs",
@@ -618,6 +621,11 @@ fn print_settings(settings: &Settings, path: Option<&std::path::Path>) {
         "api-version: {} ({})",
         settings.api_version,
         origin("api-version")
+    );
+    println!(
+        "notifications: {} ({})",
+        if settings.notifications { "on" } else { "off" },
+        origin("notifications")
     );
 }
 

@@ -648,6 +648,51 @@ poll-secs = 60
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn the_notification_switch_applies_at_once_and_save_writes_it() {
+    let emulator = emulator();
+    let dir = std::env::temp_dir().join(format!("iejobs-ui-notify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    let settings = SettingsContext {
+        path: Some(path.clone()),
+        subscriptions: emulator.subscriptions().to_vec(),
+        ..SettingsContext::default()
+    };
+    let mut harness = harness_with_settings(&emulator, settings);
+    loaded(&mut harness);
+    assert!(harness.state().state().notifier.enabled(), "on by default");
+    harness.get_by_label("Settings").click();
+    harness.run_steps(3);
+    let press = |harness: &mut Harness<'static, App>, role, label: &str| {
+        harness.get_by_role_and_label(role, label).scroll_to_me();
+        // Until the scroll's animation ends (see save_writes_only_what_the_user_changed).
+        harness.run_steps(60);
+        harness.get_by_role_and_label(role, label).click();
+        harness.run_steps(2);
+    };
+    let switch = egui::accesskit::Role::CheckBox;
+    press(&mut harness, switch, "Desktop notifications");
+    assert!(
+        harness.state().state().notifier.enabled(),
+        "nothing changes before Apply"
+    );
+    press(&mut harness, egui::accesskit::Role::Button, "Apply");
+    assert!(
+        !harness.state().state().notifier.enabled(),
+        "Apply switches notifications off at once"
+    );
+    press(&mut harness, egui::accesskit::Role::Button, "Save");
+    step_until(&mut harness, "the file is written", |_| path.exists());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.ends_with("notifications = false\n"), "{text}");
+    assert_eq!(
+        iejobs::config::file::parse(&text).unwrap().notifications,
+        Some(false)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Clicks the row `name` with Shift held across frames, as a user does (kittest's
 /// `click_modifiers` releases the modifier within the frame, before the table reads it).
 fn shift_click(harness: &mut Harness<'static, App>, name: &str) {

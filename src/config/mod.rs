@@ -196,6 +196,10 @@ pub struct Layer {
     /// The Microsoft.ImportExport `api-version`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
+    /// Desktop notifications (a cancel landed, a delete confirmed, an action failed, the
+    /// service unreachable); on by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notifications: Option<bool>,
 }
 
 /// The subscription variable of the Azure SDKs and `azd`, read when `IEJOBS_SUBSCRIPTIONS`
@@ -203,7 +207,7 @@ pub struct Layer {
 pub const AZURE_SUBSCRIPTION_ENV: &str = "AZURE_SUBSCRIPTION_ID";
 
 /// The environment variable of each key.
-pub const ENV_KEYS: [(&str, &str); 10] = [
+pub const ENV_KEYS: [(&str, &str); 11] = [
     ("cloud", "IEJOBS_CLOUD"),
     ("endpoint", "IEJOBS_ENDPOINT"),
     ("auth", "IEJOBS_AUTH"),
@@ -214,6 +218,7 @@ pub const ENV_KEYS: [(&str, &str); 10] = [
     ("fast-poll-secs", "IEJOBS_FAST_POLL_SECS"),
     ("read-budget", "IEJOBS_READ_BUDGET"),
     ("api-version", "IEJOBS_API_VERSION"),
+    ("notifications", "IEJOBS_NOTIFICATIONS"),
 ];
 
 impl Layer {
@@ -280,6 +285,7 @@ impl Layer {
                 });
             }
             "api-version" => self.api_version = Some(value.to_owned()),
+            "notifications" => self.notifications = Some(switch(value)?),
             other => return Err(format!("unknown key {other:?}")),
         }
         Ok(())
@@ -298,6 +304,7 @@ impl Layer {
             "fast-poll-secs" => self.fast_poll_secs = None,
             "read-budget" => self.read_budget = None,
             "api-version" => self.api_version = None,
+            "notifications" => self.notifications = None,
             _ => {}
         }
     }
@@ -386,6 +393,8 @@ pub struct Settings {
     pub read_budget: Option<u32>,
     /// The api-version.
     pub api_version: String,
+    /// Whether desktop notifications are on.
+    pub notifications: bool,
     /// Where each key's value came from.
     pub origins: BTreeMap<&'static str, Origin>,
 }
@@ -447,6 +456,7 @@ pub fn resolve(
     let fast_poll_secs = pick!("fast-poll-secs", fast_poll_secs);
     let read_budget = pick!("read-budget", read_budget);
     let api_version = pick!("api-version", api_version);
+    let notifications = pick!("notifications", notifications).is_none_or(|(on, _)| on);
 
     let azure = !force_emulator && (cloud.is_some() || endpoint.is_some() || auth.is_some());
     let connection = if azure {
@@ -509,8 +519,30 @@ pub fn resolve(
         fast_poll,
         read_budget,
         api_version,
+        notifications,
         origins,
     })
+}
+
+/// A switch as the environment or the settings window writes it: true, false, on, off, yes,
+/// no, 1 or 0 (any case).
+fn switch(value: &str) -> Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "on" | "yes" | "1" => Ok(true),
+        "false" | "off" | "no" | "0" => Ok(false),
+        _ => Err(format!("{} is not true or false", shown(value))),
+    }
+}
+
+/// Whether desktop notifications are on when no flag sets them (there is none): the
+/// environment's `IEJOBS_NOTIFICATIONS` (`var` reads it), else the file's key, else on. For
+/// the window, which is handed the file but not the resolved [`Settings`].
+#[must_use]
+pub fn notifications_in_force(file: &Layer, var: impl Fn(&str) -> Option<String>) -> bool {
+    var("IEJOBS_NOTIFICATIONS")
+        .and_then(|v| switch(v.trim()).ok())
+        .or(file.notifications)
+        .unwrap_or(true)
 }
 
 /// The ARM endpoint in force: the one set, if usable, else the cloud's. One with user info
@@ -861,6 +893,47 @@ mod tests {
         assert_eq!(
             err,
             "IEJOBS_POLL_SECS=\"ten\": \"ten\" is not a whole number of seconds"
+        );
+    }
+
+    #[test]
+    fn notifications_are_on_unless_the_environment_or_the_file_says_off() {
+        let s = resolve(
+            &Layer::default(),
+            &Layer::default(),
+            &Layer::default(),
+            false,
+        )
+        .unwrap();
+        assert!(s.notifications);
+        assert_eq!(s.origins["notifications"], Origin::Default);
+        let file = file_with(|l| l.notifications = Some(false));
+        let off = |name: &str| (name == "IEJOBS_NOTIFICATIONS").then(|| "Off".to_owned());
+        let on = |name: &str| (name == "IEJOBS_NOTIFICATIONS").then(|| "yes".to_owned());
+        let s = resolve(&Layer::default(), &Layer::default(), &file, false).unwrap();
+        assert!(!s.notifications);
+        assert_eq!(s.origins["notifications"], Origin::File);
+        let env = Layer::from_env(on).unwrap();
+        let s = resolve(&Layer::default(), &env, &file, false).unwrap();
+        assert!(s.notifications, "the environment wins over the file");
+        assert!(!Layer::from_env(off).unwrap().notifications.unwrap());
+        assert!(!notifications_in_force(&file, |_| None));
+        assert!(notifications_in_force(&file, on));
+        assert!(!notifications_in_force(&Layer::default(), off));
+        assert!(notifications_in_force(&Layer::default(), |_| None));
+        let bad = |name: &str| (name == "IEJOBS_NOTIFICATIONS").then(|| "maybe".to_owned());
+        assert_eq!(
+            Layer::from_env(bad).unwrap_err().to_string(),
+            "IEJOBS_NOTIFICATIONS=\"maybe\": \"maybe\" is not true or false"
+        );
+        assert_eq!(
+            file::parse("notifications = false").unwrap().notifications,
+            Some(false)
+        );
+        let err = file::parse("notifications = \"no\"").unwrap_err();
+        assert_eq!(
+            err,
+            ["line 1, column 1: notifications = \"no\": expected true or false"]
         );
     }
 

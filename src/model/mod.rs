@@ -9,6 +9,7 @@ mod entry;
 mod event;
 mod job;
 mod journal;
+mod notify;
 mod open_enum;
 mod rules;
 mod session;
@@ -27,6 +28,10 @@ pub use entry::{
 };
 pub use event::Event;
 pub use job::{Drive, Job, JobKey, Package};
+pub use notify::{
+    GROUP_MAX_WAIT, GROUP_QUIET, NAMED_IN_GROUP, Notification, NotificationKind, Notifier,
+    UNREACHABLE_AFTER,
+};
 pub use rules::{Action, Permission, permission};
 pub use session::Session;
 pub use state::{DriveState, JobState, JobType};

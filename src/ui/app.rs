@@ -11,6 +11,7 @@ use crate::worker::{Command, WorkerConfig, WorkerHandle};
 
 use super::about::Folders;
 use super::confirm_dialog::confirm_dialog_ui;
+use super::desktop_notify::DesktopNotifier;
 use super::intent::Intent;
 use super::selection::Selection;
 use super::settings_draft::SettingsContext;
@@ -29,6 +30,9 @@ pub struct AppConfig {
     pub settings: SettingsContext,
     /// Where the log files and the data are kept (shown in Help → About).
     pub folders: Folders,
+    /// Whether notifications reach the desktop (the window decides them either way; tests
+    /// turn this off so that a developer's desktop shows no popups).
+    pub desktop_notifications: bool,
 }
 
 const STORAGE_KEY: &str = "iejobs-ui";
@@ -40,6 +44,8 @@ pub struct App {
     worker: WorkerHandle,
     /// When the app was made, until the first frame that shows jobs (then `None`).
     started: Option<Instant>,
+    /// Where desktop notifications go; `None` in tests (the model still decides them).
+    desktop: Option<DesktopNotifier>,
 }
 
 impl App {
@@ -51,14 +57,20 @@ impl App {
             config.worker.clone(),
             std::sync::Arc::new(move || ctx.request_repaint()),
         )?;
-        Ok(Self::with_worker(
+        let mut app = Self::with_worker(
             cc,
             config.source,
             &config.worker,
             config.settings,
             config.folders,
             worker,
-        ))
+        );
+        if config.desktop_notifications {
+            app.desktop = DesktopNotifier::spawn()
+                .inspect_err(|e| tracing::warn!("desktop notifications are off: {e}"))
+                .ok();
+        }
+        Ok(app)
     }
 
     /// The app around a worker already started (as rerun's `with_commands`): tests hand in
@@ -83,17 +95,52 @@ impl App {
             worker_config.slow_poll.as_secs().max(1),
             worker_config.fast_poll.as_secs().max(1),
         );
+        let notifications =
+            crate::config::notifications_in_force(&settings.file, |name| std::env::var(name).ok());
+        let mut state = AppState::new(
+            source,
+            ui_state,
+            polling,
+            worker_config.budget.reads_per_hour,
+            settings,
+            folders,
+        );
+        state.notifier.set_enabled(notifications);
         Self {
-            state: AppState::new(
-                source,
-                ui_state,
-                polling,
-                worker_config.budget.reads_per_hour,
-                settings,
-                folders,
-            ),
+            state,
             worker,
             started: Some(Instant::now()),
+            desktop: None,
+        }
+    }
+
+    /// Hands the notifications due to the desktop, and asks for attention when the window
+    /// is not focused; wakes the window again when more may fall due (grouping, the
+    /// unreachable service's five minutes).
+    fn notify(&mut self, ctx: &egui::Context) {
+        let made = self.state.take_notifications();
+        if !made.is_empty() {
+            if ctx.input(|i| i.viewport().focused) != Some(true) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                    egui::UserAttentionType::Informational,
+                ));
+            }
+            for notification in made {
+                tracing::info!(
+                    title = notification.title,
+                    body = notification.body,
+                    "desktop notification"
+                );
+                if let Some(desktop) = &self.desktop {
+                    desktop.send(notification);
+                }
+            }
+        }
+        if let Some(due) = self.state.notifier.next_due() {
+            // Already due (a past time does not convert): the next frame, soon.
+            let wait =
+                Duration::try_from(jiff::Timestamp::now().duration_until(due)).unwrap_or_default();
+            ctx.request_repaint_after(wait.max(Duration::from_millis(100)));
         }
     }
 
@@ -200,6 +247,7 @@ impl App {
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_events(ctx);
+        self.notify(ctx);
         self.state.refresh();
         // The status bar counts down while the API is failing.
         if self.state.session.status().degraded.is_some() {

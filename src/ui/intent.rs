@@ -66,6 +66,8 @@ pub enum Intent {
         /// The config file as it will be once saved.
         file: Layer,
     },
+    /// Switch desktop notifications on (true) or off, at once.
+    SetNotifications(bool),
     /// Change the polling intervals (seconds).
     SetPolling {
         /// Full listing interval.

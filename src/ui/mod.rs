@@ -8,6 +8,7 @@ mod cancel_monitor;
 pub mod columns;
 pub mod confirm_dialog;
 pub mod context;
+pub mod desktop_notify;
 pub mod fonts;
 pub mod format;
 pub mod intent;

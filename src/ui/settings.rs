@@ -35,6 +35,7 @@ pub fn settings_ui(
                     subscriptions_ui(ui, cx, &mut draft);
                     ui.separator();
                     polling_ui(ui, &mut draft);
+                    notifications_ui(ui, &mut draft);
                     ui.separator();
                     buttons_ui(ui, cx, &mut draft);
                 });
@@ -252,6 +253,16 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         });
 }
 
+fn notifications_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
+    // One row under the polling grid: the window's buttons stay in view without scrolling.
+    ui.checkbox(&mut draft.notifications, "Desktop notifications")
+        .on_hover_text(
+            "A desktop notification when a cancel lands, a delete is confirmed, an action \
+             fails, or the service has been unreachable for 5 minutes; the window also asks \
+             for attention. Applies at once.",
+        );
+}
+
 /// The two polling intervals as rows of a two-column grid, within the limits the config
 /// accepts: the one editor of the toolbar's Polling menu and the settings window.
 pub fn polling_rows_ui(ui: &mut egui::Ui, slow: &mut u64, fast: &mut u64) {
@@ -291,6 +302,7 @@ fn buttons_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Settings
             .on_disabled_hover_text("Fix the settings above first");
         if apply.clicked() {
             cx.ask(apply_intent(draft));
+            cx.ask(Intent::SetNotifications(draft.notifications));
         }
         let save = ui
             .add_enabled(usable && settings.path.is_some(), egui::Button::new("Save"))
@@ -305,6 +317,7 @@ fn buttons_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Settings
             });
         if save.clicked() {
             cx.ask(apply_intent(draft));
+            cx.ask(Intent::SetNotifications(draft.notifications));
             let changes = draft.changes(on_azure);
             draft.last_saved = Some(changes.iter().map(|(key, _)| *key).collect());
             cx.ask(Intent::SaveSettings {

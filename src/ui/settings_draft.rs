@@ -59,6 +59,8 @@ pub struct SettingsDraft {
     pub fast_poll_secs: u64,
     /// Reads per subscription and hour that polling may spend; 0 for no limit.
     pub read_budget: u32,
+    /// Desktop notifications on (see [`SettingsDraft::with_notifications`]).
+    pub notifications: bool,
     /// The draft as the window opened: Save writes only the keys that differ from it, so a
     /// value shown because a flag or the environment set it never reaches the file.
     pub opened: Option<Box<SettingsDraft>>,
@@ -94,6 +96,7 @@ impl SettingsDraft {
             poll_secs: polling.0,
             fast_poll_secs: polling.1,
             read_budget: read_budget.unwrap_or(0),
+            notifications: true,
             opened: None,
             last_saved: None,
         }
@@ -104,6 +107,17 @@ impl SettingsDraft {
     fn opened_now(mut self) -> Self {
         self.opened = None;
         self.opened = Some(Box::new(self.clone()));
+        self
+    }
+
+    /// The draft showing desktop notifications on or off as in force now (the snapshot
+    /// Save compares with too, so that the value in force is not written unless changed).
+    #[must_use]
+    pub fn with_notifications(mut self, on: bool) -> Self {
+        self.notifications = on;
+        if let Some(opened) = &mut self.opened {
+            opened.notifications = on;
+        }
         self
     }
 
@@ -174,6 +188,9 @@ impl SettingsDraft {
                 changes.push((key, Some(now.to_string())));
             }
         }
+        if self.notifications != opened.notifications {
+            changes.push(("notifications", Some(self.notifications.to_string())));
+        }
         changes
     }
 
@@ -223,6 +240,9 @@ fn file_value(key: &str, value: &str) -> toml_edit::Value {
     match key {
         "poll-secs" | "fast-poll-secs" | "read-budget" => value
             .parse::<i64>()
+            .map_or_else(|_| value.into(), toml_edit::Value::from),
+        "notifications" => value
+            .parse::<bool>()
             .map_or_else(|_| value.into(), toml_edit::Value::from),
         "subscriptions" => value
             .split(',')
@@ -327,5 +347,31 @@ mod tests {
         let edits = edits(&draft.changes(true));
         assert_eq!(edits[0], Edit::Remove("cloud"));
         assert_eq!(edits[3], Edit::Set("fast-poll-secs", 7.into()));
+    }
+
+    #[test]
+    fn the_notification_switch_is_written_only_when_changed_and_as_a_boolean() {
+        let context = SettingsContext::default();
+        let mut draft =
+            SettingsDraft::new(&context, (30, 2), None, false).with_notifications(false);
+        assert!(!draft.notifications);
+        assert_eq!(
+            draft.changes(false),
+            Vec::new(),
+            "off in force, not changed"
+        );
+        draft.notifications = true;
+        assert_eq!(
+            draft.changes(false),
+            vec![("notifications", Some("true".to_owned()))]
+        );
+        assert_eq!(
+            edits(&draft.changes(false)),
+            [Edit::Set("notifications", true.into())]
+        );
+        assert_eq!(
+            draft.to_layer(&context.file, false).notifications,
+            Some(true)
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Action, Event, JobKey, Session, WorkerStatus, verdict};
+use crate::model::{Action, Event, JobKey, Notification, Notifier, Session, WorkerStatus, verdict};
 use crate::worker::Command;
 
 use super::about::Folders;
@@ -219,6 +219,8 @@ pub struct AppState {
     hidden_counted: Option<(u64, TableQuery)>,
     /// The cancellation the monitor opens and scrolls to at its next frame.
     pub watch: Option<JobKey>,
+    /// What deserves a desktop notification (see [`AppState::take_notifications`]).
+    pub notifier: Notifier,
 }
 
 impl AppState {
@@ -252,6 +254,7 @@ impl AppState {
             show_about: false,
             hidden_counted: None,
             watch: None,
+            notifier: Notifier::default(),
         }
     }
 
@@ -348,12 +351,23 @@ impl AppState {
         {
             self.notice = Some(message.clone());
         }
+        // Before the session applies it: the notifier compares with the jobs as they were.
+        self.notifier
+            .observe(self.session.store(), &event, jiff::Timestamp::now());
         self.session.apply(event);
     }
 
     /// Takes the worker's latest status.
     pub fn apply_status(&mut self, status: &WorkerStatus) {
-        self.session.apply_status(status, jiff::Timestamp::now());
+        let now = jiff::Timestamp::now();
+        self.notifier.observe_status(status, now);
+        self.session.apply_status(status, now);
+    }
+
+    /// The desktop notifications due now (the window sends them and asks for attention).
+    pub fn take_notifications(&mut self) -> Vec<Notification> {
+        self.notifier
+            .take(self.session.store(), jiff::Timestamp::now())
     }
 
     /// Brings the table's rows up to date with the store, and forgets selected jobs that no
@@ -403,23 +417,7 @@ impl AppState {
                 self.selection.anchor = Some(key.clone());
                 self.focus(key, out);
             }
-            Intent::Ask(action, keys) => {
-                self.dialog = ConfirmDialog::new(self.session.store(), action, &keys);
-                if let Some(dialog) = &mut self.dialog {
-                    let (store, query) = (self.session.store(), &self.ui_state.query);
-                    dialog.hidden = dialog
-                        .targets
-                        .iter()
-                        .filter_map(|k| store.get(k))
-                        .filter(|e| !query.matches(e))
-                        .count();
-                } else {
-                    self.notice = Some(format!(
-                        "{} is not possible for the selected jobs.",
-                        action.label()
-                    ));
-                }
-            }
+            Intent::Ask(action, keys) => self.ask(action, &keys),
             Intent::Refresh => out.push(Command::Refresh),
             Intent::DismissNotice => self.notice = None,
             Intent::Explain(text) => self.notice = Some(text),
@@ -439,12 +437,15 @@ impl AppState {
                 self.watch = Some(key);
             }
             Intent::OpenSettings => {
-                self.settings_draft = Some(SettingsDraft::new(
-                    &self.settings,
-                    self.polling,
-                    self.read_budget,
-                    self.on_azure(),
-                ));
+                self.settings_draft = Some(
+                    SettingsDraft::new(
+                        &self.settings,
+                        self.polling,
+                        self.read_budget,
+                        self.on_azure(),
+                    )
+                    .with_notifications(self.notifier.enabled()),
+                );
             }
             Intent::ShowAbout(open) => self.show_about = open,
             Intent::ListSubscriptions => out.push(Command::ListSubscriptions),
@@ -481,6 +482,7 @@ impl AppState {
                 }
                 None => self.notice = Some("There is no config folder to save to.".to_owned()),
             },
+            Intent::SetNotifications(on) => self.notifier.set_enabled(on),
             Intent::SetPolling {
                 slow_secs,
                 fast_secs,
@@ -492,6 +494,26 @@ impl AppState {
                 });
                 self.polling = (slow_secs, fast_secs);
             }
+        }
+    }
+
+    /// Opens the confirmation for `action` on `keys` (saying how many the filter hides), or
+    /// says why it cannot be.
+    fn ask(&mut self, action: Action, keys: &[JobKey]) {
+        self.dialog = ConfirmDialog::new(self.session.store(), action, keys);
+        if let Some(dialog) = &mut self.dialog {
+            let (store, query) = (self.session.store(), &self.ui_state.query);
+            dialog.hidden = dialog
+                .targets
+                .iter()
+                .filter_map(|k| store.get(k))
+                .filter(|e| !query.matches(e))
+                .count();
+        } else {
+            self.notice = Some(format!(
+                "{} is not possible for the selected jobs.",
+                action.label()
+            ));
         }
     }
 

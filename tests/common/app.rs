@@ -84,6 +84,7 @@ pub fn harness_for(url: &str, subscriptions: Vec<String>) -> Harness<'static, Ap
         },
         settings: SettingsContext::default(),
         folders: Folders::default(),
+        desktop_notifications: false,
     };
     Harness::builder()
         .with_size([1700.0, 1100.0])
@@ -108,6 +109,7 @@ fn build(
         },
         settings,
         folders,
+        desktop_notifications: false,
     };
     Harness::builder()
         .with_size([1700.0, 1100.0])
