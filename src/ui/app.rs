@@ -40,6 +40,8 @@ pub struct App {
     worker: WorkerHandle,
     /// When the app was made, until the first frame that shows jobs (then `None`).
     started: Option<Instant>,
+    /// The threads that write exports and ask the system's save dialog.
+    exporter: super::export_ui::Exporter,
 }
 
 impl App {
@@ -94,6 +96,7 @@ impl App {
             ),
             worker,
             started: Some(Instant::now()),
+            exporter: super::export_ui::Exporter::default(),
         }
     }
 
@@ -189,6 +192,9 @@ impl App {
                 select_all: command(egui::Key::A),
                 escape: i.key_pressed(egui::Key::Escape),
                 help: i.key_pressed(egui::Key::F1) || plain(egui::Key::Questionmark),
+                // The window's integration turns Ctrl+C into a copy event, not a key.
+                copy: command(egui::Key::C) || i.events.contains(&egui::Event::Copy),
+                export: command(egui::Key::E),
             }
         })
     }
@@ -197,6 +203,9 @@ impl App {
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_events(ctx);
+        if let Some(notice) = self.exporter.finished() {
+            self.state.notice = Some(notice);
+        }
         self.state.refresh();
         // The status bar counts down while the API is failing.
         if self.state.session.status().degraded.is_some() {
@@ -273,8 +282,18 @@ impl eframe::App for App {
                 ctx.request_repaint();
             }
         }
+        let rows = self.state.view.rows().len();
+        intents.extend(super::export_ui::export_dialog_ui(
+            &ctx,
+            &mut self.state.export,
+            &mut self.exporter,
+            rows,
+        ));
         for intent in intents {
             self.handle(intent);
+        }
+        if let Some(notice) = self.exporter.take_work(&ctx, &mut self.state.export) {
+            self.state.notice = Some(notice);
         }
         if self.state.selection.reveal.is_some() {
             // The table scrolls to the newly focused row in the next frame.

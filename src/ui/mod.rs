@@ -7,6 +7,8 @@ pub mod app;
 mod cancel_monitor;
 pub mod confirm_dialog;
 pub mod context;
+pub mod export;
+mod export_ui;
 pub mod fonts;
 pub mod format;
 pub mod intent;
