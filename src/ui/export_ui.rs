@@ -241,3 +241,120 @@ pub fn export_dialog_ui(
     }
     intent
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Event, Job, JobKey, JobState};
+    use crate::ui::about::Folders;
+    use crate::ui::intent::Intent;
+    use crate::ui::settings_draft::SettingsContext;
+    use crate::ui::state::{AppState, Keys, Source, UiState};
+    use crate::ui::table_view::SortColumn;
+
+    use super::ExportFormat;
+
+    /// A state holding jobs named `names`, sorted by name descending.
+    fn state_with(names: &[&str]) -> AppState {
+        let mut ui_state = UiState::default();
+        ui_state.query.sort = SortColumn::Name;
+        ui_state.query.ascending = false;
+        let mut state = AppState::new(
+            Source::Emulator {
+                url: "http://127.0.0.1:1".into(),
+                scenario: "fixed".into(),
+                speed: 0.0,
+            },
+            ui_state,
+            (30, 2),
+            None,
+            SettingsContext::default(),
+            Folders::default(),
+        );
+        let jobs = names
+            .iter()
+            .map(|name| Job::new(JobKey::new("sub", "rg", name), JobState::Shipping))
+            .collect();
+        state.session.apply(Event::Partial {
+            jobs,
+            at: jiff::Timestamp::now(),
+        });
+        state.refresh();
+        state
+    }
+
+    fn press(state: &mut AppState, keys: Keys) {
+        for intent in state.keyboard(keys) {
+            let commands = state.handle(intent);
+            assert!(
+                commands.is_empty(),
+                "export and copy send nothing to the worker"
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_copies_in_the_tables_order_and_ctrl_e_opens_the_dialog_escape_closes_it() {
+        let mut state = state_with(&["alpha", "bravo", "charlie"]);
+        state.selection.keys = [
+            JobKey::new("sub", "rg", "alpha"),
+            JobKey::new("sub", "rg", "charlie"),
+        ]
+        .into();
+        press(
+            &mut state,
+            Keys {
+                copy: true,
+                ..Keys::default()
+            },
+        );
+        let text = state.export.clipboard.take().unwrap();
+        let names: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        assert_eq!(names, ["charlie", "alpha"], "name descending, as the table");
+        assert_eq!(state.notice.as_deref(), Some("Copied 2 jobs"));
+
+        press(
+            &mut state,
+            Keys {
+                export: true,
+                ..Keys::default()
+            },
+        );
+        let dialog = state.export.dialog.as_ref().unwrap();
+        assert!(dialog.path.contains("iejobs-jobs-"), "{}", dialog.path);
+        assert!(dialog.path.ends_with(".csv"), "{}", dialog.path);
+        press(
+            &mut state,
+            Keys {
+                escape: true,
+                ..Keys::default()
+            },
+        );
+        assert!(state.export.dialog.is_none(), "Escape closes the dialog");
+        assert_eq!(state.selection.keys.len(), 2, "and keeps the selection");
+    }
+
+    #[test]
+    fn export_queues_the_rows_shown_in_the_tables_order() {
+        let mut state = state_with(&["alpha", "bravo", "charlie"]);
+        state.ui_state.query.text = "a".to_owned();
+        state.refresh();
+        let _ = state.handle(Intent::OpenExport);
+        let _ = state.handle(Intent::Export {
+            path: "/tmp/x.json".into(),
+            format: ExportFormat::Json,
+        });
+        assert!(state.export.dialog.is_none());
+        let job = state.export.queued.take().unwrap();
+        let names: Vec<&str> = job.rows.iter().map(|r| r.job.name.as_str()).collect();
+        assert_eq!(names, ["charlie", "bravo", "alpha"]);
+        assert_eq!(job.format, ExportFormat::Json);
+        assert_eq!(
+            state.notice.as_deref(),
+            Some("Exporting 3 jobs to /tmp/x.json…")
+        );
+    }
+}
