@@ -308,6 +308,9 @@ pub struct ExportDialog {
     pub format: ExportFormat,
     /// A line under the path: what the system's dialog answered.
     pub note: Option<String>,
+    /// Whether the file exists, for the path it was checked for: checked once per edit, not
+    /// at every frame (a network folder may be slow to answer).
+    pub exists: Option<(String, bool)>,
 }
 
 impl ExportDialog {
@@ -318,6 +321,7 @@ impl ExportDialog {
             path: path.display().to_string(),
             format,
             note: None,
+            exists: None,
         }
     }
 

@@ -136,15 +136,8 @@ fn write(job: &ExportJob, sender: &SyncSender<Result<String, String>>, ctx: &egu
     ctx.request_repaint();
 }
 
-/// Draws the export dialog while open; `rows` is how many rows the table shows. Returns what
-/// the user asked for (Save, or closing it).
-pub fn export_dialog_ui(
-    ctx: &egui::Context,
-    state: &mut ExportState,
-    exporter: &mut Exporter,
-    rows: usize,
-) -> Option<Intent> {
-    let dialog = state.dialog.as_mut()?;
+/// Takes the system's save dialog's answer into the dialog, once it came.
+fn take_browsed(dialog: &mut export::ExportDialog, exporter: &mut Exporter) {
     if let Some(answer) = exporter.browsed() {
         match answer {
             Browsed::Chosen(path) => {
@@ -163,6 +156,31 @@ pub fn export_dialog_ui(
             }
         }
     }
+}
+
+/// Whether the file exists: checked once for each path typed, not at every frame.
+fn file_exists(dialog: &mut export::ExportDialog, target: Option<&std::path::Path>) -> bool {
+    match (&dialog.exists, target) {
+        (Some((checked, exists)), _) if *checked == dialog.path => *exists,
+        (_, Some(path)) => {
+            let exists = path.exists();
+            dialog.exists = Some((dialog.path.clone(), exists));
+            exists
+        }
+        (_, None) => false,
+    }
+}
+
+/// Draws the export dialog while open; `rows` is how many rows the table shows. Returns what
+/// the user asked for (Save, or closing it).
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    state: &mut ExportState,
+    exporter: &mut Exporter,
+    rows: usize,
+) -> Option<Intent> {
+    let dialog = state.dialog.as_mut()?;
+    take_browsed(dialog, exporter);
     let mut intent = None;
     let mut open = true;
     egui::Window::new("Export jobs")
@@ -204,9 +222,8 @@ pub fn export_dialog_ui(
                 ui.weak(note.as_str());
             }
             let target = dialog.target();
-            if let Some(path) = &target
-                && path.exists()
-            {
+            let exists = file_exists(dialog, target.as_deref());
+            if exists {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
                     "The file exists: Save replaces it.",
@@ -325,7 +342,12 @@ mod tests {
         );
         let dialog = state.export.dialog.as_ref().unwrap();
         assert!(dialog.path.contains("iejobs-jobs-"), "{}", dialog.path);
-        assert!(dialog.path.ends_with(".csv"), "{}", dialog.path);
+        assert_eq!(
+            ExportFormat::from_path(std::path::Path::new(&dialog.path)),
+            Some(ExportFormat::Csv),
+            "{}",
+            dialog.path
+        );
         press(
             &mut state,
             Keys {
