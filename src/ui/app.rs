@@ -46,6 +46,8 @@ pub struct App {
     started: Option<Instant>,
     /// Where desktop notifications go; `None` in tests (the model still decides them).
     desktop: Option<DesktopNotifier>,
+    /// The threads that write exports and ask the system's save dialog.
+    exporter: super::export_ui::Exporter,
 }
 
 impl App {
@@ -111,6 +113,7 @@ impl App {
             worker,
             started: Some(Instant::now()),
             desktop: None,
+            exporter: super::export_ui::Exporter::default(),
         }
     }
 
@@ -239,6 +242,9 @@ impl App {
                 escape: i.key_pressed(egui::Key::Escape),
                 help: i.key_pressed(egui::Key::F1) || plain(egui::Key::Questionmark),
                 extend: i.modifiers.shift,
+                // The window's integration turns Ctrl+C into a copy event, not a key.
+                copy: command(egui::Key::C) || i.events.contains(&egui::Event::Copy),
+                export: command(egui::Key::E),
             }
         })
     }
@@ -248,6 +254,9 @@ impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_events(ctx);
         self.notify(ctx);
+        if let Some(notice) = self.exporter.finished() {
+            self.state.notice = Some(notice);
+        }
         self.state.refresh();
         // The status bar counts down while the API is failing.
         if self.state.session.status().degraded.is_some() {
@@ -325,8 +334,18 @@ impl eframe::App for App {
                 ctx.request_repaint();
             }
         }
+        let rows = self.state.view.rows().len();
+        intents.extend(super::export_ui::export_dialog_ui(
+            &ctx,
+            &mut self.state.export,
+            &mut self.exporter,
+            rows,
+        ));
         for intent in intents {
             self.handle(intent);
+        }
+        if let Some(notice) = self.exporter.take_work(&ctx, &mut self.state.export) {
+            self.state.notice = Some(notice);
         }
         if self.state.selection.reveal.is_some() {
             // The table scrolls to the newly focused row in the next frame.

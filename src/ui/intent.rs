@@ -1,8 +1,12 @@
 //! What a panel asks for: the only way a panel reaches the worker, a dialog or another
 //! panel.
 
+use std::path::PathBuf;
+
 use crate::config::Layer;
 use crate::model::{Action, JobKey};
+
+use super::export::ExportFormat;
 
 /// Something the user asked for during a frame, carried out after drawing by
 /// [`super::state::AppState::handle`]: panels never act themselves.
@@ -75,4 +79,17 @@ pub enum Intent {
         /// Interval for moving jobs.
         fast_secs: u64,
     },
+    /// Open the export dialog.
+    OpenExport,
+    /// Close the export dialog without writing anything.
+    CloseExport,
+    /// Write the rows the table shows, in its order, to this file.
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// Its format.
+        format: ExportFormat,
+    },
+    /// Put these jobs on the clipboard as tab-separated text, in the table's order.
+    Copy(Vec<JobKey>),
 }

@@ -570,4 +570,12 @@ fn context_menu_ui(
         cx.ask(Intent::Focus(entry.job.key.clone()));
         ui.close();
     }
+    if ui
+        .button("Copy")
+        .on_hover_text("Copy as tab-separated text with a header row, for a spreadsheet (Ctrl+C)")
+        .clicked()
+    {
+        cx.ask(Intent::Copy(selection.to_vec()));
+        ui.close();
+    }
 }

@@ -9,6 +9,8 @@ pub mod columns;
 pub mod confirm_dialog;
 pub mod context;
 pub mod desktop_notify;
+pub mod export;
+mod export_ui;
 pub mod fonts;
 pub mod format;
 pub mod intent;

@@ -15,6 +15,7 @@ use crate::worker::Command;
 use super::about::Folders;
 use super::confirm_dialog::{Answer, ConfirmDialog};
 use super::context::{PanelContext, PanelState};
+use super::export::ExportState;
 use super::intent::Intent;
 use super::selection::Selection;
 use super::settings_draft::{SettingsContext, SettingsDraft};
@@ -153,10 +154,14 @@ pub struct Keys {
     pub help: bool,
     /// Shift held: a move extends the selection from its anchor.
     pub extend: bool,
+    /// Ctrl+C (egui's copy event).
+    pub copy: bool,
+    /// Ctrl+E.
+    pub export: bool,
 }
 
 /// The keyboard shortcuts, as the shortcuts window lists them.
-pub const SHORTCUTS: [(&str, &str); 12] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     ("F5, Ctrl+R", "List all jobs now"),
     ("Ctrl+F", "Filter the table"),
     ("Ctrl+A", "Select every row shown"),
@@ -169,6 +174,11 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
     ),
     ("Enter", "Show the focused job (read again in full)"),
     ("Delete", "Delete the selected jobs (asks first)"),
+    (
+        "Ctrl+C",
+        "Copy the selected rows as tab-separated text, for a spreadsheet",
+    ),
+    ("Ctrl+E", "Export the rows shown to CSV or JSON"),
     ("Escape", "Close the dialog or window; else select nothing"),
     (
         "Ctrl+click, Shift+click",
@@ -221,6 +231,8 @@ pub struct AppState {
     pub watch: Option<JobKey>,
     /// What deserves a desktop notification (see [`AppState::take_notifications`]).
     pub notifier: Notifier,
+    /// The export dialog, and the file or clipboard text a frame hands to the window.
+    pub export: ExportState,
 }
 
 impl AppState {
@@ -255,6 +267,7 @@ impl AppState {
             hidden_counted: None,
             watch: None,
             notifier: Notifier::default(),
+            export: ExportState::default(),
         }
     }
 
@@ -494,6 +507,18 @@ impl AppState {
                 });
                 self.polling = (slow_secs, fast_secs);
             }
+            Intent::OpenExport => self.export.open(),
+            Intent::CloseExport => self.export.dialog = None,
+            Intent::Export { path, format } => {
+                let notice = self
+                    .export
+                    .queue(&self.session, self.view.rows(), path, format);
+                self.notice = Some(notice);
+            }
+            Intent::Copy(keys) => {
+                let notice = self.export.copy(&self.session, self.view.rows(), &keys);
+                self.notice = Some(notice);
+            }
         }
     }
 
@@ -575,12 +600,20 @@ impl AppState {
                 Intent::ShowShortcuts(false)
             } else if self.settings_draft.is_some() {
                 Intent::CloseSettings
+            } else if self.export.dialog.is_some() {
+                Intent::CloseExport
             } else {
                 Intent::ClearSelection
             });
         }
         if keys.select_all {
             intents.push(Intent::SelectAll);
+        }
+        if keys.copy {
+            intents.push(Intent::Copy(self.selection.keys.iter().cloned().collect()));
+        }
+        if keys.export {
+            intents.push(Intent::OpenExport);
         }
         if let Some(row) = self.moved_to(keys) {
             intents.push(Intent::Click {

@@ -60,6 +60,13 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
         }
         ui.menu_button("Polling", |ui| polling_ui(ui, cx, own.polling_edit));
         if ui
+            .button("Export…")
+            .on_hover_text("Save the rows shown to a CSV or JSON file (Ctrl+E)")
+            .clicked()
+        {
+            cx.ask(Intent::OpenExport);
+        }
+        if ui
             .button("Settings")
             .on_hover_text("Connection, subscriptions, polling; save them to the config file")
             .clicked()
