@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Sections: `frame` (P1, P2), `idle` (P3), `listing` (P4, with the official Python SDK),
-//! `click` (P5), `memory` (P6, one child process per size), `emulator` (P8). P7 (process
+//! `click` (P5), `memory` (P6, one child process per size), `emulator` (P8), `export` (the
+//! window's CSV/JSON export and Ctrl+C text). P7 (process
 //! start to the first frame with jobs, real window under Xvfb) is `scripts/bench-window.sh`.
 
 #![allow(
@@ -100,6 +101,74 @@ fn main() {
     if wants("emulator") {
         emulator_section(&options.sizes);
     }
+    if wants("export") {
+        export_section(&options.sizes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Export and copy: the rows written as CSV and JSON (on the export thread) and as the
+// tab-separated text of Ctrl+C (on the UI thread), and the snapshot the UI thread takes.
+
+fn export_section(sizes: &[usize]) {
+    use iejobs::model::{CancelPhase, Drive, DriveState, Job, JobKey, JobState, JobType};
+    use iejobs::ui::export::{ExportRow, tsv, write_csv, write_json};
+    println!("## Export: the rows shown, to CSV, JSON and Ctrl+C's text (release)\n");
+    println!(
+        "| jobs | snapshot (ms) | CSV (ms) | CSV size (MB) | JSON (ms) | JSON size (MB) | Ctrl+C text (ms) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let rows: Vec<ExportRow> = (0..n)
+            .map(|i| {
+                let mut job = Job::new(
+                    JobKey::new(DEMO_SUBSCRIPTION, "rg-media-archive", format!("job-{i:06}")),
+                    JobState::Transferring,
+                );
+                job.job_type = Some(JobType::Import);
+                job.percent_complete = Some(40);
+                job.drives = Some(vec![Drive {
+                    drive_id: format!("D{i:07}").into(),
+                    state: DriveState::Transferring,
+                    copy_status: Some("InProgress".into()),
+                    percent_complete: Some(40),
+                    bytes_succeeded: Some(1_234_567_890_123),
+                    manifest_file: None,
+                    error_log_uri: None,
+                    verbose_log_uri: None,
+                    manifest_uri: None,
+                }]);
+                ExportRow {
+                    job,
+                    subscription_name: Some("Contoso Archive".to_owned()),
+                    cancel: Some(CancelPhase::InProgress),
+                    changed_at: jiff::Timestamp::now(),
+                }
+            })
+            .collect();
+        let started = Instant::now();
+        let snapshot = std::hint::black_box(rows.clone());
+        let snapshot_ms = ms(started.elapsed());
+        let mut csv = Vec::new();
+        let started = Instant::now();
+        write_csv(&snapshot, &mut csv).expect("CSV into memory");
+        let csv_ms = ms(started.elapsed());
+        let mut json = Vec::new();
+        let started = Instant::now();
+        write_json(&snapshot, &mut json).expect("JSON into memory");
+        let json_ms = ms(started.elapsed());
+        let started = Instant::now();
+        let text = std::hint::black_box(tsv(&snapshot));
+        let tsv_ms = ms(started.elapsed());
+        let mb = |bytes: usize| bytes as f64 / 1e6;
+        println!(
+            "| {n} | {snapshot_ms:.1} | {csv_ms:.1} | {:.1} | {json_ms:.1} | {:.1} | {tsv_ms:.1} |",
+            mb(csv.len()),
+            mb(json.len()),
+        );
+        drop(text);
+    }
+    println!();
 }
 
 // ---------------------------------------------------------------------------------------

@@ -247,6 +247,47 @@ mod tests {
         job
     }
 
+    /// A landing is logged as the end of a cancel, with what the drives did, not only as a
+    /// change of state; a finished job never cancelled is logged as a change of state.
+    #[test]
+    fn a_landing_is_logged_as_the_end_of_the_cancel() {
+        let mut session = Session::default();
+        let mut copying = job("a", JobState::Transferring, &[1_000_000_000, 0]);
+        copying.cancel_requested = true;
+        session.apply(Event::Loaded {
+            job: copying.clone(),
+            at: at(0),
+        });
+        let drives = copying.drives.as_mut().unwrap();
+        drives[0].bytes_succeeded = Some(3_500_000_000);
+        drives[0].state = DriveState::Completed;
+        drives[0].percent_complete = Some(100);
+        drives[1].state = DriveState::Received;
+        copying.state = JobState::Completed;
+        session.apply(Event::Loaded {
+            job: copying,
+            at: at(60),
+        });
+        let last = session.activity().iter().last().unwrap();
+        assert_eq!(
+            last.text,
+            "Transferring -> Completed: cancel landed: 1 drive(s) finished, 1 skipped, 2.5 GB \
+             copied since the request"
+        );
+        let mut plain = job("b", JobState::Packaging, &[]);
+        session.apply(Event::Loaded {
+            job: plain.clone(),
+            at: at(0),
+        });
+        plain.state = JobState::Completed;
+        session.apply(Event::Loaded {
+            job: plain,
+            at: at(60),
+        });
+        let last = session.activity().iter().last().unwrap();
+        assert_eq!(last.text, "Packaging -> Completed");
+    }
+
     #[test]
     fn pages_of_a_first_listing_show_at_once_and_the_listing_then_decides() {
         let mut store = Session::default();

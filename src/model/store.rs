@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 
 use super::activity::ActivityLog;
-use super::entry::{ActionFailure, JobEntry, MAX_TRANSITIONS, Pending, Transition, merge_history};
+use super::entry::{
+    ActionFailure, CancelPhase, JobEntry, MAX_TRANSITIONS, Pending, Transition, merge_history,
+};
 use super::job::{Job, JobKey};
 use super::journal::Journal;
 use super::rules::Action;
@@ -68,10 +70,13 @@ impl Store {
     pub fn loaded(&mut self, job: Job, at: Timestamp, log: &mut ActivityLog) -> bool {
         let key = job.key.clone();
         if self.jobs.contains_key(&key) {
-            let Some((old_state, changed, new_state)) = self.edit(&key, |entry| {
+            let Some((old_state, changed, new_state, landed)) = self.edit(&key, |entry| {
                 let old_state = entry.job.state.clone();
+                let was_landed = entry.cancel_phase() == Some(CancelPhase::Landed);
                 let changed = entry.update(job, at);
-                (old_state, changed, entry.job.state.clone())
+                let landed = (!was_landed && entry.cancel_phase() == Some(CancelPhase::Landed))
+                    .then(|| landing_text(entry));
+                (old_state, changed, entry.job.state.clone(), landed)
             }) else {
                 return false;
             };
@@ -79,7 +84,12 @@ impl Store {
                 self.journal.touch(&key);
             }
             if old_state != new_state {
-                log.push(at, Some(key), format!("{old_state} -> {new_state}"), false);
+                // A landing is the end of a cancel, not only a change of state.
+                let text = match landed {
+                    Some(landing) => format!("{old_state} -> {new_state}: {landing}"),
+                    None => format!("{old_state} -> {new_state}"),
+                };
+                log.push(at, Some(key), text, false);
             }
             return changed;
         }
@@ -292,4 +302,21 @@ impl Store {
     pub fn state_counts(&self) -> &BTreeMap<String, usize> {
         &self.tally.states
     }
+}
+
+/// "cancel landed: 2 drive(s) copied after the request, 1 skipped, 27.5 GB since the
+/// request": the end of a cancel as the activity log says it.
+fn landing_text(entry: &JobEntry) -> String {
+    use super::cancel_report::{DriveOutcome, cancel_report};
+    let Some(report) = cancel_report(entry) else {
+        return "cancel landed".to_owned();
+    };
+    let done = report.count(DriveOutcome::Done);
+    let skipped = report.count(DriveOutcome::Skipped);
+    #[expect(clippy::cast_precision_loss, reason = "a tenth of a GB")]
+    let gb = report.since_request as f64 / 1e9;
+    format!(
+        "cancel landed: {done} drive(s) finished, {skipped} skipped, {gb:.1} GB copied since \
+         the request"
+    )
 }

@@ -610,37 +610,4 @@ mod tests {
             "Exported 1 job to a.csv"
         );
     }
-
-    /// Not a check: the time to write 100,000 rows (run with `--ignored --nocapture`).
-    #[test]
-    #[ignore = "a measurement"]
-    fn measure_100k_rows() {
-        let entries: Vec<ExportRow> = (0..100_000)
-            .map(|i| row(&format!("job-{i:06}"), "Transferring"))
-            .collect();
-        for format in ExportFormat::ALL {
-            let started = std::time::Instant::now();
-            let mut out = Vec::new();
-            match format {
-                ExportFormat::Csv => write_csv(&entries, &mut out).unwrap(),
-                ExportFormat::Json => write_json(&entries, &mut out).unwrap(),
-            }
-            eprintln!(
-                "{}: {} bytes in {:?}",
-                format.label(),
-                out.len(),
-                started.elapsed()
-            );
-        }
-        let started = std::time::Instant::now();
-        let snapshot = entries.clone();
-        eprintln!(
-            "snapshot of {} rows in {:?}",
-            snapshot.len(),
-            started.elapsed()
-        );
-        let started = std::time::Instant::now();
-        let text = tsv(&entries);
-        eprintln!("TSV: {} bytes in {:?}", text.len(), started.elapsed());
-    }
 }

@@ -141,12 +141,20 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             job.backup_drive_manifest
                 .map_or_else(none, |b| if b { "yes".into() } else { "no".into() }),
         ),
-        ("Created", job.created_at.map_or_else(none, format::time)),
+        // The service's clock (the emulator's runs faster than the wall) and this
+        // computer's, never side by side without saying which.
         (
-            "Last modified",
+            "Created (service clock)",
+            job.created_at.map_or_else(none, format::time),
+        ),
+        (
+            "Last modified (service clock)",
             job.last_modified_at.map_or_else(none, format::time),
         ),
-        ("Last observed change", format::time(entry.changed_at)),
+        (
+            "Last change seen (this computer)",
+            format::time(entry.changed_at),
+        ),
     ];
     egui::Grid::new("job-properties")
         .num_columns(2)
@@ -247,11 +255,29 @@ fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
 
 fn timeline_ui(ui: &mut egui::Ui, entry: &JobEntry) {
     ui.strong("Observed states");
+    // The cancel request takes its place among the states (first seen pending: said so).
+    let mut request = entry.cancel.as_ref().map(|watch| {
+        let text = if watch.seen_requested {
+            "cancel requested"
+        } else {
+            "cancel pending when first seen"
+        };
+        (watch.requested_at, text)
+    });
     for transition in &entry.timeline {
+        if let Some((at, text)) = request.filter(|(at, _)| *at < transition.at) {
+            ui.label(format!("{}  {text}", format::time(at)));
+            request = None;
+        }
+        let landed = entry.cancel.is_some() && transition.state.is_finished();
         ui.label(format!(
-            "{}  {}",
+            "{}  {}{}",
             format::time(transition.at),
-            format::state_text(&transition.state)
+            format::state_text(&transition.state),
+            if landed { " (cancel landed)" } else { "" }
         ));
+    }
+    if let Some((at, text)) = request {
+        ui.label(format!("{}  {text}", format::time(at)));
     }
 }
