@@ -49,8 +49,14 @@ done
 [ -n "$window" ] || { cat "$scratch/app.log" >&2; echo "screenshot: no window appeared" >&2; exit 1; }
 sleep 3   # the first listing and a few fast polls
 
-# Select finance-ledger-2019, the demo's job with a pending cancel: the tenth row by name.
+# Select finance-ledger-2019, the demo's job with a pending cancel: the ninth row by name.
 xdotool mousemove 60 301 click 1
+sleep 1
+# Give the monitor more room (drag the edge between the table and the monitor up), then
+# "Watch this cancellation" (the detail panel's link) opens its row in the monitor.
+xdotool mousemove 500 516 mousedown 1 sleep 0.3 mousemove 500 420 sleep 0.3 mousemove 500 330 sleep 0.3 mouseup 1
+sleep 0.5
+xdotool mousemove 1193 115 click 1
 sleep 4   # let the monitor's chart gather a few samples
 
 import -window "$window" "$out"
