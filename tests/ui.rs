@@ -979,3 +979,45 @@ fn after_a_click_the_arrows_tab_and_delete_act_on_the_rows() {
     assert!(notice.contains("Creating or Completed"), "{notice}");
     assert!(harness.state().state().dialog.is_none());
 }
+
+/// At 800×500 the panels give way: the table still shows rows, and the toolbar wraps rather
+/// than drawing its buttons over each other.
+#[test]
+fn a_small_window_keeps_the_table_and_a_toolbar_that_does_not_overlap() {
+    let emulator = emulator();
+    let mut harness = common::app::harness_sized(&emulator, [800.0, 500.0]);
+    loaded(&mut harness);
+    harness.run_steps(3);
+    let shown = harness
+        .state()
+        .store()
+        .iter()
+        .filter(|e| {
+            harness
+                .query_by_role_and_label(
+                    egui::accesskit::Role::Button,
+                    &iejobs::ui::format::row_label(e),
+                )
+                .is_some_and(|n| n.rect().height() > 0.0 && n.rect().top() < 500.0)
+        })
+        .count();
+    assert!(shown >= 3, "rows of the table in view: {shown}");
+    let buttons: Vec<(String, egui::Rect)> = [
+        "Refresh",
+        "Polling",
+        "Export…",
+        "Settings",
+        "Activity log",
+        "Theme",
+        "Help",
+    ]
+    .iter()
+    .map(|label| ((*label).to_owned(), harness.get_by_label(label).rect()))
+    .collect();
+    for (i, (a, ra)) in buttons.iter().enumerate() {
+        assert!(ra.right() <= 800.5, "{a} is inside the window: {ra:?}");
+        for (b, rb) in &buttons[i + 1..] {
+            assert!(!ra.intersects(*rb), "{a} {ra:?} overlaps {b} {rb:?}");
+        }
+    }
+}

@@ -271,21 +271,26 @@ impl eframe::App for App {
         let reveal = self.state.selection.reveal.take();
         let (mut cx, mut own) = self.state.panels(&mut intents);
         let cx = &mut cx;
+        // The panels give way before the table does (see layout.rs).
+        let window = ui.max_rect();
+        let limits = super::layout::limits(window.width(), window.height());
         egui::Panel::top("toolbar").show(ui, |ui| super::toolbar::toolbar_ui(ui, cx, &mut own));
         egui::Panel::bottom("status").show(ui, |ui| super::status_bar::status_bar_ui(ui, cx));
         if own.ui_state.show_activity {
             egui::Panel::bottom("activity")
                 .resizable(true)
-                .default_size(120.0)
+                .default_size(120.0_f32.min(limits.activity.0))
+                .min_size(limits.activity.1)
+                .max_size(limits.activity.0)
                 .show(ui, |ui| {
                     super::activity_log::activity_log_ui(ui, cx.session.activity());
                 });
         }
         egui::Panel::right("detail")
             .resizable(true)
-            .default_size(430.0)
-            .min_size(320.0)
-            .max_size(620.0)
+            .default_size(430.0_f32.min(limits.detail.0))
+            .min_size(limits.detail.1)
+            .max_size(limits.detail.0)
             .show(ui, |ui| {
                 super::job_detail::job_detail_ui(ui, cx);
             });
@@ -293,8 +298,9 @@ impl eframe::App for App {
         if own.ui_state.show_monitor {
             egui::Panel::bottom("monitor")
                 .resizable(true)
-                .default_size(220.0)
-                .min_size(120.0)
+                .default_size(220.0_f32.min(limits.monitor.0))
+                .min_size(limits.monitor.1)
+                .max_size(limits.monitor.0)
                 .show(ui, |ui| {
                     super::cancel_monitor::cancel_monitor_ui(ui, cx, own.watch);
                 });

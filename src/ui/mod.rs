@@ -16,6 +16,7 @@ pub mod format;
 pub mod intent;
 mod job_detail;
 mod jobs_table;
+pub mod layout;
 #[cfg(test)]
 mod panel_tests;
 pub mod selection;

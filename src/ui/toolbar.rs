@@ -14,82 +14,20 @@ use super::table_view::{TableQuery, TableView};
 /// polling editor.
 pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState<'_>) {
     ui.add_space(2.0);
-    ui.horizontal(|ui| {
-        ui.strong("iejobs");
-        ui.separator();
-        let (active, landed) = (
-            cx.view.cancellations_active(),
-            cx.view.cancellations_landed(),
-        );
-        let mut open = own.ui_state.show_monitor;
-        let label = if landed == 0 {
-            format!("Cancellation monitor ({active})")
-        } else {
-            format!("Cancellation monitor ({active} + {landed} landed)")
-        };
-        if ui
-            .toggle_value(&mut open, label)
-            .on_hover_text(format!(
-                "{active} cancel(s) in progress, {landed} landed. Watch each one: drives still \
-                 copying, bytes since the request, rate, outcome"
-            ))
-            .changed()
-        {
-            cx.ask(Intent::ShowMonitor(open));
-        }
-        ui.separator();
-        let selected: Vec<JobKey> = cx.selection.keys.iter().cloned().collect();
-        for action in Action::ALL {
-            selection_action_ui(ui, cx, action, &selected);
-        }
-        if cx.selection.hidden > 0 {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("({} hidden by the filter)", cx.selection.hidden),
-            )
-            .on_hover_text(
-                "Selected jobs the filter hides are still selected: Cancel and Delete reach                  them too (the confirmation lists them). Escape selects nothing.",
-            );
-        }
-        if ui
-            .button("Refresh")
-            .on_hover_text("List all jobs now")
-            .clicked()
-        {
-            cx.ask(Intent::Refresh);
-        }
-        ui.menu_button("Polling", |ui| polling_ui(ui, cx, own.polling_edit));
-        if ui
-            .button("Export…")
-            .on_hover_text("Save the rows shown to a CSV or JSON file (Ctrl+E)")
-            .clicked()
-        {
-            cx.ask(Intent::OpenExport);
-        }
-        if ui
-            .button("Settings")
-            .on_hover_text("Connection, subscriptions, polling; save them to the config file")
-            .clicked()
-        {
-            cx.ask(Intent::OpenSettings);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts (F1)").clicked() {
-                    cx.ask(Intent::ShowShortcuts(true));
-                    ui.close();
-                }
-                if ui.button("About iejobs").clicked() {
-                    cx.ask(Intent::ShowAbout(true));
-                    ui.close();
-                }
+    if ui.available_width() >= WIDE {
+        ui.horizontal(|ui| {
+            actions_ui(ui, cx, own);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                views_ui(ui, own, cx, true);
             });
-            ui.menu_button("Theme", |ui| theme_ui(ui, &mut own.ui_state.theme))
-                .response
-                .on_hover_text(format!("Now: {}", own.ui_state.theme.label()));
-            ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
         });
-    });
+    } else {
+        // Narrow: the buttons wrap onto a second line rather than overlap.
+        ui.horizontal_wrapped(|ui| {
+            actions_ui(ui, cx, own);
+            views_ui(ui, own, cx, false);
+        });
+    }
     filter_row_ui(ui, cx.view, own.ui_state, own.focus_filter);
     if let Some(notice) = cx.notice {
         ui.horizontal(|ui| {
@@ -100,6 +38,109 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
         });
     }
     ui.add_space(2.0);
+}
+
+/// The width from which the toolbar is one line, the views on the right.
+const WIDE: f32 = 1180.0;
+
+/// The app's name, the monitor switch, the actions on the selection, Refresh, Polling,
+/// Export and Settings.
+fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState<'_>) {
+    ui.strong("iejobs");
+    ui.separator();
+    let (active, landed) = (
+        cx.view.cancellations_active(),
+        cx.view.cancellations_landed(),
+    );
+    let mut open = own.ui_state.show_monitor;
+    let label = if landed == 0 {
+        format!("Cancellation monitor ({active})")
+    } else {
+        format!("Cancellation monitor ({active} + {landed} landed)")
+    };
+    if ui
+        .toggle_value(&mut open, label)
+        .on_hover_text(format!(
+            "{active} cancel(s) in progress, {landed} landed. Watch each one: drives still \
+                 copying, bytes since the request, rate, outcome"
+        ))
+        .changed()
+    {
+        cx.ask(Intent::ShowMonitor(open));
+    }
+    ui.separator();
+    let selected: Vec<JobKey> = cx.selection.keys.iter().cloned().collect();
+    for action in Action::ALL {
+        selection_action_ui(ui, cx, action, &selected);
+    }
+    if cx.selection.hidden > 0 {
+        ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("({} hidden by the filter)", cx.selection.hidden),
+            )
+            .on_hover_text(
+                "Selected jobs the filter hides are still selected: Cancel and Delete reach them too (the confirmation lists them). Escape selects nothing.",
+            );
+    }
+    if ui
+        .button("Refresh")
+        .on_hover_text("List all jobs now")
+        .clicked()
+    {
+        cx.ask(Intent::Refresh);
+    }
+    ui.menu_button("Polling", |ui| polling_ui(ui, cx, own.polling_edit));
+    if ui
+        .button("Export…")
+        .on_hover_text("Save the rows shown to a CSV or JSON file (Ctrl+E)")
+        .clicked()
+    {
+        cx.ask(Intent::OpenExport);
+    }
+    if ui
+        .button("Settings")
+        .on_hover_text("Connection, subscriptions, polling; save them to the config file")
+        .clicked()
+    {
+        cx.ask(Intent::OpenSettings);
+    }
+}
+
+/// The views: the activity log, the theme, Help; drawn from the right (`from_right`) on a
+/// wide toolbar, else in reading order.
+fn views_ui(
+    ui: &mut egui::Ui,
+    own: &mut PanelState<'_>,
+    cx: &mut PanelContext<'_>,
+    from_right: bool,
+) {
+    let help = |ui: &mut egui::Ui, cx: &mut PanelContext<'_>| {
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts (F1)").clicked() {
+                cx.ask(Intent::ShowShortcuts(true));
+                ui.close();
+            }
+            if ui.button("About iejobs").clicked() {
+                cx.ask(Intent::ShowAbout(true));
+                ui.close();
+            }
+        });
+    };
+    let theme = |ui: &mut egui::Ui, own: &mut PanelState<'_>| {
+        ui.menu_button("Theme", |ui| theme_ui(ui, &mut own.ui_state.theme))
+            .response
+            .on_hover_text(format!("Now: {}", own.ui_state.theme.label()));
+    };
+    if from_right {
+        help(ui, cx);
+        theme(ui, own);
+        ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
+    } else {
+        ui.separator();
+        ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
+        theme(ui, own);
+        help(ui, cx);
+    }
 }
 
 /// The three-way theme setting: the OS's (followed as it changes), light or dark.

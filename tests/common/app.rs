@@ -91,11 +91,39 @@ pub fn harness_for(url: &str, subscriptions: Vec<String>) -> Harness<'static, Ap
         .build_eframe(move |cc| App::new(cc, config).unwrap())
 }
 
+/// A harness polling every 2 s in a window of `size` points.
+#[allow(
+    dead_code,
+    reason = "not every test binary that shares this module sizes its window"
+)]
+pub fn harness_sized(emulator: &EmbeddedEmulator, size: [f32; 2]) -> Harness<'static, App> {
+    build_sized(
+        emulator,
+        super::client(emulator.url()),
+        (SettingsContext::default(), Folders::default()),
+        |worker| {
+            worker.slow_poll = Duration::from_secs(2);
+            worker.fast_poll = Duration::from_millis(200);
+        },
+        size,
+    )
+}
+
 fn build(
+    emulator: &EmbeddedEmulator,
+    client: ArmClient,
+    parts: (SettingsContext, Folders),
+    adjust: impl FnOnce(&mut WorkerConfig),
+) -> Harness<'static, App> {
+    build_sized(emulator, client, parts, adjust, [1700.0, 1100.0])
+}
+
+fn build_sized(
     emulator: &EmbeddedEmulator,
     client: ArmClient,
     (settings, folders): (SettingsContext, Folders),
     adjust: impl FnOnce(&mut WorkerConfig),
+    size: [f32; 2],
 ) -> Harness<'static, App> {
     let mut worker = WorkerConfig::new(emulator.subscriptions().to_vec());
     adjust(&mut worker);
@@ -112,7 +140,7 @@ fn build(
         desktop_notifications: false,
     };
     Harness::builder()
-        .with_size([1700.0, 1100.0])
+        .with_size(size)
         .build_eframe(move |cc| App::new(cc, config).unwrap())
 }
 
