@@ -93,6 +93,11 @@ impl App {
         cc.egui_ctx
             .set_theme(super::toolbar::preference(ui_state.theme));
         super::fonts::install(&cc.egui_ctx);
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            cc.egui_ctx.style_mut_of(theme, |style| {
+                super::format::readable_visuals(&mut style.visuals);
+            });
+        }
         let polling = (
             worker_config.slow_poll.as_secs().max(1),
             worker_config.fast_poll.as_secs().max(1),

@@ -344,7 +344,10 @@ fn drive_row_ui(ui: &mut egui::Ui, drive: &DriveReport, now: jiff::Timestamp) {
         }
         ui.monospace(drive.drive_id.as_str());
     });
-    ui.colored_label(format::drive_color(&drive.state), drive.state.as_str());
+    ui.colored_label(
+        format::drive_color(&drive.state, ui.visuals().dark_mode),
+        drive.state.as_str(),
+    );
     ui.label(
         drive
             .copied

@@ -195,30 +195,82 @@ pub fn relative(at: Timestamp, now: Timestamp) -> String {
     }
 }
 
-/// The badge colour of a job state.
+/// The badge colour of a job state: dark enough for the badge's white text to meet WCAG
+/// AA (4.5:1) in both themes.
 #[must_use]
 pub fn state_color(state: &JobState) -> Color32 {
     match state {
+        JobState::Creating => Color32::from_rgb(0x6d, 0x70, 0x78),
+        JobState::Shipping => Color32::from_rgb(0x36, 0x70, 0xc0),
+        JobState::Received => Color32::from_rgb(0x18, 0x7c, 0x7c),
+        JobState::Transferring => Color32::from_rgb(0x9f, 0x61, 0x15),
+        JobState::Packaging => Color32::from_rgb(0x86, 0x57, 0xce),
+        JobState::Completed => Color32::from_rgb(0x25, 0x80, 0x40),
+        JobState::Closed => Color32::from_rgb(0xc9, 0x3c, 0x3c),
+        JobState::Other(_) => Color32::from_rgb(0x85, 0x6f, 0x03),
+    }
+}
+
+/// A job state's colour as text on the window's background (chips, drive states): the
+/// badge colour on a light background, a lighter one on a dark background; 4.5:1 or more
+/// on either.
+#[must_use]
+pub fn state_text_color(state: &JobState, dark_mode: bool) -> Color32 {
+    if !dark_mode {
+        return state_color(state);
+    }
+    match state {
         JobState::Creating => Color32::from_rgb(0x8a, 0x8f, 0x98),
-        JobState::Shipping => Color32::from_rgb(0x3d, 0x7e, 0xd8),
+        JobState::Shipping => Color32::from_rgb(0x4e, 0x89, 0xdb),
         JobState::Received => Color32::from_rgb(0x1f, 0x9e, 0x9e),
         JobState::Transferring => Color32::from_rgb(0xe0, 0x8a, 0x1e),
-        JobState::Packaging => Color32::from_rgb(0x8e, 0x5c, 0xd9),
+        JobState::Packaging => Color32::from_rgb(0x9d, 0x72, 0xde),
         JobState::Completed => Color32::from_rgb(0x2e, 0x9d, 0x4f),
-        JobState::Closed => Color32::from_rgb(0xc9, 0x3c, 0x3c),
+        JobState::Closed => Color32::from_rgb(0xd4, 0x66, 0x66),
         JobState::Other(_) => Color32::from_rgb(0xd4, 0xb1, 0x06),
     }
 }
 
-/// The colour of a drive state.
+/// A drive state's colour as text, in the colours of the job states it resembles.
 #[must_use]
-pub fn drive_color(state: &DriveState) -> Color32 {
-    match state {
-        DriveState::Transferring => Color32::from_rgb(0xe0, 0x8a, 0x1e),
-        DriveState::Completed | DriveState::ShippedBack => Color32::from_rgb(0x2e, 0x9d, 0x4f),
-        DriveState::CompletedMoreInfo => Color32::from_rgb(0xd4, 0xb1, 0x06),
-        DriveState::NeverReceived => Color32::from_rgb(0xc9, 0x3c, 0x3c),
-        _ => Color32::from_rgb(0x8a, 0x8f, 0x98),
+pub fn drive_color(state: &DriveState, dark_mode: bool) -> Color32 {
+    let like = match state {
+        DriveState::Transferring => JobState::Transferring,
+        DriveState::Completed | DriveState::ShippedBack => JobState::Completed,
+        DriveState::CompletedMoreInfo => JobState::Other("CompletedMoreInfo".into()),
+        DriveState::NeverReceived => JobState::Closed,
+        _ => JobState::Creating,
+    };
+    state_text_color(&like, dark_mode)
+}
+
+/// WCAG 2 contrast ratio of two colours (1 to 21; AA asks 4.5 for body text).
+#[must_use]
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn luminance(c: Color32) -> f32 {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// egui's warning and error colours made readable (4.5:1) on the theme's backgrounds: on
+/// the light theme its orange and red are below 3:1 on white, and its red is below 4.5:1 on
+/// the dark theme's striped rows.
+pub fn readable_visuals(visuals: &mut eframe::egui::Visuals) {
+    if visuals.dark_mode {
+        visuals.error_fg_color = Color32::from_rgb(0xff, 0x5c, 0x5c);
+    } else {
+        visuals.warn_fg_color = Color32::from_rgb(0xa0, 0x4f, 0x00);
+        visuals.error_fg_color = Color32::from_rgb(0xc0, 0x1c, 0x1c);
     }
 }
 
@@ -426,5 +478,65 @@ mod monitor_format_tests {
                 .map(|id| series_color(id).to_array())
                 .collect();
         assert!(colours.len() >= 3, "{colours:?}");
+    }
+}
+
+#[cfg(test)]
+mod contrast_tests {
+    use eframe::egui::Visuals;
+
+    use super::*;
+
+    fn states() -> Vec<JobState> {
+        vec![
+            JobState::Creating,
+            JobState::Shipping,
+            JobState::Received,
+            JobState::Transferring,
+            JobState::Packaging,
+            JobState::Completed,
+            JobState::Closed,
+            JobState::Other("Faulted".into()),
+        ]
+    }
+
+    /// Every colour pair the window draws text with meets WCAG AA (4.5:1) in both themes:
+    /// badges' white text, chips and drive states on the background, warnings and errors.
+    #[test]
+    fn text_colours_meet_wcag_aa_in_both_themes() {
+        for state in states() {
+            let badge = contrast_ratio(Color32::WHITE, state_color(&state));
+            assert!(badge >= 4.5, "{state} badge: {badge:.2}");
+        }
+        for mut visuals in [Visuals::dark(), Visuals::light()] {
+            readable_visuals(&mut visuals);
+            let dark = visuals.dark_mode;
+            // Striped rows add the faint colour (additive) to the panel's.
+            let (p, f) = (visuals.panel_fill, visuals.faint_bg_color);
+            let striped = Color32::from_rgb(
+                p.r().saturating_add(f.r()),
+                p.g().saturating_add(f.g()),
+                p.b().saturating_add(f.b()),
+            );
+            for background in [visuals.panel_fill, visuals.window_fill, striped] {
+                for state in states() {
+                    let text = contrast_ratio(state_text_color(&state, dark), background);
+                    assert!(text >= 4.5, "{state} text, dark {dark}: {text:.2}");
+                }
+                for (name, colour) in [
+                    ("warn", visuals.warn_fg_color),
+                    ("error", visuals.error_fg_color),
+                ] {
+                    let ratio = contrast_ratio(colour, background);
+                    assert!(ratio >= 4.5, "{name}, dark {dark}: {ratio:.2}");
+                }
+            }
+            let selected =
+                contrast_ratio(visuals.selection.stroke.color, visuals.selection.bg_fill);
+            assert!(
+                selected >= 4.5,
+                "selected row text, dark {dark}: {selected:.2}"
+            );
+        }
     }
 }

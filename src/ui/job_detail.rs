@@ -213,7 +213,10 @@ fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             } else {
                 &drive.drive_id
             });
-            ui.colored_label(format::drive_color(&drive.state), drive.state.as_str());
+            ui.colored_label(
+                format::drive_color(&drive.state, ui.visuals().dark_mode),
+                drive.state.as_str(),
+            );
             if let Some(status) = &drive.copy_status {
                 ui.label(format!("· {status}"));
             }

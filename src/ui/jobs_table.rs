@@ -362,11 +362,14 @@ fn cells_ui(
             text_cell(ui, cells[column], value, text);
         }
     }
+    // On a selected row the marks take the selection's text colour: red or orange on the
+    // selection's blue is not readable.
+    let marks = selected.then_some(text);
     if shown(4) {
-        state_cell_ui(ui, cells[4], entry);
+        state_cell_ui(ui, cells[4], entry, marks);
     }
     if shown(5) {
-        cancel_mark_ui(ui, cells[5], entry);
+        cancel_mark_ui(ui, cells[5], entry, marks);
     }
     if shown(7) {
         progress_cell(ui, cells[7], entry);
@@ -445,7 +448,12 @@ fn progress_cell(ui: &egui::Ui, cell: egui::Rect, entry: &JobEntry) {
 
 /// The state as a coloured badge; an unknown state or a failed action adds a mark (its
 /// explanation is the cell's hover text).
-fn state_cell_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
+fn state_cell_ui(
+    ui: &mut egui::Ui,
+    cell: egui::Rect,
+    entry: &JobEntry,
+    mark: Option<egui::Color32>,
+) {
     let state = &entry.job.state;
     let small = egui::TextStyle::Small.resolve(ui.style());
     let painter = ui.painter().with_clip_rect(cell.intersect(ui.clip_rect()));
@@ -474,8 +482,10 @@ fn state_cell_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
         let at = egui::Rect::from_x_y_ranges(badge.right() + 2.0..=cell.right(), cell.y_range());
         ui.put(
             at,
-            egui::Label::new(egui::RichText::new(marks).color(ui.visuals().error_fg_color))
-                .selectable(false),
+            egui::Label::new(
+                egui::RichText::new(marks).color(mark.unwrap_or(ui.visuals().error_fg_color)),
+            )
+            .selectable(false),
         );
     }
 }
@@ -510,7 +520,12 @@ const UNKNOWN_STATE: &str =
 /// "requested…" while a cancel is on its way, "pending" once the service confirmed it and
 /// until the job finishes, "cancelled" once it landed, "deleting…" while a delete is on its
 /// way: a label, named for screen readers.
-fn cancel_mark_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
+fn cancel_mark_ui(
+    ui: &mut egui::Ui,
+    cell: egui::Rect,
+    entry: &JobEntry,
+    mark: Option<egui::Color32>,
+) {
     let deleting = entry
         .pending
         .as_ref()
@@ -536,7 +551,7 @@ fn cancel_mark_ui(ui: &mut egui::Ui, cell: egui::Rect, entry: &JobEntry) {
     let cell = cell.shrink2(egui::vec2(CELL_PADDING, 0.0));
     ui.put(
         cell,
-        egui::Label::new(egui::RichText::new(text).color(color)).selectable(false),
+        egui::Label::new(egui::RichText::new(text).color(mark.unwrap_or(color))).selectable(false),
     )
     .on_hover_text(hover);
 }

@@ -224,7 +224,10 @@ fn filter_row_ui(
             let label = format!("{} {count}", format::state_text(&JobState::parse(&state)));
             let chip = egui::Button::selectable(
                 on,
-                egui::RichText::new(label).color(format::state_color(&JobState::parse(&state))),
+                egui::RichText::new(label).color(format::state_text_color(
+                    &JobState::parse(&state),
+                    ui.visuals().dark_mode,
+                )),
             );
             if ui
                 .add(chip)
