@@ -48,8 +48,8 @@ pub const COLUMNS: [Column; 11] = [
 pub const ALWAYS_SHOWN: SortColumn = SortColumn::Name;
 
 /// The widths a row is drawn with: the user's widths (or the initial ones), at least each
-/// column's least, 0 for a hidden column, and the last shown column taking what remains of
-/// `available` (never less than its least).
+/// column's least, 0 for a hidden column; all grown in proportion to fill `available` when
+/// it is wider, else the last shown column shrunk to what remains (never below its least).
 #[must_use]
 pub fn layout(stored: &[f32], hidden: &BTreeSet<SortColumn>, available: f32) -> Vec<f32> {
     let usable = stored.len() == COLUMNS.len() && stored.iter().all(|w| w.is_finite());
@@ -65,7 +65,16 @@ pub fn layout(stored: &[f32], hidden: &BTreeSet<SortColumn>, available: f32) -> 
             }
         })
         .collect();
-    if let Some(last) = widths.iter().rposition(|w| *w > 0.0) {
+    let total: f32 = widths.iter().sum();
+    if total > 0.0 && available > total {
+        // A wide window: every column grows in proportion (a subscription's name is no
+        // longer cut while the last column takes all the room).
+        let scale = available / total;
+        for width in &mut widths {
+            *width *= scale;
+        }
+    } else if let Some(last) = widths.iter().rposition(|w| *w > 0.0) {
+        // A narrow one: the last column gives way down to its least; the table scrolls.
         let others: f32 = widths[..last].iter().sum();
         widths[last] = (available - others).max(COLUMNS[last].least);
     }
@@ -118,28 +127,37 @@ mod tests {
     }
 
     #[test]
-    fn a_hidden_column_takes_no_width_and_the_others_keep_theirs() {
+    fn a_hidden_column_takes_no_width_and_a_wide_table_grows_every_column_alike() {
         let hidden = BTreeSet::from([SortColumn::Subscription, SortColumn::Location]);
         let widths = layout(&initial(), &hidden, 2000.0);
         assert_eq!(widths[2], 0.0);
         assert_eq!(widths[8], 0.0);
-        assert_eq!(widths[1], 124.0);
-        assert_eq!(widths[9], 120.0);
+        assert!(
+            (widths[1] / widths[9] - 124.0 / 120.0).abs() < 1e-4,
+            "{widths:?}"
+        );
+        assert!(widths[1] > 124.0, "grown: {widths:?}");
         let total: f32 = widths.iter().sum();
         assert!(
             (total - 2000.0).abs() < 0.01,
-            "the last column fills: {total}"
+            "the columns fill the width: {total}"
         );
     }
 
     #[test]
-    fn when_the_last_column_is_hidden_the_last_shown_one_fills_the_width() {
+    fn a_narrow_table_shrinks_its_last_shown_column_and_then_scrolls() {
         let hidden = BTreeSet::from([SortColumn::LastChange]);
-        let widths = layout(&initial(), &hidden, 1500.0);
+        let widths = layout(&initial(), &hidden, 1000.0);
         assert_eq!(widths[10], 0.0);
         let others: f32 = widths[..9].iter().sum();
-        assert!((widths[9] - (1500.0 - others)).abs() < 0.01);
-        assert!(widths[9] > 120.0);
+        assert!((widths[9] - (1000.0 - others)).abs() < 0.01);
+        assert!(widths[9] < 120.0);
+        let widths = layout(&initial(), &BTreeSet::new(), 300.0);
+        assert_eq!(
+            widths[10], 64.0,
+            "no less than its least: the table scrolls"
+        );
+        assert_eq!(widths[0], 180.0);
     }
 
     #[test]
@@ -147,7 +165,7 @@ mod tests {
         let hidden: BTreeSet<SortColumn> = COLUMNS.iter().map(|c| c.id).collect();
         let widths = layout(&initial(), &hidden, 800.0);
         assert!(
-            widths[0] >= 800.0,
+            widths[0] >= 799.9,
             "the name alone fills the width: {widths:?}"
         );
         assert!(widths[1..].iter().all(|w| *w == 0.0));
