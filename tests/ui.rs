@@ -180,6 +180,25 @@ fn cancel_shows_at_once_reaches_the_emulator_and_drives_keep_copying_until_compl
     let landed = harness.state().view().cancellations_landed();
     harness.get_by_label(&format!("Landed ({landed})")).click();
     harness.run_steps(3);
+    // Where the disks are: the return package, its tracking number a link.
+    assert!(
+        harness
+            .query_all_by_label_contains("disks back: FedEx")
+            .next()
+            .is_some(),
+        "the landed row names the carrier"
+    );
+    let tracking = entry(&harness, name)
+        .and_then(|e| e.job.return_package.as_ref())
+        .and_then(|p| p.tracking_number.clone())
+        .unwrap();
+    assert_eq!(
+        harness
+            .get_by_label(tracking.as_str())
+            .accesskit_node()
+            .role(),
+        egui::accesskit::Role::Link
+    );
     assert!(
         harness
             .query_all_by_label_contains("Azure deletes the job on")

@@ -100,9 +100,10 @@ fn cancellation_ui(
         state.set_open(true);
     }
     let report = cancel_report(entry);
+    let clock = service_clock(cx.source);
     let (_, header, _) = state
         .show_header(ui, |ui| summary_ui(ui, cx, entry, report.as_ref(), now))
-        .body(|ui| detail_ui(ui, entry, report.as_ref(), now));
+        .body(|ui| detail_ui(ui, entry, report.as_ref(), now, clock));
     if watched {
         header.response.scroll_to_me(Some(egui::Align::TOP));
         *watch = None;
@@ -242,12 +243,22 @@ fn return_package_ui(ui: &mut egui::Ui, package: &Package) {
     }
 }
 
+/// Service seconds per second of this computer: the embedded emulator's clock speed, 1 on
+/// Azure (a stopped emulator clock counts as 1: nothing moves then).
+fn service_clock(source: &super::state::Source) -> f64 {
+    match source {
+        super::state::Source::Emulator { speed, .. } if *speed > 0.0 => *speed,
+        _ => 1.0,
+    }
+}
+
 /// The open row: what happens next, the drives, the chart.
 fn detail_ui(
     ui: &mut egui::Ui,
     entry: &JobEntry,
     report: Option<&CancelReport>,
     now: jiff::Timestamp,
+    clock: f64,
 ) {
     match &entry.cancel {
         Some(watch) if watch.seen_requested => {
@@ -272,7 +283,7 @@ fn detail_ui(
     let Some(report) = report else {
         return;
     };
-    drives_ui(ui, &entry.job.key, report, now);
+    drives_ui(ui, &entry.job.key, report, now, clock);
     chart_ui(ui, entry, report);
 }
 
@@ -310,31 +321,42 @@ fn next_text(entry: &JobEntry, report: Option<&CancelReport>, now: jiff::Timesta
     }
 }
 
-fn drives_ui(ui: &mut egui::Ui, key: &JobKey, report: &CancelReport, now: jiff::Timestamp) {
+/// The drives' table. Rates are per second of the service's clock (the emulator's may run
+/// faster than this computer's); end times are this computer's.
+fn drives_ui(
+    ui: &mut egui::Ui,
+    key: &JobKey,
+    report: &CancelReport,
+    now: jiff::Timestamp,
+    clock: f64,
+) {
     egui::Grid::new(("drives", key))
         .num_columns(7)
         .striped(true)
         .show(ui, |ui| {
-            for title in [
-                "Drive",
-                "State",
-                "Copied",
-                "Since request",
-                "Left",
-                "Rate",
-                "",
-            ] {
+            for title in ["Drive", "State", "Copied", "Since request", "Left"] {
                 ui.strong(title);
             }
+            #[expect(clippy::float_cmp, reason = "exactly 1 on Azure")]
+            if clock == 1.0 {
+                ui.strong("Rate");
+            } else {
+                ui.strong("Rate (service)").on_hover_text(format!(
+                    "Per second of the service's clock: the emulator's runs x{clock}, so \
+                     drives copy {clock} times faster by this computer's clock; the end times \
+                     are this computer's"
+                ));
+            }
+            ui.strong("");
             ui.end_row();
             for drive in &report.drives {
-                drive_row_ui(ui, drive, now);
+                drive_row_ui(ui, drive, now, clock);
                 ui.end_row();
             }
         });
 }
 
-fn drive_row_ui(ui: &mut egui::Ui, drive: &DriveReport, now: jiff::Timestamp) {
+fn drive_row_ui(ui: &mut egui::Ui, drive: &DriveReport, now: jiff::Timestamp, clock: f64) {
     ui.horizontal(|ui| {
         // The chart's colour, for the drives it plots.
         let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
@@ -355,7 +377,11 @@ fn drive_row_ui(ui: &mut egui::Ui, drive: &DriveReport, now: jiff::Timestamp) {
     );
     ui.label(format::bytes(drive.since_request));
     ui.label(drive.left.map_or_else(|| "—".to_owned(), format::bytes));
-    ui.label(drive.rate.map_or_else(|| "—".to_owned(), format::rate));
+    ui.label(
+        drive
+            .rate
+            .map_or_else(|| "—".to_owned(), |rate| format::rate(rate / clock)),
+    );
     let outcome = match (drive.outcome, drive.eta) {
         (DriveOutcome::Copying, Some(eta)) => eta_text(Some(eta), now),
         (outcome, _) => outcome.label().to_owned(),
