@@ -66,8 +66,26 @@ for _ in $(seq 1 300); do
 done
 [ -n "$window" ] || { cat "$scratch/app.log" >&2; echo "no window" >&2; exit 1; }
 
+# The window's own CPU time and wake-ups (voluntary context switches of all its threads),
+# from 60 s after it appeared (the first listing done) to the end: issue 18's P10.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+wakeups() { cat /proc/"$app"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ {n += $2} END {print n}'; }
+( sleep 60; echo "$(cpu_ticks) $(wakeups) $(date +%s.%N)" >"$scratch/cpu.start" ) &
+pids+=("$!")
 python3 scripts/lib/request_log.py collect "$url" "$scratch/log.jsonl" "$((minutes * 60))"
 kill -0 "$app" || { cat "$scratch/app.log" >&2; echo "the app exited" >&2; exit 1; }
+if [ -s "$scratch/cpu.start" ]; then
+    read -r ticks0 wake0 t0 <"$scratch/cpu.start"
+    ticks1="$(cpu_ticks)"; wake1="$(wakeups)"; t1="$(date +%s.%N)"
+    hz="$(getconf CLK_TCK)"
+    python3 -c "
+wall = $t1 - $t0
+cpu = ($ticks1 - $ticks0) / $hz
+print(f'window CPU: {cpu:.1f} s over {wall:.0f} s = {100 * cpu / wall:.2f} % of one core; '
+      f'{($wake1 - $wake0) * 60 / wall:.0f} wake-ups a minute (all threads)')
+"
+    echo "window memory: $(awk '/^RssAnon/ {print $2, $3}' "/proc/$app/status") RssAnon"
+fi
 
 if [ "$mode" = idle ]; then
     out=target/watch-idle

@@ -22,20 +22,10 @@ use iejobs::model::{Action, JobState};
 use iejobs::ui::App;
 
 use common::app::{
-    entry, harness, harness_with_folders, harness_with_settings, open_job, step_until,
+    entry, frozen_demo as emulator, harness, harness_with_folders, harness_with_settings, open_job,
+    step_until,
 };
 use iejobs::ui::SettingsContext;
-
-/// The demo scenario on a frozen clock: tests move time themselves.
-fn emulator() -> EmbeddedEmulator {
-    EmbeddedEmulator::start(EmulatorConfig {
-        scenario: Scenario::Demo,
-        speed: 0.0,
-        seed: 5,
-        ..EmulatorConfig::default()
-    })
-    .unwrap()
-}
 
 fn loaded(harness: &mut Harness<'static, App>) {
     step_until(harness, "the demo jobs are listed", |h| {

@@ -17,23 +17,9 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use iejobs::cli::JobOutput;
-use iejobs::emulator::EmulatorConfig;
-use iejobs::emulator::embedded::EmbeddedEmulator;
-use iejobs::emulator::scenario::Scenario;
 use iejobs::ui::App;
 
-use common::app::{harness, row, step_until};
-
-/// The demo scenario on a frozen clock: the window and the command line read the same jobs.
-fn emulator() -> EmbeddedEmulator {
-    EmbeddedEmulator::start(EmulatorConfig {
-        scenario: Scenario::Demo,
-        speed: 0.0,
-        seed: 5,
-        ..EmulatorConfig::default()
-    })
-    .unwrap()
-}
+use common::app::{frozen_demo as emulator, harness, row, step_until};
 
 /// Steps until every subscription is listed in full (a listing comes in pages: rows that
 /// arrive between two clicks would move the table under the pointer).

@@ -18,6 +18,7 @@ mod status;
 mod store;
 mod subscriptions;
 mod text;
+mod units;
 mod verdict;
 
 pub use activity::{Activity, ActivityLog, MAX_ACTIVITY};
@@ -40,6 +41,7 @@ pub use store::Store;
 
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
 pub use text::{ArcStr, shared, shared_opt};
+pub use units::bytes;
 pub use verdict::{Verdict, verdict};
 
 pub(crate) use open_enum::open_enum;

@@ -370,31 +370,10 @@ fn landed_body(store: &Store, key: &JobKey) -> String {
         let _ = write!(
             body,
             " ({drives} drive{plural}, {} copied after the request)",
-            bytes(copied)
+            super::units::bytes(copied)
         );
     }
     body
-}
-
-/// Bytes in decimal units, as drive makers count: "27.5 GB".
-fn bytes(n: i64) -> String {
-    const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "shown with three significant digits"
-    )]
-    let mut value = n.max(0) as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    match unit {
-        0 => format!("{} B", n.max(0)),
-        _ if value >= 100.0 => format!("{value:.0} {}", UNITS[unit]),
-        _ if value >= 10.0 => format!("{value:.1} {}", UNITS[unit]),
-        _ => format!("{value:.2} {}", UNITS[unit]),
-    }
 }
 
 #[cfg(test)]

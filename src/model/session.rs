@@ -271,7 +271,7 @@ mod tests {
         let last = session.activity().iter().last().unwrap();
         assert_eq!(
             last.text,
-            "Transferring -> Completed: cancel landed: 1 drive(s) finished, 1 skipped, 2.5 GB \
+            "Transferring -> Completed: cancel landed: 1 drive(s) finished, 1 skipped, 2.50 GB \
              copied since the request"
         );
         let mut plain = job("b", JobState::Packaging, &[]);

@@ -313,10 +313,9 @@ fn landing_text(entry: &JobEntry) -> String {
     };
     let done = report.count(DriveOutcome::Done);
     let skipped = report.count(DriveOutcome::Skipped);
-    #[expect(clippy::cast_precision_loss, reason = "a tenth of a GB")]
-    let gb = report.since_request as f64 / 1e9;
     format!(
-        "cancel landed: {done} drive(s) finished, {skipped} skipped, {gb:.1} GB copied since \
-         the request"
+        "cancel landed: {done} drive(s) finished, {skipped} skipped, {} copied since the \
+         request",
+        super::units::bytes(report.since_request)
     )
 }

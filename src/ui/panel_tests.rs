@@ -320,11 +320,6 @@ fn the_keyboard_moves_by_row_page_and_end_selects_all_refreshes_and_clears() {
     let mut state = state_with(&names);
     state.page_rows = 10;
     let key_of = |state: &AppState, row: usize| state.view.rows()[row].clone();
-    let press = |state: &mut AppState, keys: Keys| {
-        for intent in state.keyboard(keys) {
-            let _ = state.handle(intent);
-        }
-    };
     press(
         &mut state,
         Keys {
@@ -491,11 +486,6 @@ fn shift_moves_extend_and_a_refused_delete_key_says_why() {
         JobState::Transferring,
         JobState::Completed,
     ]);
-    let press = |state: &mut AppState, keys: Keys| {
-        for intent in state.keyboard(keys) {
-            let _ = state.handle(intent);
-        }
-    };
     press(
         &mut state,
         Keys {
@@ -580,4 +570,11 @@ fn selected_jobs_hidden_by_the_filter_are_counted_and_the_dialog_says_so() {
     );
     harness.run();
     harness.get_by_label("(2 hidden by the filter)");
+}
+
+/// The keys of one frame, carried out as the window does.
+fn press(state: &mut AppState, keys: super::state::Keys) {
+    for intent in state.keyboard(keys) {
+        let _ = state.handle(intent);
+    }
 }

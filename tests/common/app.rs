@@ -11,6 +11,21 @@ use iejobs::model::JobEntry;
 use iejobs::ui::{App, AppConfig, Folders, SettingsContext, Source};
 use iejobs::worker::WorkerConfig;
 
+/// The demo scenario on a frozen clock: tests move time themselves.
+#[allow(
+    dead_code,
+    reason = "not every test binary that shares this module runs the demo"
+)]
+pub fn frozen_demo() -> EmbeddedEmulator {
+    EmbeddedEmulator::start(iejobs::emulator::EmulatorConfig {
+        scenario: iejobs::emulator::scenario::Scenario::Demo,
+        speed: 0.0,
+        seed: 5,
+        ..iejobs::emulator::EmulatorConfig::default()
+    })
+    .expect("the embedded emulator starts")
+}
+
 /// A harness around the real `App`, polling every 2 s (moving jobs every 200 ms).
 pub fn harness(emulator: &EmbeddedEmulator) -> Harness<'static, App> {
     harness_with(emulator, super::client(emulator.url()), |worker| {

@@ -1,0 +1,27 @@
+//! How quantities are written: bytes in decimal units. In the model so that the window, the
+//! activity log and notifications write them alike.
+
+/// Bytes in decimal units, as drive makers count: "7.23 TB".
+#[must_use]
+pub fn bytes(n: i64) -> String {
+    const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "shown with three significant digits"
+    )]
+    let mut value = n.max(0) as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{} B", n.max(0))
+    } else if value >= 100.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else if value >= 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.2} {}", UNITS[unit])
+    }
+}
