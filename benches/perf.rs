@@ -86,6 +86,9 @@ fn main() {
     if wants("frame") {
         frame_section(&options.sizes);
     }
+    if wants("frame-breakdown") {
+        frame_breakdown_section(&options.sizes);
+    }
     if wants("idle") {
         idle_section(&options.sizes, options.idle_secs);
     }
@@ -437,6 +440,96 @@ fn frame_section(sizes: &[usize]) {
             large.1 / small.1
         );
     }
+}
+
+/// Where the CPU time of a frame that applies a store change goes: `logic` (the worker's
+/// events into the store, then the table's rows) against the egui pass and tessellation,
+/// the table's rows alone (a second `TableView` brought up to date with the same store
+/// after each frame, so it sees the same changes), and how many keys each change carries.
+fn frame_breakdown_section(sizes: &[usize]) {
+    use iejobs::ui::table_view::{TableQuery, TableView};
+    println!("## Frame breakdown: frames with a store change, CPU medians (release, headless)\n");
+    println!(
+        "| jobs | changed frames | keys changed per frame, median (max) | whole frame (ms) | logic (ms) | TableView::refresh alone, same changes (ms) | ui pass (ms) | tessellate (ms) | p99 of all frames (ms) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let emulator = embedded(n, 120.0);
+        let mut app = Headless::new(
+            emulator.url(),
+            vec![DEMO_SUBSCRIPTION.to_owned()],
+            Duration::from_hours(1),
+            Duration::from_millis(500),
+        );
+        app.load(n);
+        app.focus_a_cancellation();
+        for _ in 0..30 {
+            app.frame();
+        }
+        let query = TableQuery::default();
+        let mut shadow = TableView::default();
+        shadow.refresh(app.app.store(), &query);
+        let (mut whole, mut logic, mut table, mut ui, mut tess, mut keys, mut all) = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
+        for _ in 0..400 {
+            let version = app.app.store().version();
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1440.0, 880.0),
+                )),
+                time: Some(app.started.elapsed().as_secs_f64()),
+                ..Default::default()
+            };
+            let t0 = cpu_time::ThreadTime::now();
+            app.app.logic(&app.ctx, &mut app.frame);
+            let t_logic = t0.elapsed();
+            let t1 = cpu_time::ThreadTime::now();
+            let output = app.ctx.run_ui(input, |ui| app.app.ui(ui, &mut app.frame));
+            let t_ui = t1.elapsed();
+            let t2 = cpu_time::ThreadTime::now();
+            let primitives = app.ctx.tessellate(output.shapes, output.pixels_per_point);
+            let t_tess = t2.elapsed();
+            std::hint::black_box(primitives);
+            let frame = t_logic + t_ui + t_tess;
+            all.push(ms(frame));
+            let store = app.app.store();
+            if store.version() != version {
+                let changed = store.changed_since(version).map_or(usize::MAX, |c| c.len());
+                let t3 = cpu_time::ThreadTime::now();
+                shadow.refresh(store, &query);
+                table.push(ms(t3.elapsed()));
+                keys.push(changed as f64);
+                whole.push(ms(frame));
+                logic.push(ms(t_logic));
+                ui.push(ms(t_ui));
+                tess.push(ms(t_tess));
+            }
+            std::thread::sleep(Duration::from_millis(8));
+        }
+        let max_keys = keys.iter().copied().fold(0.0, f64::max);
+        println!(
+            "| {n} | {} | {:.0} ({max_keys:.0}) | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            whole.len(),
+            median(&mut keys),
+            median(&mut whole),
+            median(&mut logic),
+            median(&mut table),
+            median(&mut ui),
+            median(&mut tess),
+            percentile(&mut all, 0.99),
+        );
+        drop(app);
+        drop(emulator);
+    }
+    println!();
 }
 
 /// The table's rows rebuilt after one job changed (filter, sort, counts), by itself.

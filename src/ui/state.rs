@@ -551,7 +551,7 @@ impl AppState {
             .selection
             .anchor
             .as_ref()
-            .and_then(|anchor| self.view.position(anchor));
+            .and_then(|anchor| self.view.position(self.session.store(), anchor));
         if range && let Some(anchor) = anchor_row {
             let (from, to) = (anchor.min(row), anchor.max(row));
             self.selection.keys = self.view.rows()[from..=to].iter().cloned().collect();
@@ -658,7 +658,7 @@ impl AppState {
             .selection
             .focus
             .as_ref()
-            .and_then(|k| self.view.position(k));
+            .and_then(|k| self.view.position(self.session.store(), k));
         let Some(at) = current else {
             return Some(if keys.end { last } else { 0 });
         };
