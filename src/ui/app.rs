@@ -7,7 +7,7 @@ use eframe::egui;
 
 use crate::arm::ArmClient;
 use crate::model::{JobKey, Session, Store};
-use crate::worker::{Command, WorkerConfig, WorkerHandle};
+use crate::worker::{Command, Wake, WorkerConfig, WorkerHandle};
 
 use super::about::Folders;
 use super::confirm_dialog::confirm_dialog_ui;
@@ -37,6 +37,12 @@ pub struct AppConfig {
 
 const STORAGE_KEY: &str = "iejobs-ui";
 
+/// How long what background polling found may wait for a frame (one comes sooner when the
+/// user moves the mouse or an action answers). A listing spreads its pages over minutes
+/// under ARM's read budget: woken for each, an untouched window drew 40 frames a minute at
+/// 10,000 jobs, 1.8 % of a core (BENCHMARKS.md, P10).
+const BACKGROUND_REPAINT: Duration = Duration::from_secs(5);
+
 /// The application: the window's state and the worker it talks to. Panels are drawn from
 /// the state alone; only this type sends commands and takes events.
 pub struct App {
@@ -48,6 +54,10 @@ pub struct App {
     desktop: Option<DesktopNotifier>,
     /// The threads that write exports and ask the system's save dialog.
     exporter: super::export_ui::Exporter,
+    /// Frames drawn and their cost, logged once a minute at debug level.
+    frames: super::frame_tally::FrameTally,
+    /// When this frame's `logic` began.
+    frame_began: Option<Instant>,
 }
 
 impl App {
@@ -57,7 +67,10 @@ impl App {
         let worker = WorkerHandle::spawn(
             config.client,
             config.worker.clone(),
-            std::sync::Arc::new(move || ctx.request_repaint()),
+            std::sync::Arc::new(move |wake| match wake {
+                Wake::Now => ctx.request_repaint(),
+                Wake::Soon => ctx.request_repaint_after(BACKGROUND_REPAINT),
+            }),
         )?;
         let mut app = Self::with_worker(
             cc,
@@ -119,6 +132,8 @@ impl App {
             started: Some(Instant::now()),
             desktop: None,
             exporter: super::export_ui::Exporter::default(),
+            frames: super::frame_tally::FrameTally::default(),
+            frame_began: None,
         }
     }
 
@@ -257,6 +272,7 @@ impl App {
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.frame_began = Some(Instant::now());
         self.drain_events(ctx);
         self.notify(ctx);
         if let Some(notice) = self.exporter.finished() {
@@ -361,6 +377,10 @@ impl eframe::App for App {
         if self.state.selection.reveal.is_some() {
             // The table scrolls to the newly focused row in the next frame.
             ctx.request_repaint();
+        }
+        if let Some(began) = self.frame_began.take() {
+            let now = Instant::now();
+            self.frames.frame(now.duration_since(began), now);
         }
     }
 
