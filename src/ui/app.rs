@@ -38,10 +38,12 @@ pub struct AppConfig {
 const STORAGE_KEY: &str = "iejobs-ui";
 
 /// How long what background polling found may wait for a frame (one comes sooner when the
-/// user moves the mouse or an action answers). A listing spreads its pages over minutes
-/// under ARM's read budget: woken for each, an untouched window drew 40 frames a minute at
-/// 10,000 jobs, 1.8 % of a core (BENCHMARKS.md, P10).
-const BACKGROUND_REPAINT: Duration = Duration::from_secs(5);
+/// user moves the mouse or an action answers; the times shown are those of the reads, not
+/// of the frame). A listing spreads its pages over minutes under ARM's read budget: woken
+/// for each, an untouched window drew 40 frames a minute at 10,000 jobs, 1.8 % of a core;
+/// with 5 s, 10 frames and 0.63 % (BENCHMARKS.md, P10). Polls come every 20 s at the
+/// fastest, so 10 s is within one poll.
+const BACKGROUND_REPAINT: Duration = Duration::from_secs(10);
 
 /// The application: the window's state and the worker it talks to. Panels are drawn from
 /// the state alone; only this type sends commands and takes events.
@@ -50,6 +52,8 @@ pub struct App {
     worker: WorkerHandle,
     /// When the app was made, until the first frame that shows jobs (then `None`).
     started: Option<Instant>,
+    /// When the app was made, until every watched subscription has been listed once.
+    loading: Option<Instant>,
     /// Where desktop notifications go; `None` in tests (the model still decides them).
     desktop: Option<DesktopNotifier>,
     /// The threads that write exports and ask the system's save dialog.
@@ -130,6 +134,7 @@ impl App {
             state,
             worker,
             started: Some(Instant::now()),
+            loading: Some(Instant::now()),
             desktop: None,
             exporter: super::export_ui::Exporter::default(),
             frames: super::frame_tally::FrameTally::default(),
@@ -165,6 +170,30 @@ impl App {
                 Duration::try_from(jiff::Timestamp::now().duration_until(due)).unwrap_or_default();
             ctx.request_repaint_after(wait.max(Duration::from_millis(100)));
         }
+    }
+
+    /// Logs, once, when every watched subscription has been listed (or found unreadable):
+    /// read by scripts/bench-window.sh (P11: start to all jobs loaded).
+    fn log_all_loaded(&mut self) {
+        let Some(loading) = self.loading else {
+            return;
+        };
+        let status = self.state.session.status();
+        if status.subscriptions.is_empty()
+            || !status
+                .subscriptions
+                .values()
+                .all(|s| s.listed_at.is_some() || s.failure.is_some())
+        {
+            return;
+        }
+        tracing::info!(
+            target: "iejobs::startup",
+            jobs = self.state.session.store().len(),
+            since_app_ms = loading.elapsed().as_millis(),
+            "all jobs loaded"
+        );
+        self.loading = None;
     }
 
     /// The window's state.
@@ -279,6 +308,7 @@ impl eframe::App for App {
             self.state.notice = Some(notice);
         }
         self.state.refresh();
+        self.log_all_loaded();
         // The status bar counts down while the API is failing.
         if self.state.session.status().degraded.is_some() {
             ctx.request_repaint_after(Duration::from_secs(1));
