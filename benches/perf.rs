@@ -95,6 +95,9 @@ fn main() {
     if wants("listing") {
         listing_section(&options.sizes);
     }
+    if wants("listing-breakdown") {
+        listing_breakdown_section(&options.sizes);
+    }
     if wants("click") {
         click_section(&options.sizes);
     }
@@ -720,6 +723,117 @@ fn listing_section(sizes: &[usize]) {
         println!(
             "| {n} | {} | {rust_median:.1} | {runs} | {py_text} | {py_runs} | {ratio} |",
             n.div_ceil(100)
+        );
+        runtime.block_on(emulator.shutdown());
+    }
+    println!();
+}
+
+/// Where a listing's time goes: the pages fetched as bytes (the emulator's work, HTTP, and a
+/// scan for `nextLink`), then, on those bytes and without I/O, the decoding into the wire
+/// types and the two conversions to the model; and the worker's own path (pager, decode,
+/// summary conversion) end to end.
+fn listing_breakdown_section(sizes: &[usize]) {
+    use iejobs::arm::job_summary_from_wire;
+    use iejobs::arm::wire::ListJobsResponse;
+    println!("## P4 breakdown: a full listing's parts, medians (release, local emulator)\n");
+    println!(
+        "| jobs | MB | pages as bytes (ms) | decode to wire types (ms) | summary conversion (ms) | full conversion (ms) | worker's path: pager + summary (ms) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    #[derive(serde::Deserialize)]
+    struct NextOnly {
+        #[serde(rename = "nextLink")]
+        next_link: Option<String>,
+    }
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for &n in sizes {
+        let emulator = runtime.block_on(served(n));
+        let url = emulator.url();
+        let http = reqwest::Client::new();
+        let first = format!(
+            "{url}/subscriptions/{DEMO_SUBSCRIPTION}/providers/Microsoft.ImportExport/jobs?api-version=2020-08-01"
+        );
+        let runs = if n >= 100_000 { 3 } else { 9 };
+        let (mut fetch, mut decode, mut summary, mut full, mut worker) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut bytes = 0;
+        for run in 0..=runs {
+            let began = Instant::now();
+            let pages: Vec<Vec<u8>> = runtime.block_on(async {
+                let mut pages = Vec::new();
+                let mut next = Some(first.clone());
+                while let Some(link) = next.take() {
+                    let body = http
+                        .get(&link)
+                        .bearer_auth("bench")
+                        .send()
+                        .await
+                        .unwrap()
+                        .bytes()
+                        .await
+                        .unwrap()
+                        .to_vec();
+                    next = serde_json::from_slice::<NextOnly>(&body)
+                        .unwrap()
+                        .next_link
+                        .filter(|l| !l.is_empty());
+                    pages.push(body);
+                }
+                pages
+            });
+            let fetched = ms(began.elapsed());
+            bytes = pages.iter().map(Vec::len).sum::<usize>();
+            let began = Instant::now();
+            let decoded: Vec<ListJobsResponse> = pages
+                .iter()
+                .map(|p| serde_json::from_slice(p).unwrap())
+                .collect();
+            let decoded_ms = ms(began.elapsed());
+            let began = Instant::now();
+            let summaries = decoded
+                .iter()
+                .flat_map(|p| p.value.iter())
+                .filter_map(|j| job_summary_from_wire(j).ok())
+                .count();
+            let summary_ms = ms(began.elapsed());
+            let began = Instant::now();
+            let fulls = decoded
+                .iter()
+                .flat_map(|p| p.value.iter())
+                .filter_map(|j| job_from_wire(j).ok())
+                .count();
+            let full_ms = ms(began.elapsed());
+            assert_eq!((summaries, fulls), (n, n));
+            let client = client(&url);
+            let began = Instant::now();
+            let listed = runtime.block_on(async {
+                let mut pager =
+                    client.pager(&ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned()));
+                let mut count = 0;
+                while let Some(page) = pager.next_page().await.unwrap() {
+                    count += page.iter().filter_map(|j| job_summary_from_wire(j).ok()).count();
+                }
+                count
+            });
+            let worker_ms = ms(began.elapsed());
+            assert_eq!(listed, n);
+            if run > 0 {
+                fetch.push(fetched);
+                decode.push(decoded_ms);
+                summary.push(summary_ms);
+                full.push(full_ms);
+                worker.push(worker_ms);
+            }
+        }
+        println!(
+            "| {n} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            bytes as f64 / 1e6,
+            median(&mut fetch),
+            median(&mut decode),
+            median(&mut summary),
+            median(&mut full),
+            median(&mut worker),
         );
         runtime.block_on(emulator.shutdown());
     }
