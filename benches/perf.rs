@@ -736,16 +736,16 @@ fn listing_section(sizes: &[usize]) {
 fn listing_breakdown_section(sizes: &[usize]) {
     use iejobs::arm::job_summary_from_wire;
     use iejobs::arm::wire::ListJobsResponse;
-    println!("## P4 breakdown: a full listing's parts, medians (release, local emulator)\n");
-    println!(
-        "| jobs | MB | pages as bytes (ms) | decode to wire types (ms) | summary conversion (ms) | full conversion (ms) | worker's path: pager + summary (ms) |"
-    );
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
     #[derive(serde::Deserialize)]
     struct NextOnly {
         #[serde(rename = "nextLink")]
         next_link: Option<String>,
     }
+    println!("## P4 breakdown: a full listing's parts, medians (release, local emulator)\n");
+    println!(
+        "| jobs | MB | pages as bytes (ms) | decode to wire types (ms) | summary conversion (ms) | full conversion (ms) | straight to summaries, from the bytes (ms) | pager + wire decode + summary conversion (ms) | pager decoding straight to summaries, the worker's path (ms) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     for &n in sizes {
         let emulator = runtime.block_on(served(n));
@@ -757,11 +757,12 @@ fn listing_breakdown_section(sizes: &[usize]) {
         let runs = if n >= 100_000 { 3 } else { 9 };
         let (mut fetch, mut decode, mut summary, mut full, mut worker) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut straight, mut straight_pager) = (Vec::new(), Vec::new());
         let mut bytes = 0;
         for run in 0..=runs {
             let began = Instant::now();
-            let pages: Vec<Vec<u8>> = runtime.block_on(async {
-                let mut pages = Vec::new();
+            let bodies: Vec<Vec<u8>> = runtime.block_on(async {
+                let mut bodies = Vec::new();
                 let mut next = Some(first.clone());
                 while let Some(link) = next.take() {
                     let body = http
@@ -778,14 +779,14 @@ fn listing_breakdown_section(sizes: &[usize]) {
                         .unwrap()
                         .next_link
                         .filter(|l| !l.is_empty());
-                    pages.push(body);
+                    bodies.push(body);
                 }
-                pages
+                bodies
             });
             let fetched = ms(began.elapsed());
-            bytes = pages.iter().map(Vec::len).sum::<usize>();
+            bytes = bodies.iter().map(Vec::len).sum::<usize>();
             let began = Instant::now();
-            let decoded: Vec<ListJobsResponse> = pages
+            let decoded: Vec<ListJobsResponse> = bodies
                 .iter()
                 .map(|p| serde_json::from_slice(p).unwrap())
                 .collect();
@@ -805,6 +806,17 @@ fn listing_breakdown_section(sizes: &[usize]) {
                 .count();
             let full_ms = ms(began.elapsed());
             assert_eq!((summaries, fulls), (n, n));
+            let began = Instant::now();
+            let direct: usize = bodies
+                .iter()
+                .map(|p| {
+                    let page: iejobs::arm::summary::SummaryPage<'_> =
+                        serde_json::from_slice(p).unwrap();
+                    page.value.iter().filter_map(|j| j.to_job().ok()).count()
+                })
+                .sum();
+            let straight_ms = ms(began.elapsed());
+            assert_eq!(direct, n);
             let client = client(&url);
             let began = Instant::now();
             let listed = runtime.block_on(async {
@@ -812,11 +824,26 @@ fn listing_breakdown_section(sizes: &[usize]) {
                     client.pager(&ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned()));
                 let mut count = 0;
                 while let Some(page) = pager.next_page().await.unwrap() {
-                    count += page.iter().filter_map(|j| job_summary_from_wire(j).ok()).count();
+                    count += page
+                        .iter()
+                        .filter_map(|j| job_summary_from_wire(j).ok())
+                        .count();
                 }
                 count
             });
             let worker_ms = ms(began.elapsed());
+            assert_eq!(listed, n);
+            let began = Instant::now();
+            let listed = runtime.block_on(async {
+                let mut pager =
+                    client.pager(&ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned()));
+                let mut count = 0;
+                while let Some(page) = pager.next_summaries().await.unwrap() {
+                    count += page.into_iter().filter_map(Result::ok).count();
+                }
+                count
+            });
+            let straight_pager_ms = ms(began.elapsed());
             assert_eq!(listed, n);
             if run > 0 {
                 fetch.push(fetched);
@@ -824,16 +851,20 @@ fn listing_breakdown_section(sizes: &[usize]) {
                 summary.push(summary_ms);
                 full.push(full_ms);
                 worker.push(worker_ms);
+                straight.push(straight_ms);
+                straight_pager.push(straight_pager_ms);
             }
         }
         println!(
-            "| {n} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            "| {n} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
             bytes as f64 / 1e6,
             median(&mut fetch),
             median(&mut decode),
             median(&mut summary),
             median(&mut full),
+            median(&mut straight),
             median(&mut worker),
+            median(&mut straight_pager),
         );
         runtime.block_on(emulator.shutdown());
     }

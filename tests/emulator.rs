@@ -1461,3 +1461,31 @@ async fn the_service_rule_agrees_with_the_app_rule_in_every_state() {
     assert_eq!(checked, 18, "9 states × 2 flags");
     emulator.shutdown().await;
 }
+
+/// The worker's straight decode of a listing gives the jobs the full decode and the summary
+/// conversion give, on every scenario's jobs (drives, packages, escapes in text, unknown
+/// states), page after page.
+#[tokio::test]
+async fn a_listing_decoded_straight_to_summaries_equals_the_full_decode() {
+    use iejobs::arm::job_summary_from_wire;
+    for scenario in [Scenario::Demo, Scenario::Load(450)] {
+        let emulator = common::emulator(scenario.clone()).await;
+        let client = common::client(&emulator.url());
+        let scope = ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned());
+        let full: Vec<Job> = client
+            .list_jobs(&scope)
+            .await
+            .unwrap()
+            .iter()
+            .map(|j| job_summary_from_wire(j).unwrap())
+            .collect();
+        let mut pager = client.pager(&scope);
+        let mut straight = Vec::new();
+        while let Some(page) = pager.next_summaries().await.unwrap() {
+            straight.extend(page.into_iter().map(Result::unwrap));
+        }
+        assert!(full.len() > 10, "{scenario:?}: {} jobs", full.len());
+        assert_eq!(pager.pages(), full.len().div_ceil(100), "{scenario:?}");
+        assert_eq!(straight, full, "{scenario:?}");
+    }
+}

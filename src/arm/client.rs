@@ -14,7 +14,9 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::model::JobKey;
+use crate::model::{Job, JobKey};
+
+use super::convert::ConvertError;
 
 use super::error::{ApiError, ArmError, RequestIds, TransportKind};
 use super::ledger::{Ledger, subscription_of};
@@ -542,6 +544,28 @@ pub struct Pager<P> {
 /// Pages through a job listing.
 pub type JobPager = Pager<ListJobsResponse>;
 
+impl JobPager {
+    /// The next page as the worker keeps its jobs ([`crate::arm::job_summary_from_wire`]'s
+    /// result for each), decoded straight from the answer without the fields a summary
+    /// drops; `None` after the last page. A job that cannot be converted is an `Err` in
+    /// its place, so the caller says so.
+    pub async fn next_summaries(
+        &mut self,
+    ) -> Result<Option<Vec<Result<Job, ConvertError>>>, ArmError> {
+        let Some(response) = self.next_body().await? else {
+            return Ok(None);
+        };
+        let page: super::summary::SummaryPage<'_> = decode(&response, ListJobsResponse::WHAT)?;
+        self.follow(page.next_link.as_deref())?;
+        Ok(Some(
+            page.value
+                .iter()
+                .map(super::summary::JobSummaryWire::to_job)
+                .collect(),
+        ))
+    }
+}
+
 impl<P: Page> Pager<P> {
     fn new(client: ArmClient, first: Url) -> Self {
         Self {
@@ -556,6 +580,17 @@ impl<P: Page> Pager<P> {
 
     /// The next page, or `None` after the last one.
     pub async fn next_page(&mut self) -> Result<Option<Vec<P::Item>>, ArmError> {
+        let Some(response) = self.next_body().await? else {
+            return Ok(None);
+        };
+        let page: P = decode(&response, P::WHAT)?;
+        let (items, next_link) = page.split();
+        self.follow(next_link.as_deref())?;
+        Ok(Some(items))
+    }
+
+    /// The answer for the next page, or `None` after the last one.
+    async fn next_body(&mut self) -> Result<Option<RawResponse>, ArmError> {
         let Some(url) = self.next.take() else {
             return Ok(None);
         };
@@ -564,16 +599,18 @@ impl<P: Page> Pager<P> {
             return Err(ArmError::TooManyPages(MAX_PAGES));
         }
         self.seen.insert(url.as_str().to_owned());
-        let response = self
-            .client
+        self.client
             .execute_observed(Method::GET, url, None, Some(&self.attempt))
-            .await?;
-        let page: P = decode(&response, P::WHAT)?;
-        let (items, next_link) = page.split();
-        if let Some(link) = next_link.as_deref().filter(|l| !l.is_empty()) {
+            .await
+            .map(Some)
+    }
+
+    /// Takes the page's `nextLink` as the next page to read (none, or an empty one, ends).
+    fn follow(&mut self, next_link: Option<&str>) -> Result<(), ArmError> {
+        if let Some(link) = next_link.filter(|l| !l.is_empty()) {
             self.next = Some(self.check_next_link(link)?);
         }
-        Ok(Some(items))
+        Ok(())
     }
 
     /// Every remaining item, following `nextLink` to the end.
@@ -621,7 +658,10 @@ impl<P: Page> Pager<P> {
     }
 }
 
-fn decode<T: DeserializeOwned>(response: &RawResponse, what: &'static str) -> Result<T, ArmError> {
+fn decode<'a, T: serde::Deserialize<'a>>(
+    response: &'a RawResponse,
+    what: &'static str,
+) -> Result<T, ArmError> {
     serde_json::from_slice(&response.body).map_err(|e| ArmError::Decode {
         status: response.status.as_u16(),
         what,

@@ -127,7 +127,7 @@ fn drive_from_wire(drive: &DriveStatus, detail: Detail) -> Drive {
 }
 
 /// Reads an RFC 3339 time; a malformed one is dropped rather than failing the whole job.
-fn parse_time(text: Option<&str>) -> Option<jiff::Timestamp> {
+pub(super) fn parse_time(text: Option<&str>) -> Option<jiff::Timestamp> {
     text.and_then(|t| t.parse().ok())
 }
 

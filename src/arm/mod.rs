@@ -6,6 +6,7 @@ mod convert;
 mod error;
 mod ledger;
 mod retry;
+pub mod summary;
 mod token;
 pub mod wire;
 

@@ -604,7 +604,7 @@ pub struct ListOperationsResponse {
 }
 
 /// Reads a JSON `null` array as empty, as the SDKs do.
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+pub(super) fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,

@@ -207,7 +207,8 @@ mod tests {
     #[test]
     fn a_subscription_listed_for_the_first_time_is_visible_a_later_listing_not() {
         let mut a = WorkerStatus::default();
-        a.subscriptions.insert("s".into(), SubscriptionStatus::default());
+        a.subscriptions
+            .insert("s".into(), SubscriptionStatus::default());
         let mut b = a.clone();
         b.subscriptions.get_mut("s").unwrap().listed_at = Some(Timestamp::UNIX_EPOCH);
         assert_ne!(a.visible(), b.visible());

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 /// How often the tally is logged and started again.
-const PERIOD: Duration = Duration::from_secs(60);
+const PERIOD: Duration = Duration::from_mins(1);
 
 /// Frames and their time since the last log line.
 #[derive(Debug)]

@@ -1436,12 +1436,12 @@ impl Worker {
 
 /// Reads the next page of a listing and converts its jobs; the wire form is dropped here.
 async fn next_page(pager: &mut JobPager) -> Result<Vec<Job>, ArmError> {
-    let Some(page) = pager.next_page().await? else {
+    let Some(page) = pager.next_summaries().await? else {
         return Ok(Vec::new());
     };
     Ok(page
-        .iter()
-        .filter_map(|j| match job_summary_from_wire(j) {
+        .into_iter()
+        .filter_map(|j| match j {
             Ok(job) => Some(job),
             Err(e) => {
                 tracing::warn!(error = %e, "skipping a job the service sent");
