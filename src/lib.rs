@@ -36,6 +36,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod emulator;
+pub mod i18n;
 pub mod log_file;
 pub mod model;
 pub mod ui;
