@@ -13,3 +13,127 @@ count-jobs-header = Jobs
 ## Configuration
 
 config-bad-language = { $value } is not a language iejobs speaks; use system, en, es or it
+
+## The rules (model::permission, model::verdict). $action is "cancel" or "delete".
+
+action-cancel = Cancel
+action-delete = Delete
+rule-unknown-state = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} is not offered for a job in the state "{ $state }", which iejobs does not know
+rule-cancel-before-packaging = Cancel is possible only before Packaging; this job is { $state }
+rule-cancel-requested = A cancel was already requested
+rule-delete-creating-completed = Delete is possible only in Creating or Completed; this job is { $state }
+verdict-select-first = Select jobs in the table first
+verdict-none-same = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} is not possible for any of the { $count } selected jobs: { $reason }
+verdict-none-first = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} is not possible for any of the { $count } selected jobs (the first, { $first }: { $reason })
+verdict-gone = The job is no longer listed
+
+## Jobs, cancels and failures (model)
+
+failure-with-code = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} failed: { $code }: { $message }
+failure = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} failed: { $message }
+request-id-note = { " " }(request id { $id })
+rule-on-its-way = A { $action ->
+    [cancel] cancel
+   *[delete] delete
+} request is on its way
+cancel-phase-sending = requested…
+cancel-phase-pending = pending
+cancel-phase-landed = cancelled
+cancel-phase-sending-hover = Cancel requested: waiting for the service to confirm
+cancel-phase-pending-hover = Cancel in progress: drives in transfer may keep copying until the job reaches Completed
+cancel-phase-landed-hover = Cancel landed: the job is finished; its disks come back with the return package
+
+## The activity log
+
+activity-requested = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} requested…
+activity-deleted = Deleted
+activity-cancel-confirmed = Cancel confirmed by the service
+activity-cancel-landed = cancel landed
+activity-cancel-landed-drives = cancel landed: { $done } drive(s) finished, { $skipped } skipped, { $bytes } copied since the request
+gone-no-longer-listed = no longer listed
+gone-no-longer-exists = no longer exists
+activity-listed = Listed { $count } job(s) of subscription { $subscription }
+activity-settings-saved = Settings saved to { $path }
+activity-settings-not-saved = Settings not saved: { $error }
+activity-polling-failed = Polling failed: { $message }
+activity-connection-restored = Connection restored
+activity-subscription-failing = Subscription { $subscription }: { $reason }. { $message }
+activity-subscription-recovered = Subscription { $subscription } can be read again
+audit-sending = { $action ->
+    [cancel] Cancel
+    [delete] Delete
+   *[other] { $action }
+} sent by { $identity }
+audit-confirmed = { $action ->
+    [cancel] Cancel
+    [delete] Delete
+   *[other] { $action }
+} confirmed (sent by { $identity })
+audit-failed = { $action ->
+    [cancel] Cancel
+    [delete] Delete
+   *[other] { $action }
+} failed (sent by { $identity })
+
+## Subscriptions that cannot be read
+
+subscription-not-allowed = not allowed to read Import/Export jobs
+subscription-not-found = no such subscription
+subscription-unregistered = Microsoft.ImportExport is not registered in it
+subscription-throttled = throttled by Azure
+subscription-refused = refused
+subscription-unreachable = unreachable
+
+## Desktop notifications
+
+notify-unreachable = Service unreachable
+notify-unreachable-body = No job could be read for { $minutes } minutes. iejobs keeps trying.
+notify-reachable = Service reachable again
+notify-reachable-body = Jobs are read again.
+notify-cancel-landed = Cancel landed
+notify-delete-confirmed = Delete confirmed
+notify-deleted-body = { $job } is deleted
+notify-failed = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} failed
+notify-failed-detail = failed
+notify-cancels-landed = { $count } cancels landed
+notify-deletes-confirmed = { $count } deletes confirmed
+notify-many-failed = { $count } { $action ->
+    [cancel] cancels
+   *[delete] deletes
+} failed
+notify-names-more = { $names } and { $count } more
+notify-names-and = { $names } and { $last }
+notify-finished = { $job } has finished
+notify-landed = { $job } is { $state }
+notify-landed-drives = { $job } is { $state } ({ $count ->
+    [one] { $count } drive
+   *[other] { $count } drives
+}, { $bytes } copied after the request)
+
+## What a cancel did to each drive
+
+drive-outcome-copying = still copying
+drive-outcome-skipped = skipped: not copied
+drive-outcome-done = copied
+drive-outcome-waiting = not started

@@ -12,3 +12,139 @@ count-jobs-header = Trabajos
 ## Configuration
 
 config-bad-language = { $value } no es un idioma de iejobs; use system, en, es o it
+
+## The rules (model::permission, model::verdict). $action is "cancel" or "delete".
+
+action-cancel = Cancelar
+action-delete = Eliminar
+rule-unknown-state = { $action ->
+    [cancel] La cancelación
+   *[delete] La eliminación
+} no está disponible para un trabajo en el estado "{ $state }", que iejobs no conoce
+rule-cancel-before-packaging = Solo se puede cancelar antes de Packaging; este trabajo está en el estado { $state }
+rule-cancel-requested = Ya se solicitó la cancelación
+rule-delete-creating-completed = Solo se puede eliminar en Creating o Completed; este trabajo está en el estado { $state }
+verdict-select-first = Seleccione primero trabajos en la tabla
+verdict-none-same = { $action ->
+    [cancel] No se puede cancelar
+   *[delete] No se puede eliminar
+} ninguno de los { $count } trabajos seleccionados: { $reason }
+verdict-none-first = { $action ->
+    [cancel] No se puede cancelar
+   *[delete] No se puede eliminar
+} ninguno de los { $count } trabajos seleccionados (el primero, { $first }: { $reason })
+verdict-gone = El trabajo ya no aparece en la lista
+
+## Jobs, cancels and failures (model)
+
+failure-with-code = { $action ->
+    [cancel] Error al cancelar
+   *[delete] Error al eliminar
+}: { $code }: { $message }
+failure = { $action ->
+    [cancel] Error al cancelar
+   *[delete] Error al eliminar
+}: { $message }
+request-id-note = { " " }(id. de solicitud { $id })
+rule-on-its-way = Ya hay una solicitud de { $action ->
+    [cancel] cancelación
+   *[delete] eliminación
+} en curso
+cancel-phase-sending = solicitada…
+cancel-phase-pending = pendiente
+cancel-phase-landed = cancelado
+cancel-phase-sending-hover = Cancelación solicitada: esperando la confirmación del servicio
+cancel-phase-pending-hover = Cancelación en curso: las unidades en transferencia pueden seguir copiando hasta que el trabajo llegue a Completed
+cancel-phase-landed-hover = Cancelación completada: el trabajo ha terminado; sus discos vuelven con el paquete de devolución
+
+## The activity log
+
+activity-requested = { $action ->
+    [cancel] Cancelación solicitada…
+   *[delete] Eliminación solicitada…
+}
+activity-deleted = Eliminado
+activity-cancel-confirmed = El servicio confirmó la cancelación
+activity-cancel-landed = cancelación completada
+activity-cancel-landed-drives = cancelación completada: { $done ->
+    [one] { $done } unidad terminada
+   *[other] { $done } unidades terminadas
+}, { $skipped ->
+    [one] { $skipped } omitida
+   *[other] { $skipped } omitidas
+}, { $bytes } copiados desde la solicitud
+gone-no-longer-listed = ya no aparece en la lista
+gone-no-longer-exists = ya no existe
+activity-listed = { $count ->
+    [one] { $count } trabajo listado
+   *[other] { $count } trabajos listados
+} de la suscripción { $subscription }
+activity-settings-saved = Configuración guardada en { $path }
+activity-settings-not-saved = No se guardó la configuración: { $error }
+activity-polling-failed = Error de sondeo: { $message }
+activity-connection-restored = Conexión restablecida
+activity-subscription-failing = Suscripción { $subscription }: { $reason }. { $message }
+activity-subscription-recovered = La suscripción { $subscription } se puede leer de nuevo
+audit-sending = { $action ->
+    [cancel] Cancelación enviada
+    [delete] Eliminación enviada
+   *[other] { $action } enviado
+} por { $identity }
+audit-confirmed = { $action ->
+    [cancel] Cancelación confirmada
+    [delete] Eliminación confirmada
+   *[other] { $action } confirmado
+} (enviada por { $identity })
+audit-failed = { $action ->
+    [cancel] Error en la cancelación
+    [delete] Error en la eliminación
+   *[other] Error en { $action }
+} (enviada por { $identity })
+
+## Subscriptions that cannot be read
+
+subscription-not-allowed = sin permiso para leer trabajos de Import/Export
+subscription-not-found = la suscripción no existe
+subscription-unregistered = Microsoft.ImportExport no está registrado en ella
+subscription-throttled = limitada por Azure
+subscription-refused = rechazada
+subscription-unreachable = inaccesible
+
+## Desktop notifications
+
+notify-unreachable = Servicio inaccesible
+notify-unreachable-body = No se pudo leer ningún trabajo durante { $minutes } minutos. iejobs sigue intentándolo.
+notify-reachable = Servicio accesible de nuevo
+notify-reachable-body = Los trabajos se leen de nuevo.
+notify-cancel-landed = Cancelación completada
+notify-delete-confirmed = Eliminación confirmada
+notify-deleted-body = { $job } se ha eliminado
+notify-failed = { $action ->
+    [cancel] Error al cancelar
+   *[delete] Error al eliminar
+}
+notify-failed-detail = error
+notify-cancels-landed = { $count } cancelaciones completadas
+notify-deletes-confirmed = { $count } eliminaciones confirmadas
+notify-many-failed = { $count } { $action ->
+    [cancel] cancelaciones
+   *[delete] eliminaciones
+} con error
+notify-names-more = { $names } y { $count ->
+    [one] { $count } más
+   *[other] { $count } más
+}
+notify-names-and = { $names } y { $last }
+notify-finished = { $job } ha terminado
+notify-landed = { $job } está en el estado { $state }
+notify-landed-drives = { $job } está en el estado { $state } ({ $count ->
+    [one] { $count } unidad
+   *[other] { $count } unidades
+}, { $bytes } copiados después de la solicitud)
+
+## What a cancel did to each drive
+
+drive-outcome-copying = sigue copiando
+drive-outcome-skipped = omitida: no se copió
+drive-outcome-done = copiada
+drive-outcome-waiting = sin empezar
