@@ -137,3 +137,105 @@ drive-outcome-copying = still copying
 drive-outcome-skipped = skipped: not copied
 drive-outcome-done = copied
 drive-outcome-waiting = not started
+
+## Shared words of the window
+
+dismiss = Dismiss
+apply = Apply
+now = Now: { $value }
+
+## The toolbar and the filter row
+
+toolbar-monitor = Cancellation monitor ({ $active })
+toolbar-monitor-landed = Cancellation monitor ({ $active } + { $landed } landed)
+toolbar-monitor-hover = { $active } cancel(s) in progress, { $landed } landed. Watch each one: drives still copying, bytes since the request, rate, outcome
+toolbar-hidden = ({ $count } hidden by the filter)
+toolbar-hidden-hover = Selected jobs the filter hides are still selected: Cancel and Delete reach them too (the confirmation lists them). Escape selects nothing.
+toolbar-refresh = Refresh
+toolbar-refresh-hover = List all jobs now
+toolbar-polling = Polling
+toolbar-export = Export…
+toolbar-export-hover = Save the rows shown to a CSV or JSON file (Ctrl+E)
+toolbar-settings = Settings
+toolbar-settings-hover = Connection, subscriptions, polling, language; save them to the config file
+toolbar-help = Help
+toolbar-shortcuts = Keyboard shortcuts (F1)
+toolbar-about = About iejobs
+toolbar-theme = Theme
+toolbar-activity = Activity log
+toolbar-selected = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} selected ({ $count })
+filter-label = Filter:
+filter-hint = name, group, subscription, location, account (Ctrl+F)
+filter-state-hover = Show only jobs in this state (several may be chosen)
+filter-cancel-in-progress = Cancel in progress { $count }
+filter-cancel-in-progress-hover = Only jobs whose cancel is requested and not finished yet
+filter-cancelled = Cancelled { $count }
+filter-cancelled-hover = Only jobs whose cancel landed: Completed or Closed after the request
+filter-clear = Clear filters
+
+## Job states: the names stay as the service sends them; these say what they mean.
+
+state-creating = the job is created; the disks have not been shipped yet
+state-shipping = the disks are on their way to the Azure datacenter
+state-received = the datacenter has received the disks
+state-transferring = the data is being copied between the disks and the storage account
+state-packaging = the copy is over; the disks are being packed to be sent back
+state-completed = the job is finished and the disks have been sent back
+state-closed = the job is finished with errors; see the drives' logs
+state-unknown = { $state }: a state iejobs does not know
+no-state = (no state)
+
+## Values as the window writes them
+
+odd-percent = the service sent percentComplete { $value }
+odd-bytes = the service sent bytesSucceeded { $value }
+odd-note = Out of range: { $notes }. Drawn within range; the job itself is as Azure reports it.
+hover-cut = { $head }… ({ $count } characters)
+duration-days = { $count } days
+time-ago = { $duration } ago
+time-in = in { $duration }
+row-cancel-requested = , cancel requested
+row-cancel-pending = , cancel pending
+row-cancelled = , cancelled
+row-deleting = , deleting
+row-failed = , last action failed
+
+## The jobs table
+
+column-name = Name
+column-resource-group = Resource group
+column-subscription = Subscription
+column-type = Type
+column-state = State
+column-cancel = Cancel
+column-drives = Drives
+column-progress = Progress
+column-location = Location
+column-storage-account = Storage account
+column-last-change = Last change
+columns-shown = Columns shown
+columns-name-always = The name is always shown
+columns-show-all = Show all columns
+table-no-jobs-yet = No jobs yet. The first listing is on its way…
+table-no-jobs-in = No Import/Export jobs in { $subscriptions }.
+table-still-listing = Still listing { $count } more { $count ->
+    [one] subscription
+   *[other] subscriptions
+}…
+table-cannot-list = Cannot list the jobs: { $message }
+    Retrying by itself; see the status bar.
+table-no-match = No job matches the filters.
+table-sort-hover = Sort by { $column }; right-click to choose the columns
+table-unknown-state = A state iejobs does not know: shown as Azure sent it; no action is offered
+table-deleting = deleting…
+table-deleting-hover = The delete request is on its way
+table-menu-action = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+}… ({ $allowed } of { $count })
+table-show-details = Show details
+table-copy = Copy
+table-copy-hover = Copy as tab-separated text with a header row, for a spreadsheet (Ctrl+C)

@@ -148,3 +148,108 @@ drive-outcome-copying = sigue copiando
 drive-outcome-skipped = omitida: no se copió
 drive-outcome-done = copiada
 drive-outcome-waiting = sin empezar
+
+## Shared words of the window
+
+dismiss = Descartar
+apply = Aplicar
+now = Ahora: { $value }
+
+## The toolbar and the filter row
+
+toolbar-monitor = Monitor de cancelaciones ({ $active })
+toolbar-monitor-landed = Monitor de cancelaciones ({ $active } + { $landed } completadas)
+toolbar-monitor-hover = { $active } cancelaciones en curso, { $landed } completadas. Siga cada una: unidades que siguen copiando, bytes desde la solicitud, velocidad, resultado
+toolbar-hidden = ({ $count } ocultos por el filtro)
+toolbar-hidden-hover = Los trabajos seleccionados que oculta el filtro siguen seleccionados: Cancelar y Eliminar también los alcanzan (la confirmación los enumera). Escape anula la selección.
+toolbar-refresh = Actualizar
+toolbar-refresh-hover = Listar ahora todos los trabajos
+toolbar-polling = Sondeo
+toolbar-export = Exportar…
+toolbar-export-hover = Guardar las filas mostradas en un archivo CSV o JSON (Ctrl+E)
+toolbar-settings = Configuración
+toolbar-settings-hover = Conexión, suscripciones, sondeo, idioma; guárdelos en el archivo de configuración
+toolbar-help = Ayuda
+toolbar-shortcuts = Métodos abreviados de teclado (F1)
+toolbar-about = Acerca de iejobs
+toolbar-theme = Tema
+toolbar-activity = Registro de actividad
+toolbar-selected = { $action ->
+    [cancel] Cancelar
+   *[delete] Eliminar
+} seleccionados ({ $count })
+filter-label = Filtro:
+filter-hint = nombre, grupo, suscripción, ubicación, cuenta (Ctrl+F)
+filter-state-hover = Mostrar solo los trabajos en este estado (se pueden elegir varios)
+filter-cancel-in-progress = Cancelación en curso { $count }
+filter-cancel-in-progress-hover = Solo los trabajos cuya cancelación se solicitó y aún no ha terminado
+filter-cancelled = Cancelados { $count }
+filter-cancelled-hover = Solo los trabajos cuya cancelación se completó: Completed o Closed después de la solicitud
+filter-clear = Borrar filtros
+
+## Job states: the names stay as the service sends them; these say what they mean.
+
+state-creating = el trabajo se ha creado; los discos aún no se han enviado
+state-shipping = los discos van camino del centro de datos de Azure
+state-received = el centro de datos ha recibido los discos
+state-transferring = se están copiando los datos entre los discos y la cuenta de almacenamiento
+state-packaging = la copia ha terminado; se están empaquetando los discos para devolverlos
+state-completed = el trabajo ha terminado y los discos se han devuelto
+state-closed = el trabajo ha terminado con errores; consulte los registros de las unidades
+state-unknown = { $state }: un estado que iejobs no conoce
+no-state = (sin estado)
+
+## Values as the window writes them
+
+odd-percent = el servicio envió percentComplete { $value }
+odd-bytes = el servicio envió bytesSucceeded { $value }
+odd-note = Fuera de rango: { $notes }. Se dibuja dentro del rango; el trabajo es tal como lo informa Azure.
+hover-cut = { $head }… ({ $count } caracteres)
+duration-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+time-ago = hace { $duration }
+time-in = dentro de { $duration }
+row-cancel-requested = , cancelación solicitada
+row-cancel-pending = , cancelación pendiente
+row-cancelled = , cancelado
+row-deleting = , eliminando
+row-failed = , error en la última acción
+
+## The jobs table
+
+column-name = Nombre
+column-resource-group = Grupo de recursos
+column-subscription = Suscripción
+column-type = Tipo
+column-state = Estado
+column-cancel = Cancelación
+column-drives = Unidades
+column-progress = Progreso
+column-location = Ubicación
+column-storage-account = Cuenta de almacenamiento
+column-last-change = Último cambio
+columns-shown = Columnas mostradas
+columns-name-always = El nombre siempre se muestra
+columns-show-all = Mostrar todas las columnas
+table-no-jobs-yet = Aún no hay trabajos. La primera lista está en camino…
+table-no-jobs-in = No hay trabajos de Import/Export en { $subscriptions }.
+table-still-listing = Aún { $count ->
+    [one] se está listando { $count } suscripción más
+   *[other] se están listando { $count } suscripciones más
+}…
+table-cannot-list = No se pueden listar los trabajos: { $message }
+    Se reintenta automáticamente; consulte la barra de estado.
+table-no-match = Ningún trabajo coincide con los filtros.
+table-sort-hover = Ordenar por { $column }; clic derecho para elegir las columnas
+table-unknown-state = Un estado que iejobs no conoce: se muestra tal como lo envió Azure; no se ofrece ninguna acción
+table-deleting = eliminando…
+table-deleting-hover = La solicitud de eliminación está en camino
+table-menu-action = { $action ->
+    [cancel] Cancelar
+   *[delete] Eliminar
+}… ({ $allowed } de { $count })
+table-show-details = Mostrar detalles
+table-copy = Copiar
+table-copy-hover = Copiar como texto separado por tabulaciones con una fila de encabezado, para una hoja de cálculo (Ctrl+C)

@@ -145,3 +145,108 @@ drive-outcome-copying = ancora in copia
 drive-outcome-skipped = saltata: non copiata
 drive-outcome-done = copiata
 drive-outcome-waiting = non iniziata
+
+## Shared words of the window
+
+dismiss = Ignora
+apply = Applica
+now = Ora: { $value }
+
+## The toolbar and the filter row
+
+toolbar-monitor = Monitoraggio annullamenti ({ $active })
+toolbar-monitor-landed = Monitoraggio annullamenti ({ $active } + { $landed } conclusi)
+toolbar-monitor-hover = { $active } annullamenti in corso, { $landed } conclusi. Seguirli uno per uno: unità ancora in copia, byte dalla richiesta, velocità, esito
+toolbar-hidden = ({ $count } nascosti dal filtro)
+toolbar-hidden-hover = I processi selezionati nascosti dal filtro restano selezionati: Annulla ed Elimina raggiungono anche loro (la conferma li elenca). Esc annulla la selezione.
+toolbar-refresh = Aggiorna
+toolbar-refresh-hover = Elencare ora tutti i processi
+toolbar-polling = Polling
+toolbar-export = Esporta…
+toolbar-export-hover = Salvare le righe visualizzate in un file CSV o JSON (Ctrl+E)
+toolbar-settings = Impostazioni
+toolbar-settings-hover = Connessione, sottoscrizioni, polling, lingua; salvarli nel file di configurazione
+toolbar-help = Guida
+toolbar-shortcuts = Tasti di scelta rapida (F1)
+toolbar-about = Informazioni su iejobs
+toolbar-theme = Tema
+toolbar-activity = Registro attività
+toolbar-selected = { $action ->
+    [cancel] Annulla
+   *[delete] Elimina
+} selezionati ({ $count })
+filter-label = Filtro:
+filter-hint = nome, gruppo, sottoscrizione, località, account (Ctrl+F)
+filter-state-hover = Mostrare solo i processi in questo stato (se ne possono scegliere diversi)
+filter-cancel-in-progress = Annullamento in corso { $count }
+filter-cancel-in-progress-hover = Solo i processi con annullamento richiesto e non ancora terminati
+filter-cancelled = Annullati { $count }
+filter-cancelled-hover = Solo i processi con annullamento concluso: Completed o Closed dopo la richiesta
+filter-clear = Cancella filtri
+
+## Job states: the names stay as the service sends them; these say what they mean.
+
+state-creating = il processo è stato creato; i dischi non sono ancora stati spediti
+state-shipping = i dischi sono in viaggio verso il data center di Azure
+state-received = il data center ha ricevuto i dischi
+state-transferring = i dati vengono copiati tra i dischi e l'account di archiviazione
+state-packaging = la copia è finita; i dischi vengono imballati per la restituzione
+state-completed = il processo è terminato e i dischi sono stati restituiti
+state-closed = il processo è terminato con errori; vedere i log delle unità
+state-unknown = { $state }: uno stato che iejobs non conosce
+no-state = (nessuno stato)
+
+## Values as the window writes them
+
+odd-percent = il servizio ha inviato percentComplete { $value }
+odd-bytes = il servizio ha inviato bytesSucceeded { $value }
+odd-note = Fuori intervallo: { $notes }. Disegnato entro l'intervallo; il processo è come lo riporta Azure.
+hover-cut = { $head }… ({ $count } caratteri)
+duration-days = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+time-ago = { $duration } fa
+time-in = tra { $duration }
+row-cancel-requested = , annullamento richiesto
+row-cancel-pending = , annullamento in attesa
+row-cancelled = , annullato
+row-deleting = , eliminazione in corso
+row-failed = , ultima azione non riuscita
+
+## The jobs table
+
+column-name = Nome
+column-resource-group = Gruppo di risorse
+column-subscription = Sottoscrizione
+column-type = Tipo
+column-state = Stato
+column-cancel = Annullamento
+column-drives = Unità
+column-progress = Avanzamento
+column-location = Località
+column-storage-account = Account di archiviazione
+column-last-change = Ultima modifica
+columns-shown = Colonne visualizzate
+columns-name-always = Il nome è sempre visualizzato
+columns-show-all = Mostra tutte le colonne
+table-no-jobs-yet = Ancora nessun processo. Il primo elenco è in arrivo…
+table-no-jobs-in = Nessun processo di Importazione/Esportazione in { $subscriptions }.
+table-still-listing = { $count ->
+    [one] Elenco di un'altra sottoscrizione ancora in corso
+   *[other] Elenco di altre { $count } sottoscrizioni ancora in corso
+}…
+table-cannot-list = Impossibile elencare i processi: { $message }
+    Nuovo tentativo automatico; vedere la barra di stato.
+table-no-match = Nessun processo corrisponde ai filtri.
+table-sort-hover = Ordina per { $column }; clic destro per scegliere le colonne
+table-unknown-state = Uno stato che iejobs non conosce: mostrato come lo ha inviato Azure; nessuna azione disponibile
+table-deleting = eliminazione…
+table-deleting-hover = La richiesta di eliminazione è in corso
+table-menu-action = { $action ->
+    [cancel] Annulla
+   *[delete] Elimina
+}… ({ $allowed } di { $count })
+table-show-details = Mostra dettagli
+table-copy = Copia
+table-copy-hover = Copia come testo separato da tabulazioni con una riga di intestazione, per un foglio di calcolo (Ctrl+C)

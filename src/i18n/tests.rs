@@ -52,9 +52,12 @@ fn every_id_the_program_asks_for_exists() {
             continue;
         }
         let source = std::fs::read_to_string(&path).unwrap();
-        for marker in ["tr!(\"", "text(\"", "text_in(lang, \""] {
+        for marker in ["tr!(", "i18n::text(", "text_in(lang,"] {
             for (at, _) in source.match_indices(marker) {
-                let rest = &source[at + marker.len()..];
+                let rest = source[at + marker.len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
                 let id = &rest[..rest.find('"').unwrap()];
                 asked.insert((id.to_owned(), path.display().to_string()));
             }
