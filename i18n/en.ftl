@@ -239,3 +239,77 @@ table-menu-action = { $action ->
 table-show-details = Show details
 table-copy = Copy
 table-copy-hover = Copy as tab-separated text with a header row, for a spreadsheet (Ctrl+C)
+
+## The detail panel
+
+yes = yes
+no = no
+detail-select = Select a job to see its details.
+detail-selected = { $count } jobs selected.
+detail-request-id = { " " }· request id { $id } (Azure support asks for it)
+detail-failure = { $failure }
+    at { $at }{ $status }{ $request }
+detail-watch = Watch this cancellation
+detail-cancel-sending = cancel requested… (waiting for the service)
+detail-deletion = Azure deletes it on
+detail-deletion-date = { $date } (90 days after completion)
+prop-state = State
+prop-cancel-requested = Cancel requested
+prop-provisioning = Provisioning state
+prop-job-type = Job type
+prop-resource-group = Resource group
+prop-subscription = Subscription
+prop-storage-account = Storage account
+prop-location = Location
+prop-progress = Progress
+prop-delivery-package = Delivery package
+prop-return-package = Return package
+prop-diagnostics = Diagnostics path
+prop-log-level = Log level
+prop-backup-manifest = Backup manifest
+prop-created = Created (service clock)
+prop-modified = Last modified (service clock)
+prop-changed = Last change seen (this computer)
+package-tracking = tracking { $number }
+package-drives = { $count } drive(s)
+package-shipped = shipped { $date }
+detail-drives-loading = Drives: loading…
+detail-drives = Drives ({ $count })
+detail-no-id = (no id)
+drive-error-log = error log
+drive-verbose-log = verbose log
+drive-manifest = manifest
+detail-observed = Observed states
+timeline-cancel-requested = cancel requested
+timeline-cancel-first-seen = cancel pending when first seen
+timeline-landed = { " " }(cancel landed)
+
+## The confirmation
+
+confirm-title-one = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} job { $job }?
+confirm-title-many = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} { $count } jobs?
+confirm-cancel-explained = Azure cancels on a best-effort basis. Drives already in transfer may keep copying until they finish; drives not started yet are skipped. The job then goes through Packaging to Completed, and Azure deletes it 90 days later.
+confirm-delete-explained = Deleting removes the job from Azure: its information and status are no longer available. This cannot be undone.
+confirm-sent-for = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} will be sent for:
+confirm-hidden = { $count } of these jobs { $count ->
+    [one] is
+   *[other] are
+} hidden by the table's filter.
+confirm-skipped = Skipped ({ $count }):
+confirm-request-cancel = Request cancel
+confirm-delete-permanently = Delete permanently
+confirm-keep = Keep the job
+confirm-drive-left = { $drive } ({ $bytes } left)
+confirm-and-more = and { $count } more
+confirm-left-in-all = ; { $bytes } left in all
+confirm-at-least-left = ; at least { $bytes } left
+confirm-still-copying = Still copying after the cancel ({ $count } drive(s) in transfer): { $drives }{ $total }.

@@ -253,3 +253,86 @@ table-menu-action = { $action ->
 table-show-details = Mostrar detalles
 table-copy = Copiar
 table-copy-hover = Copiar como texto separado por tabulaciones con una fila de encabezado, para una hoja de cálculo (Ctrl+C)
+
+## The detail panel
+
+yes = sí
+no = no
+detail-select = Seleccione un trabajo para ver sus detalles.
+detail-selected = { $count ->
+    [one] { $count } trabajo seleccionado.
+   *[other] { $count } trabajos seleccionados.
+}
+detail-request-id = { " " }· id. de solicitud { $id } (lo pide el soporte de Azure)
+detail-failure = { $failure }
+    a las { $at }{ $status }{ $request }
+detail-watch = Seguir esta cancelación
+detail-cancel-sending = cancelación solicitada… (esperando al servicio)
+detail-deletion = Azure lo elimina el
+detail-deletion-date = { $date } (90 días después de completarse)
+prop-state = Estado
+prop-cancel-requested = Cancelación solicitada
+prop-provisioning = Estado de aprovisionamiento
+prop-job-type = Tipo de trabajo
+prop-resource-group = Grupo de recursos
+prop-subscription = Suscripción
+prop-storage-account = Cuenta de almacenamiento
+prop-location = Ubicación
+prop-progress = Progreso
+prop-delivery-package = Paquete de entrega
+prop-return-package = Paquete de devolución
+prop-diagnostics = Ruta de diagnóstico
+prop-log-level = Nivel de registro
+prop-backup-manifest = Manifiesto de copia de seguridad
+prop-created = Creado (reloj del servicio)
+prop-modified = Última modificación (reloj del servicio)
+prop-changed = Último cambio visto (este equipo)
+package-tracking = seguimiento { $number }
+package-drives = { $count ->
+    [one] { $count } unidad
+   *[other] { $count } unidades
+}
+package-shipped = enviado el { $date }
+detail-drives-loading = Unidades: cargando…
+detail-drives = Unidades ({ $count })
+detail-no-id = (sin id.)
+drive-error-log = registro de errores
+drive-verbose-log = registro detallado
+drive-manifest = manifiesto
+detail-observed = Estados observados
+timeline-cancel-requested = cancelación solicitada
+timeline-cancel-first-seen = cancelación pendiente la primera vez que se vio
+timeline-landed = { " " }(cancelación completada)
+
+## The confirmation
+
+confirm-title-one = { $action ->
+    [cancel] ¿Cancelar
+   *[delete] ¿Eliminar
+} el trabajo { $job }?
+confirm-title-many = { $action ->
+    [cancel] ¿Cancelar
+   *[delete] ¿Eliminar
+} { $count } trabajos?
+confirm-cancel-explained = Azure cancela en la medida de lo posible. Las unidades que ya están en transferencia pueden seguir copiando hasta terminar; las que aún no han empezado se omiten. Después el trabajo pasa por Packaging hasta Completed, y Azure lo elimina 90 días más tarde.
+confirm-delete-explained = Al eliminar el trabajo se quita de Azure: su información y su estado dejan de estar disponibles. No se puede deshacer.
+confirm-sent-for = { $action ->
+    [cancel] Se enviará la cancelación para:
+   *[delete] Se enviará la eliminación para:
+}
+confirm-hidden = { $count ->
+    [one] { $count } de estos trabajos está oculto por el filtro de la tabla.
+   *[other] { $count } de estos trabajos están ocultos por el filtro de la tabla.
+}
+confirm-skipped = Omitidos ({ $count }):
+confirm-request-cancel = Solicitar la cancelación
+confirm-delete-permanently = Eliminar definitivamente
+confirm-keep = Conservar el trabajo
+confirm-drive-left = { $drive } (quedan { $bytes })
+confirm-and-more = y { $count } más
+confirm-left-in-all = ; quedan { $bytes } en total
+confirm-at-least-left = ; quedan al menos { $bytes }
+confirm-still-copying = Seguirán copiando después de la cancelación ({ $count ->
+    [one] { $count } unidad en transferencia
+   *[other] { $count } unidades en transferencia
+}): { $drives }{ $total }.

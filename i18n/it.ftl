@@ -250,3 +250,86 @@ table-menu-action = { $action ->
 table-show-details = Mostra dettagli
 table-copy = Copia
 table-copy-hover = Copia come testo separato da tabulazioni con una riga di intestazione, per un foglio di calcolo (Ctrl+C)
+
+## The detail panel
+
+yes = sì
+no = no
+detail-select = Selezionare un processo per vederne i dettagli.
+detail-selected = { $count ->
+    [one] { $count } processo selezionato.
+   *[other] { $count } processi selezionati.
+}
+detail-request-id = { " " }· ID richiesta { $id } (lo chiede il supporto di Azure)
+detail-failure = { $failure }
+    alle { $at }{ $status }{ $request }
+detail-watch = Segui questo annullamento
+detail-cancel-sending = annullamento richiesto… (in attesa del servizio)
+detail-deletion = Azure lo elimina il
+detail-deletion-date = { $date } (90 giorni dopo il completamento)
+prop-state = Stato
+prop-cancel-requested = Annullamento richiesto
+prop-provisioning = Stato del provisioning
+prop-job-type = Tipo di processo
+prop-resource-group = Gruppo di risorse
+prop-subscription = Sottoscrizione
+prop-storage-account = Account di archiviazione
+prop-location = Località
+prop-progress = Avanzamento
+prop-delivery-package = Pacco di consegna
+prop-return-package = Pacco di restituzione
+prop-diagnostics = Percorso di diagnostica
+prop-log-level = Livello di log
+prop-backup-manifest = Manifesto di backup
+prop-created = Creato (orologio del servizio)
+prop-modified = Ultima modifica (orologio del servizio)
+prop-changed = Ultima modifica vista (questo computer)
+package-tracking = tracciamento { $number }
+package-drives = { $count ->
+    [one] { $count } unità
+   *[other] { $count } unità
+}
+package-shipped = spedito il { $date }
+detail-drives-loading = Unità: caricamento…
+detail-drives = Unità ({ $count })
+detail-no-id = (nessun ID)
+drive-error-log = log degli errori
+drive-verbose-log = log dettagliato
+drive-manifest = manifesto
+detail-observed = Stati osservati
+timeline-cancel-requested = annullamento richiesto
+timeline-cancel-first-seen = annullamento in attesa alla prima osservazione
+timeline-landed = { " " }(annullamento concluso)
+
+## The confirmation
+
+confirm-title-one = { $action ->
+    [cancel] Annullare
+   *[delete] Eliminare
+} il processo { $job }?
+confirm-title-many = { $action ->
+    [cancel] Annullare
+   *[delete] Eliminare
+} { $count } processi?
+confirm-cancel-explained = Azure annulla nel modo più efficiente possibile. Le unità già in trasferimento possono continuare la copia fino alla fine; quelle non ancora iniziate vengono saltate. Il processo passa poi per Packaging fino a Completed, e Azure lo elimina 90 giorni dopo.
+confirm-delete-explained = L'eliminazione rimuove il processo da Azure: le sue informazioni e il suo stato non saranno più accessibili. L'operazione non può essere annullata.
+confirm-sent-for = { $action ->
+    [cancel] L'annullamento verrà inviato per:
+   *[delete] L'eliminazione verrà inviata per:
+}
+confirm-hidden = { $count ->
+    [one] { $count } di questi processi è nascosto dal filtro della tabella.
+   *[other] { $count } di questi processi sono nascosti dal filtro della tabella.
+}
+confirm-skipped = Saltati ({ $count }):
+confirm-request-cancel = Richiedi annullamento
+confirm-delete-permanently = Elimina definitivamente
+confirm-keep = Mantieni il processo
+confirm-drive-left = { $drive } (mancano { $bytes })
+confirm-and-more = e altre { $count }
+confirm-left-in-all = ; mancano { $bytes } in totale
+confirm-at-least-left = ; mancano almeno { $bytes }
+confirm-still-copying = Continuano la copia dopo l'annullamento ({ $count ->
+    [one] { $count } unità in trasferimento
+   *[other] { $count } unità in trasferimento
+}): { $drives }{ $total }.
