@@ -313,3 +313,37 @@ confirm-and-more = and { $count } more
 confirm-left-in-all = ; { $bytes } left in all
 confirm-at-least-left = ; at least { $bytes } left
 confirm-still-copying = Still copying after the cancel ({ $count } drive(s) in transfer): { $drives }{ $total }.
+
+## The status bar, the stale note, the activity log
+
+status-degraded-in = Degraded: retrying in { $seconds } s
+status-degraded-now = Degraded: retrying now…
+status-stale-since = stale since { $time }
+status-last-poll = Last poll { $time } ({ $ago })
+status-loading = Loading jobs…
+status-in-flight = { $count } request(s) in flight
+status-slow-page = Listing { $subscription }: page { $page }, attempt { $attempt } of { $attempts }, { $seconds } s…
+status-and-more = { " " }(and { $count } more)
+status-slow-page-hover = A page of the listing is taking long; each attempt may take up to the request timeout before it is tried again.
+status-bulk-done = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} sent for { $total } jobs
+status-bulk-doing = { $action ->
+    [cancel] Cancelling
+   *[delete] Deleting
+} { $done } of { $total }…
+status-reads-budget = reads { $reads }/h of { $budget }
+status-reads = reads { $reads }/h
+status-reads-hover-budget = Reads over the last hour, per subscription. Polling keeps to { $budget } an hour per subscription (read-budget), far under Azure Resource Manager's limits, which the portal, the CLI and your scripts share; the first listing and Refresh may go faster, up to 12 a second.
+status-reads-hover = Reads over the last hour, per subscription (no read budget).
+status-reads-line = { $subscription }: { $reads } reads
+status-reads-left = , Azure says { $count } left
+status-throttled-until = , throttled until { $time }
+status-failing = { $readable } of { $total } subscriptions: { $subscription }: { $reason }{ $more }
+status-failing-hover = { $subscription } ({ $id }): { $reason }
+    { $message }
+    Next try { $time } (or press Refresh).
+stale-the-start = the start
+stale-banner = Stale since { $since }: the service is not answering, so these rows are the last good data and may be out of date. Actions still read the job first.
+activity-title = Activity

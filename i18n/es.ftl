@@ -336,3 +336,40 @@ confirm-still-copying = Seguirán copiando después de la cancelación ({ $count
     [one] { $count } unidad en transferencia
    *[other] { $count } unidades en transferencia
 }): { $drives }{ $total }.
+
+## The status bar, the stale note, the activity log
+
+status-degraded-in = Degradado: nuevo intento en { $seconds } s
+status-degraded-now = Degradado: reintentando ahora…
+status-stale-since = datos sin actualizar desde { $time }
+status-last-poll = Último sondeo { $time } ({ $ago })
+status-loading = Cargando trabajos…
+status-in-flight = { $count ->
+    [one] { $count } solicitud en curso
+   *[other] { $count } solicitudes en curso
+}
+status-slow-page = Listando { $subscription }: página { $page }, intento { $attempt } de { $attempts }, { $seconds } s…
+status-and-more = { " " }(y { $count } más)
+status-slow-page-hover = Una página de la lista está tardando; cada intento puede durar hasta el tiempo de espera de la solicitud antes de reintentarse.
+status-bulk-done = { $action ->
+    [cancel] Cancelación enviada
+   *[delete] Eliminación enviada
+} para { $total } trabajos
+status-bulk-doing = { $action ->
+    [cancel] Cancelando
+   *[delete] Eliminando
+} { $done } de { $total }…
+status-reads-budget = lecturas { $reads }/h de { $budget }
+status-reads = lecturas { $reads }/h
+status-reads-hover-budget = Lecturas de la última hora, por suscripción. El sondeo se limita a { $budget } por hora y suscripción (read-budget), muy por debajo de los límites de Azure Resource Manager, que comparten el portal, la CLI y sus scripts; la primera lista y Actualizar pueden ir más rápido, hasta 12 por segundo.
+status-reads-hover = Lecturas de la última hora, por suscripción (sin límite de lecturas).
+status-reads-line = { $subscription }: { $reads } lecturas
+status-reads-left = , Azure indica que quedan { $count }
+status-throttled-until = , limitada hasta { $time }
+status-failing = { $readable } de { $total } suscripciones: { $subscription }: { $reason }{ $more }
+status-failing-hover = { $subscription } ({ $id }): { $reason }
+    { $message }
+    Próximo intento { $time } (o pulse Actualizar).
+stale-the-start = el inicio
+stale-banner = Sin actualizar desde { $since }: el servicio no responde, así que estas filas son los últimos datos válidos y pueden estar desactualizadas. Las acciones siguen leyendo antes el trabajo.
+activity-title = Actividad

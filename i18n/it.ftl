@@ -333,3 +333,40 @@ confirm-still-copying = Continuano la copia dopo l'annullamento ({ $count ->
     [one] { $count } unità in trasferimento
    *[other] { $count } unità in trasferimento
 }): { $drives }{ $total }.
+
+## The status bar, the stale note, the activity log
+
+status-degraded-in = Degradato: nuovo tentativo tra { $seconds } s
+status-degraded-now = Degradato: nuovo tentativo in corso…
+status-stale-since = dati non aggiornati dal { $time }
+status-last-poll = Ultimo polling { $time } ({ $ago })
+status-loading = Caricamento dei processi…
+status-in-flight = { $count ->
+    [one] { $count } richiesta in corso
+   *[other] { $count } richieste in corso
+}
+status-slow-page = Elenco di { $subscription }: pagina { $page }, tentativo { $attempt } di { $attempts }, { $seconds } s…
+status-and-more = { " " }(e altri { $count })
+status-slow-page-hover = Una pagina dell'elenco richiede molto tempo; ogni tentativo può durare fino al timeout della richiesta prima di essere ripetuto.
+status-bulk-done = { $action ->
+    [cancel] Annullamento inviato
+   *[delete] Eliminazione inviata
+} per { $total } processi
+status-bulk-doing = { $action ->
+    [cancel] Annullamento
+   *[delete] Eliminazione
+} { $done } di { $total }…
+status-reads-budget = letture { $reads }/h su { $budget }
+status-reads = letture { $reads }/h
+status-reads-hover-budget = Letture dell'ultima ora, per sottoscrizione. Il polling si limita a { $budget } all'ora per sottoscrizione (read-budget), molto al di sotto dei limiti di Azure Resource Manager, condivisi con il portale, la CLI e i vostri script; il primo elenco e Aggiorna possono andare più veloci, fino a 12 al secondo.
+status-reads-hover = Letture dell'ultima ora, per sottoscrizione (nessun limite di letture).
+status-reads-line = { $subscription }: { $reads } letture
+status-reads-left = , secondo Azure ne restano { $count }
+status-throttled-until = , limitata fino al { $time }
+status-failing = { $readable } di { $total } sottoscrizioni: { $subscription }: { $reason }{ $more }
+status-failing-hover = { $subscription } ({ $id }): { $reason }
+    { $message }
+    Prossimo tentativo { $time } (o premere Aggiorna).
+stale-the-start = l'avvio
+stale-banner = Dati non aggiornati dal { $since }: il servizio non risponde, quindi queste righe sono gli ultimi dati validi e potrebbero non essere attuali. Le azioni rileggono comunque prima il processo.
+activity-title = Attività
