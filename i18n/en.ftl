@@ -347,3 +347,55 @@ status-failing-hover = { $subscription } ({ $id }): { $reason }
 stale-the-start = the start
 stale-banner = Stale since { $since }: the service is not answering, so these rows are the last good data and may be out of date. Actions still read the job first.
 activity-title = Activity
+
+## The cancellation monitor. $outcome is copying, skipped, done or waiting; $unit (chart)
+## is hours or minutes on x, kB, MB, GB or TB on y.
+
+monitor-title = Cancellation monitor: { $active } cancel(s) in progress, { $landed } landed
+monitor-title-hover = In progress: requested, the job not finished (drives in transfer may keep copying). Landed: the job reached Completed or Closed after the request.
+monitor-empty = No cancellation to watch. Cancel a job (before Packaging) and follow it here.
+monitor-landed = Landed ({ $count })
+monitor-more = Showing { $shown } of { $count }; the table's "Cancel in progress" and "Cancelled" filters list them all.
+monitor-show-job = Show the job in the detail panel
+monitor-requested = requested… waiting for the service to confirm
+monitor-drives-loading = drives: loading…
+monitor-since-request = +{ $bytes } since the request
+monitor-landed-ago = landed { $ago }
+monitor-left = { $bytes } left
+monitor-next-packaging = no drive copying: the disks are being packed to come back
+monitor-next-transferring = no drive copying: Packaging next
+monitor-next-skip = no drive copying: skips the copy, then Packaging
+monitor-drive-count = { $count } { $outcome ->
+    [copying] copying
+    [skipped] skipped
+    [done] done
+   *[waiting] not started
+}
+monitor-no-drives = no drives
+monitor-eta-unknown = landing time: not known yet
+monitor-eta-range = ; { $early } to { $late }
+monitor-eta = copying ends ~{ $time } ({ $ago }{ $range })
+monitor-no-carrier = carrier not given
+monitor-disks-back = disks back: { $carrier }
+monitor-tracking-hover = The carrier's tracking page (opens the browser)
+monitor-requested-at = Cancel requested { $time } ({ $ago }).
+monitor-first-seen = The cancel was already pending when iejobs first saw the job ({ $time }); bytes are counted from then.
+monitor-waiting = Requested: waiting for the service to confirm.
+monitor-landed-deletion = Landed: the job is { $state }. The disks come back with the return package; Azure deletes the job on { $date } ({ $ago }), 90 days after it finished.
+monitor-landed-text = Landed: the job is { $state }. Azure deletes it 90 days after it finished.
+monitor-in-progress-none = In progress ({ $state }). No drive is copying: the job skips the data copy, goes through Packaging (the disks are sent back) and ends in Completed.
+monitor-in-progress = In progress ({ $state }). { $count } drive(s) in transfer keep copying until they finish; then the job goes through Packaging (the disks are sent back) to Completed.
+monitor-col-drive = Drive
+monitor-col-state = State
+monitor-col-copied = Copied
+monitor-col-since = Since request
+monitor-col-left = Left
+monitor-col-rate = Rate
+monitor-col-rate-service = Rate (service)
+monitor-rate-hover = Per second of the service's clock: the emulator's runs x{ $clock }, so drives copy { $clock } times faster by this computer's clock; the end times are this computer's
+monitor-chart-empty = The chart fills in as polls observe the drives after the request.
+monitor-chart-x = { $unit ->
+    [hours] hours
+   *[minutes] minutes
+} since the request
+monitor-chart-y = { $unit } copied since the request

@@ -373,3 +373,64 @@ status-failing-hover = { $subscription } ({ $id }): { $reason }
 stale-the-start = el inicio
 stale-banner = Sin actualizar desde { $since }: el servicio no responde, así que estas filas son los últimos datos válidos y pueden estar desactualizadas. Las acciones siguen leyendo antes el trabajo.
 activity-title = Actividad
+
+## The cancellation monitor. $outcome is copying, skipped, done or waiting; $unit (chart)
+## is hours or minutes on x, kB, MB, GB or TB on y.
+
+monitor-title = Monitor de cancelaciones: { $active } en curso, { $landed } completadas
+monitor-title-hover = En curso: solicitada, el trabajo no ha terminado (las unidades en transferencia pueden seguir copiando). Completada: el trabajo llegó a Completed o Closed después de la solicitud.
+monitor-empty = No hay cancelaciones que seguir. Cancele un trabajo (antes de Packaging) y sígalo aquí.
+monitor-landed = Completadas ({ $count })
+monitor-more = Se muestran { $shown } de { $count }; los filtros "Cancelación en curso" y "Cancelados" de la tabla las enumeran todas.
+monitor-show-job = Mostrar el trabajo en el panel de detalles
+monitor-requested = solicitada… esperando la confirmación del servicio
+monitor-drives-loading = unidades: cargando…
+monitor-since-request = +{ $bytes } desde la solicitud
+monitor-landed-ago = completada { $ago }
+monitor-left = quedan { $bytes }
+monitor-next-packaging = ninguna unidad copiando: se están empaquetando los discos para devolverlos
+monitor-next-transferring = ninguna unidad copiando: a continuación, Packaging
+monitor-next-skip = ninguna unidad copiando: se omite la copia y luego Packaging
+monitor-drive-count = { $count } { $outcome ->
+    [copying] copiando
+    [skipped] { $count ->
+        [one] omitida
+       *[other] omitidas
+    }
+    [done] { $count ->
+        [one] terminada
+       *[other] terminadas
+    }
+   *[waiting] sin empezar
+}
+monitor-no-drives = sin unidades
+monitor-eta-unknown = hora de finalización: aún desconocida
+monitor-eta-range = ; de { $early } a { $late }
+monitor-eta = la copia termina ~{ $time } ({ $ago }{ $range })
+monitor-no-carrier = transportista no indicado
+monitor-disks-back = devolución de discos: { $carrier }
+monitor-tracking-hover = La página de seguimiento del transportista (abre el navegador)
+monitor-requested-at = Cancelación solicitada { $time } ({ $ago }).
+monitor-first-seen = La cancelación ya estaba pendiente cuando iejobs vio el trabajo por primera vez ({ $time }); los bytes se cuentan desde entonces.
+monitor-waiting = Solicitada: esperando la confirmación del servicio.
+monitor-landed-deletion = Completada: el trabajo está en el estado { $state }. Los discos vuelven con el paquete de devolución; Azure elimina el trabajo el { $date } ({ $ago }), 90 días después de terminar.
+monitor-landed-text = Completada: el trabajo está en el estado { $state }. Azure lo elimina 90 días después de terminar.
+monitor-in-progress-none = En curso ({ $state }). Ninguna unidad está copiando: el trabajo omite la copia de datos, pasa por Packaging (se devuelven los discos) y termina en Completed.
+monitor-in-progress = En curso ({ $state }). { $count ->
+    [one] { $count } unidad en transferencia sigue copiando hasta terminar
+   *[other] { $count } unidades en transferencia siguen copiando hasta terminar
+}; después el trabajo pasa por Packaging (se devuelven los discos) hasta Completed.
+monitor-col-drive = Unidad
+monitor-col-state = Estado
+monitor-col-copied = Copiado
+monitor-col-since = Desde la solicitud
+monitor-col-left = Restante
+monitor-col-rate = Velocidad
+monitor-col-rate-service = Velocidad (servicio)
+monitor-rate-hover = Por segundo del reloj del servicio: el del emulador va a x{ $clock }, así que las unidades copian { $clock } veces más rápido según el reloj de este equipo; las horas de finalización son las de este equipo
+monitor-chart-empty = El gráfico se completa a medida que los sondeos observan las unidades después de la solicitud.
+monitor-chart-x = { $unit ->
+    [hours] horas
+   *[minutes] minutos
+} desde la solicitud
+monitor-chart-y = { $unit } copiados desde la solicitud

@@ -370,3 +370,64 @@ status-failing-hover = { $subscription } ({ $id }): { $reason }
 stale-the-start = l'avvio
 stale-banner = Dati non aggiornati dal { $since }: il servizio non risponde, quindi queste righe sono gli ultimi dati validi e potrebbero non essere attuali. Le azioni rileggono comunque prima il processo.
 activity-title = Attività
+
+## The cancellation monitor. $outcome is copying, skipped, done or waiting; $unit (chart)
+## is hours or minutes on x, kB, MB, GB or TB on y.
+
+monitor-title = Monitoraggio annullamenti: { $active } in corso, { $landed } conclusi
+monitor-title-hover = In corso: richiesto, il processo non è terminato (le unità in trasferimento possono continuare la copia). Concluso: il processo è arrivato a Completed o Closed dopo la richiesta.
+monitor-empty = Nessun annullamento da seguire. Annullare un processo (prima di Packaging) e seguirlo qui.
+monitor-landed = Conclusi ({ $count })
+monitor-more = Visualizzati { $shown } di { $count }; i filtri "Annullamento in corso" e "Annullati" della tabella li elencano tutti.
+monitor-show-job = Mostra il processo nel pannello dei dettagli
+monitor-requested = richiesto… in attesa della conferma del servizio
+monitor-drives-loading = unità: caricamento…
+monitor-since-request = +{ $bytes } dalla richiesta
+monitor-landed-ago = concluso { $ago }
+monitor-left = mancano { $bytes }
+monitor-next-packaging = nessuna unità in copia: i dischi vengono imballati per la restituzione
+monitor-next-transferring = nessuna unità in copia: poi Packaging
+monitor-next-skip = nessuna unità in copia: salta la copia, poi Packaging
+monitor-drive-count = { $count } { $outcome ->
+    [copying] in copia
+    [skipped] { $count ->
+        [one] saltata
+       *[other] saltate
+    }
+    [done] { $count ->
+        [one] terminata
+       *[other] terminate
+    }
+   *[waiting] non iniziate
+}
+monitor-no-drives = nessuna unità
+monitor-eta-unknown = ora di fine: non ancora nota
+monitor-eta-range = ; da { $early } a { $late }
+monitor-eta = la copia termina ~{ $time } ({ $ago }{ $range })
+monitor-no-carrier = corriere non indicato
+monitor-disks-back = restituzione dischi: { $carrier }
+monitor-tracking-hover = La pagina di tracciamento del corriere (apre il browser)
+monitor-requested-at = Annullamento richiesto { $time } ({ $ago }).
+monitor-first-seen = L'annullamento era già in attesa quando iejobs ha visto il processo per la prima volta ({ $time }); i byte sono contati da allora.
+monitor-waiting = Richiesto: in attesa della conferma del servizio.
+monitor-landed-deletion = Concluso: il processo è nello stato { $state }. I dischi tornano con il pacco di restituzione; Azure elimina il processo il { $date } ({ $ago }), 90 giorni dopo la fine.
+monitor-landed-text = Concluso: il processo è nello stato { $state }. Azure lo elimina 90 giorni dopo la fine.
+monitor-in-progress-none = In corso ({ $state }). Nessuna unità è in copia: il processo salta la copia dei dati, passa per Packaging (i dischi vengono restituiti) e termina in Completed.
+monitor-in-progress = In corso ({ $state }). { $count ->
+    [one] { $count } unità in trasferimento continua la copia fino alla fine
+   *[other] { $count } unità in trasferimento continuano la copia fino alla fine
+}; poi il processo passa per Packaging (i dischi vengono restituiti) fino a Completed.
+monitor-col-drive = Unità
+monitor-col-state = Stato
+monitor-col-copied = Copiati
+monitor-col-since = Dalla richiesta
+monitor-col-left = Mancanti
+monitor-col-rate = Velocità
+monitor-col-rate-service = Velocità (servizio)
+monitor-rate-hover = Al secondo dell'orologio del servizio: quello dell'emulatore va a x{ $clock }, quindi le unità copiano { $clock } volte più in fretta secondo l'orologio di questo computer; le ore di fine sono quelle di questo computer
+monitor-chart-empty = Il grafico si riempie man mano che il polling osserva le unità dopo la richiesta.
+monitor-chart-x = { $unit ->
+    [hours] ore
+   *[minutes] minuti
+} dalla richiesta
+monitor-chart-y = { $unit } copiati dalla richiesta
