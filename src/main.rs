@@ -89,6 +89,11 @@ struct Args {
     #[arg(long, global = true)]
     api_version: Option<String>,
 
+    /// Language of the window and the commands: system, en, es or it [default: system: the
+    /// locale's (LC_ALL, LC_MESSAGES, LANG), else English] [env: IEJOBS_LANG]
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+
     /// The embedded emulator's jobs: demo, empty, load:N or a JSON file of jobs.
     #[arg(long, global = true, default_value = "demo")]
     emulator_scenario: iejobs::emulator::scenario::Scenario,
@@ -135,6 +140,7 @@ SETTINGS
     api-version = \"2020-08-01\"  # 2016-11-01 | 2020-08-01 | 2021-01-01
     notifications = true         # desktop notifications (a cancel landed, a delete,
                                 #   a failure, 5 min unreachable); IEJOBS_NOTIFICATIONS
+    language = \"system\"          # system | en | es | it; IEJOBS_LANG, --lang
   Setting cloud, endpoint or auth anywhere selects Azure; otherwise the emulator runs.
   AZURE_SUBSCRIPTION_ID is read when IEJOBS_SUBSCRIPTIONS is not set.
 
@@ -182,8 +188,37 @@ impl Args {
                 .set("read-budget", budget)
                 .map_err(|e| anyhow::anyhow!("--read-budget: {e}"))?;
         }
+        if let Some(lang) = &self.lang {
+            layer
+                .set("language", lang)
+                .map_err(|e| anyhow::anyhow!("--lang: {e}"))?;
+        }
         Ok(layer)
     }
+}
+
+/// The language asked for before the settings are read: `--lang` (or `--lang=`), else
+/// `IEJOBS_LANG`, else the system's locale. A value that is no language is left to the
+/// settings to report.
+fn early_language() -> iejobs::i18n::Lang {
+    use iejobs::i18n::LanguageChoice;
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, arg)| {
+        arg.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (arg == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    flag.or_else(|| env_var("IEJOBS_LANG"))
+        .and_then(|value| value.parse::<LanguageChoice>().ok())
+        .unwrap_or_default()
+        .resolve()
+}
+
+/// The flags, with `--help` in the language in force.
+fn parse_args() -> Args {
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    let matches = iejobs::cli::help::localized(Args::command()).get_matches();
+    Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 fn env_var(name: &str) -> Option<String> {
@@ -191,7 +226,11 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 fn main() -> std::process::ExitCode {
-    let args = Args::parse();
+    // The language before anything is said, --help and clap's errors included: the flag,
+    // else IEJOBS_LANG, else the system's. The config file's key is read with the other
+    // settings (see `load_settings`); a value that does not parse is reported there.
+    iejobs::i18n::set_language(early_language());
+    let args = parse_args();
     // Only the window logs to a file: the commands' stderr is for the script that runs them.
     let window = args.command.is_none() && !args.print_config;
     // The guard flushes the log file when dropped, at the end of `main`.
@@ -238,7 +277,8 @@ fn load_settings(args: &Args) -> anyhow::Result<Loaded> {
     let flags = args.layer()?;
     let env = Layer::from_env(env_var)?;
     let settings = config::resolve(&flags, &env, &file_layer, args.emulator)
-        .context("the settings are not usable")?;
+        .context(iejobs::tr!("cli-settings-unusable"))?;
+    iejobs::i18n::set_language(settings.language.resolve());
     Ok(Loaded {
         path,
         file_layer,
@@ -626,6 +666,12 @@ fn print_settings(settings: &Settings, path: Option<&std::path::Path>) {
         "notifications: {} ({})",
         if settings.notifications { "on" } else { "off" },
         origin("notifications")
+    );
+    println!(
+        "language: {} ({}; in use: {})",
+        settings.language,
+        origin("language"),
+        settings.language.resolve()
     );
 }
 

@@ -8,6 +8,7 @@
 //! ended (see [`Exit`]).
 
 mod act;
+pub mod help;
 pub mod audit;
 mod lookup;
 pub mod output;

@@ -15,6 +15,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::arm::{ClientConfig, DEFAULT_API_VERSION};
+pub use crate::i18n::LanguageChoice;
 
 /// The environment variable that holds a bearer token for `auth = "token"`.
 pub const TOKEN_ENV: &str = "IEJOBS_ACCESS_TOKEN";
@@ -200,6 +201,10 @@ pub struct Layer {
     /// service unreachable); on by default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notifications: Option<bool>,
+    /// The language of the window and the commands: "system" (the default), "en", "es" or
+    /// "it".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageChoice>,
 }
 
 /// The subscription variable of the Azure SDKs and `azd`, read when `IEJOBS_SUBSCRIPTIONS`
@@ -207,7 +212,7 @@ pub struct Layer {
 pub const AZURE_SUBSCRIPTION_ENV: &str = "AZURE_SUBSCRIPTION_ID";
 
 /// The environment variable of each key.
-pub const ENV_KEYS: [(&str, &str); 11] = [
+pub const ENV_KEYS: [(&str, &str); 12] = [
     ("cloud", "IEJOBS_CLOUD"),
     ("endpoint", "IEJOBS_ENDPOINT"),
     ("auth", "IEJOBS_AUTH"),
@@ -219,6 +224,7 @@ pub const ENV_KEYS: [(&str, &str); 11] = [
     ("read-budget", "IEJOBS_READ_BUDGET"),
     ("api-version", "IEJOBS_API_VERSION"),
     ("notifications", "IEJOBS_NOTIFICATIONS"),
+    ("language", "IEJOBS_LANG"),
 ];
 
 impl Layer {
@@ -286,6 +292,7 @@ impl Layer {
             }
             "api-version" => self.api_version = Some(value.to_owned()),
             "notifications" => self.notifications = Some(switch(value)?),
+            "language" => self.language = Some(value.parse()?),
             other => return Err(format!("unknown key {other:?}")),
         }
         Ok(())
@@ -305,6 +312,7 @@ impl Layer {
             "read-budget" => self.read_budget = None,
             "api-version" => self.api_version = None,
             "notifications" => self.notifications = None,
+            "language" => self.language = None,
             _ => {}
         }
     }
@@ -395,6 +403,8 @@ pub struct Settings {
     pub api_version: String,
     /// Whether desktop notifications are on.
     pub notifications: bool,
+    /// The language chosen (the system's by default).
+    pub language: LanguageChoice,
     /// Where each key's value came from.
     pub origins: BTreeMap<&'static str, Origin>,
 }
@@ -457,6 +467,7 @@ pub fn resolve(
     let read_budget = pick!("read-budget", read_budget);
     let api_version = pick!("api-version", api_version);
     let notifications = pick!("notifications", notifications).is_none_or(|(on, _)| on);
+    let language = pick!("language", language).map_or_else(LanguageChoice::default, |(l, _)| l);
 
     let azure = !force_emulator && (cloud.is_some() || endpoint.is_some() || auth.is_some());
     let connection = if azure {
@@ -520,6 +531,7 @@ pub fn resolve(
         read_budget,
         api_version,
         notifications,
+        language,
         origins,
     })
 }
