@@ -399,3 +399,118 @@ monitor-chart-x = { $unit ->
    *[minutes] minutes
 } since the request
 monitor-chart-y = { $unit } copied since the request
+
+## The command line
+
+cli-settings-unusable = the settings are not usable
+cli-no-answer = the action ended without an answer
+cli-not-sent = Not sent: { $reason }.
+cli-done = { $action ->
+    [cancel] cancel requested
+   *[delete] deleted
+}: { $job }
+cli-refused = refused: { $action ->
+    [cancel] cancel
+   *[delete] delete
+} { $job }: { $reason }
+cli-failed = { $action ->
+    [cancel] cancel
+   *[delete] delete
+} { $job } failed: { $message }
+cli-job = { $name } (resource group { $group }, subscription { $subscription })
+cli-about-to-delete = About to delete:
+cli-delete-prompt = Delete { $count ->
+    [one] it
+   *[other] them
+}? [y/N]
+cli-yes-answers = y, yes
+cli-gone = gone: { $job }
+cli-unknown = unknown
+cli-finished = { $state }: { $job }; Azure deletes it after { $retention }
+cli-interrupted = interrupted; the cancel of { $job } stays requested and Azure carries it out
+cli-timed-out = timed out waiting; { $job } is { $state }, its cancel stays requested
+cli-read-failed = reading { $job } failed: { $error }
+cli-no-drives = no drives reported
+cli-not-unique = not every subscription could be read, so { $names } cannot be told unique; nothing was done
+cli-no-job = no job named { $name } in the subscriptions read
+cli-no-job-in-group = no job named { $name } in resource group { $group } in the subscriptions read
+cli-ambiguous = the name { $name } is ambiguous; give --resource-group or --subscription. Candidates:
+cli-candidate = subscription { $subscription }  resource group { $group }  name { $name }
+cli-no-subscription = the identity sees no usable subscription; name one with --subscription
+cli-cannot-list-subscriptions = cannot list the subscriptions: { $error }
+cli-delete-needs-yes = delete asks for confirmation and stdin is not a terminal; add --yes to delete without asking
+cli-not-confirmed = not confirmed; nothing was deleted
+cli-earlier-action = an earlier action: { $text }
+cli-requested = requested
+show-name = name
+show-resource-group = resource group
+show-subscription = subscription
+show-state = state
+show-cancel-requested = cancel requested
+show-type = type
+show-location = location
+show-storage-account = storage account
+show-progress = progress
+show-bytes = bytes copied
+show-created = created
+show-modified = last modified
+show-cancel = cancel
+show-delete = delete
+show-drives = drives
+show-not-reported = (not reported)
+show-none = none
+show-allowed = allowed
+show-not-allowed-because = not allowed: { $reason }
+show-not-allowed = not allowed
+
+## --help (Spanish and Italian only: the English help is the flags' doc comments)
+
+help-about = Manage Azure Import/Export jobs: list them, cancel and delete them when Azure allows it, and watch what a cancel really does.
+help-long-about = Manage Azure Import/Export jobs: list them, cancel and delete them when Azure allows it, and watch what a cancel really does.
+
+    With nothing about Azure configured, iejobs starts a local emulator of the Import/Export API with demo data and connects to it over HTTP, as it would to Azure.
+help-settings = SETTINGS
+      Each setting comes from a flag, else an IEJOBS_* environment variable, else the config file (TOML), else its default. Keys: cloud, endpoint, auth, tenant-id, client-id, subscriptions, poll-secs, fast-poll-secs, read-budget, api-version, notifications, language (system | en | es | it).
+help-flag-config = The config file [env: IEJOBS_CONFIG] [default: ~/.config/iejobs/config.toml]
+help-flag-emulator = Use the embedded emulator even if Azure is configured.
+help-flag-print-config = Print the settings in force, with where each came from, and exit.
+help-flag-cloud = Azure cloud: public, usgov or china [env: IEJOBS_CLOUD]
+help-flag-endpoint = Azure Resource Manager endpoint, overriding the cloud's; https, or http on loopback [env: IEJOBS_ENDPOINT]
+help-flag-auth = Sign-in: auto, azure-cli, service-principal, managed-identity, workload-identity or token [env: IEJOBS_AUTH]
+help-flag-tenant-id = Tenant to sign in to [env: IEJOBS_TENANT_ID]
+help-flag-client-id = Client id of a user-assigned managed identity, or of the application when AZURE_CLIENT_ID is not set [env: IEJOBS_CLIENT_ID]
+help-flag-subscription = A subscription whose jobs to list; repeat for several [env: IEJOBS_SUBSCRIPTIONS, comma-separated]
+help-flag-poll-secs = The least seconds between two full listings of a subscription [env: IEJOBS_POLL_SECS]
+help-flag-fast-poll-secs = Seconds between reads of the jobs that move [env: IEJOBS_FAST_POLL_SECS]
+help-flag-read-budget = Reads per subscription and hour that polling may spend, or "unlimited" [env: IEJOBS_READ_BUDGET]
+help-flag-api-version = The Microsoft.ImportExport api-version [default: 2020-08-01] [env: IEJOBS_API_VERSION]
+help-flag-lang = Language of the window and the commands: system, en, es or it [env: IEJOBS_LANG]
+help-flag-emulator-scenario = The embedded emulator's jobs: demo, empty, load:N or a JSON file of jobs.
+help-flag-emulator-speed = Simulated seconds per real second of the embedded emulator (0 stops its clock).
+help-audit = The audit trail: every Cancel and Delete sent, from the window or the command line, with its outcome and Azure's request id.
+help-arg-since = Only lines from this date or time on (2026-11-30, or RFC 3339).
+help-arg-output = The form of the result.
+help-jobs = List, show, cancel, delete and watch jobs from the command line.
+help-jobs-list = List the jobs of every watched subscription (every page).
+help-jobs-show = Show one job with its drives and what may be done to it.
+help-jobs-cancel = Request the cancel of jobs (only before Packaging), optionally waiting for the end.
+help-jobs-delete = Delete jobs (only in Creating or Completed).
+help-jobs-watch = Watch jobs change until Ctrl-C: a live table on a terminal, a line per change otherwise.
+help-arg-resource-group = The jobs' resource group, when a name is not unique.
+help-arg-state = Only jobs in this state (any case); repeat for several.
+help-arg-cancel-pending = Only jobs with a cancel requested.
+help-arg-name = The job's name.
+help-arg-names = The jobs' names.
+help-arg-wait = Follow each drive (bytes since the request, rate) until the job is Completed or Closed, then print the date Azure deletes it.
+help-arg-timeout = Give up waiting after this long ("90s", "30m", "2h", or seconds).
+help-arg-yes = Delete without asking (required when stdin is not a terminal).
+help-arg-watch-names = Only these jobs (default: all).
+help-exit-codes = EXIT CODES
+      0    done
+      1    service error (the ARM code and message on stderr), or a job not found
+      2    usage: a bad flag or setting, an ambiguous name, delete without --yes off a terminal
+      3    refused by the rules (Cancel only before Packaging, Delete only in Creating or Completed) or not confirmed: nothing was sent
+      4    sign-in failed
+      5    partial: some subscriptions or jobs failed, the others are done or printed
+      124  cancel --wait: the timeout passed first (the cancel stays requested)
+      130  cancel --wait: interrupted (Ctrl-C; the cancel stays requested)

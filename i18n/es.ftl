@@ -434,3 +434,118 @@ monitor-chart-x = { $unit ->
    *[minutes] minutos
 } desde la solicitud
 monitor-chart-y = { $unit } copiados desde la solicitud
+
+## The command line
+
+cli-settings-unusable = la configuración no se puede usar
+cli-no-answer = la acción terminó sin respuesta
+cli-not-sent = No se envió: { $reason }.
+cli-done = { $action ->
+    [cancel] cancelación solicitada
+   *[delete] eliminado
+}: { $job }
+cli-refused = rechazado: { $action ->
+    [cancel] cancelar
+   *[delete] eliminar
+} { $job }: { $reason }
+cli-failed = { $action ->
+    [cancel] error al cancelar
+   *[delete] error al eliminar
+} { $job }: { $message }
+cli-job = { $name } (grupo de recursos { $group }, suscripción { $subscription })
+cli-about-to-delete = Se va a eliminar:
+cli-delete-prompt = ¿{ $count ->
+    [one] Eliminarlo
+   *[other] Eliminarlos
+}? [s/N]
+cli-yes-answers = s, sí, si
+cli-gone = ya no existe: { $job }
+cli-unknown = desconocido
+cli-finished = { $state }: { $job }; Azure lo elimina después del { $retention }
+cli-interrupted = interrumpido; la cancelación de { $job } sigue solicitada y Azure la lleva a cabo
+cli-timed-out = se agotó el tiempo de espera; { $job } está en el estado { $state }, su cancelación sigue solicitada
+cli-read-failed = error al leer { $job }: { $error }
+cli-no-drives = no se informó de ninguna unidad
+cli-not-unique = no se pudieron leer todas las suscripciones, así que no se puede saber si { $names } es único; no se hizo nada
+cli-no-job = no hay ningún trabajo llamado { $name } en las suscripciones leídas
+cli-no-job-in-group = no hay ningún trabajo llamado { $name } en el grupo de recursos { $group } de las suscripciones leídas
+cli-ambiguous = el nombre { $name } es ambiguo; indique --resource-group o --subscription. Candidatos:
+cli-candidate = suscripción { $subscription }  grupo de recursos { $group }  nombre { $name }
+cli-no-subscription = la identidad no ve ninguna suscripción utilizable; indique una con --subscription
+cli-cannot-list-subscriptions = no se pueden listar las suscripciones: { $error }
+cli-delete-needs-yes = eliminar pide confirmación y la entrada estándar no es un terminal; añada --yes para eliminar sin preguntar
+cli-not-confirmed = sin confirmar; no se eliminó nada
+cli-earlier-action = una acción anterior: { $text }
+cli-requested = solicitada
+show-name = nombre
+show-resource-group = grupo de recursos
+show-subscription = suscripción
+show-state = estado
+show-cancel-requested = cancelación solicitada
+show-type = tipo
+show-location = ubicación
+show-storage-account = cuenta de almacenamiento
+show-progress = progreso
+show-bytes = bytes copiados
+show-created = creado
+show-modified = última modificación
+show-cancel = cancelar
+show-delete = eliminar
+show-drives = unidades
+show-not-reported = (no informadas)
+show-none = ninguna
+show-allowed = permitido
+show-not-allowed-because = no permitido: { $reason }
+show-not-allowed = no permitido
+
+## --help (Spanish and Italian only: the English help is the flags' doc comments)
+
+help-about = Administre trabajos de Azure Import/Export: lístelos, cancélelos y elimínelos cuando Azure lo permita, y vea lo que hace realmente una cancelación.
+help-long-about = Administre trabajos de Azure Import/Export: lístelos, cancélelos y elimínelos cuando Azure lo permita, y vea lo que hace realmente una cancelación.
+
+    Si no hay nada de Azure configurado, iejobs inicia un emulador local de la API de Import/Export con datos de demostración y se conecta a él por HTTP, como lo haría con Azure.
+help-settings = CONFIGURACIÓN
+      Cada opción viene de un argumento, si no de una variable de entorno IEJOBS_*, si no del archivo de configuración (TOML), si no de su valor predeterminado. Claves: cloud, endpoint, auth, tenant-id, client-id, subscriptions, poll-secs, fast-poll-secs, read-budget, api-version, notifications, language (system | en | es | it).
+help-flag-config = El archivo de configuración [env: IEJOBS_CONFIG] [predeterminado: ~/.config/iejobs/config.toml]
+help-flag-emulator = Usar el emulador integrado aunque Azure esté configurado.
+help-flag-print-config = Mostrar la configuración vigente, con el origen de cada valor, y salir.
+help-flag-cloud = Nube de Azure: public, usgov o china [env: IEJOBS_CLOUD]
+help-flag-endpoint = Punto de conexión de Azure Resource Manager, en lugar del de la nube; https, o http en la interfaz de bucle invertido [env: IEJOBS_ENDPOINT]
+help-flag-auth = Inicio de sesión: auto, azure-cli, service-principal, managed-identity, workload-identity o token [env: IEJOBS_AUTH]
+help-flag-tenant-id = Inquilino en el que iniciar sesión [env: IEJOBS_TENANT_ID]
+help-flag-client-id = Id. de cliente de una identidad administrada asignada por el usuario, o de la aplicación si AZURE_CLIENT_ID no está definido [env: IEJOBS_CLIENT_ID]
+help-flag-subscription = Una suscripción cuyos trabajos se listan; repítalo para varias [env: IEJOBS_SUBSCRIPTIONS, separadas por comas]
+help-flag-poll-secs = Segundos mínimos entre dos listas completas de una suscripción [env: IEJOBS_POLL_SECS]
+help-flag-fast-poll-secs = Segundos entre lecturas de los trabajos que avanzan [env: IEJOBS_FAST_POLL_SECS]
+help-flag-read-budget = Lecturas por suscripción y hora que puede gastar el sondeo, o "unlimited" [env: IEJOBS_READ_BUDGET]
+help-flag-api-version = La api-version de Microsoft.ImportExport [predeterminada: 2020-08-01] [env: IEJOBS_API_VERSION]
+help-flag-lang = Idioma de la ventana y los comandos: system, en, es o it [env: IEJOBS_LANG]
+help-flag-emulator-scenario = Los trabajos del emulador integrado: demo, empty, load:N o un archivo JSON de trabajos.
+help-flag-emulator-speed = Segundos simulados por segundo real del emulador integrado (0 detiene su reloj).
+help-audit = El registro de auditoría: cada cancelación y eliminación enviada, desde la ventana o la línea de comandos, con su resultado y el id. de solicitud de Azure.
+help-arg-since = Solo las líneas desde esta fecha u hora (2026-11-30, o RFC 3339).
+help-arg-output = El formato del resultado.
+help-jobs = Listar, mostrar, cancelar, eliminar y seguir trabajos desde la línea de comandos.
+help-jobs-list = Listar los trabajos de todas las suscripciones supervisadas (todas las páginas).
+help-jobs-show = Mostrar un trabajo con sus unidades y lo que se puede hacer con él.
+help-jobs-cancel = Solicitar la cancelación de trabajos (solo antes de Packaging) y, opcionalmente, esperar al final.
+help-jobs-delete = Eliminar trabajos (solo en Creating o Completed).
+help-jobs-watch = Seguir los cambios de los trabajos hasta Ctrl-C: una tabla en vivo en un terminal, una línea por cambio en otro caso.
+help-arg-resource-group = El grupo de recursos de los trabajos, si un nombre no es único.
+help-arg-state = Solo los trabajos en este estado (sin distinguir mayúsculas); repítalo para varios.
+help-arg-cancel-pending = Solo los trabajos con una cancelación solicitada.
+help-arg-name = El nombre del trabajo.
+help-arg-names = Los nombres de los trabajos.
+help-arg-wait = Seguir cada unidad (bytes desde la solicitud, velocidad) hasta que el trabajo esté en Completed o Closed y mostrar la fecha en que Azure lo elimina.
+help-arg-timeout = Dejar de esperar pasado este tiempo ("90s", "30m", "2h", o segundos).
+help-arg-yes = Eliminar sin preguntar (obligatorio si la entrada estándar no es un terminal).
+help-arg-watch-names = Solo estos trabajos (predeterminado: todos).
+help-exit-codes = CÓDIGOS DE SALIDA
+      0    hecho
+      1    error del servicio (el código y el mensaje de ARM en stderr), o trabajo no encontrado
+      2    uso: un argumento o una opción incorrectos, un nombre ambiguo, delete sin --yes fuera de un terminal
+      3    rechazado por las reglas (Cancelar solo antes de Packaging, Eliminar solo en Creating o Completed) o no confirmado: no se envió nada
+      4    error al iniciar sesión
+      5    parcial: algunas suscripciones o trabajos fallaron, los demás se hicieron o se mostraron
+      124  cancel --wait: se agotó el tiempo de espera (la cancelación sigue solicitada)
+      130  cancel --wait: interrumpido (Ctrl-C; la cancelación sigue solicitada)

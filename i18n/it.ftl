@@ -431,3 +431,118 @@ monitor-chart-x = { $unit ->
    *[minutes] minuti
 } dalla richiesta
 monitor-chart-y = { $unit } copiati dalla richiesta
+
+## The command line
+
+cli-settings-unusable = le impostazioni non sono utilizzabili
+cli-no-answer = l'azione è terminata senza risposta
+cli-not-sent = Non inviato: { $reason }.
+cli-done = { $action ->
+    [cancel] annullamento richiesto
+   *[delete] eliminato
+}: { $job }
+cli-refused = rifiutato: { $action ->
+    [cancel] annullare
+   *[delete] eliminare
+} { $job }: { $reason }
+cli-failed = { $action ->
+    [cancel] annullamento
+   *[delete] eliminazione
+} di { $job } non riuscito: { $message }
+cli-job = { $name } (gruppo di risorse { $group }, sottoscrizione { $subscription })
+cli-about-to-delete = Stanno per essere eliminati:
+cli-delete-prompt = { $count ->
+    [one] Eliminarlo
+   *[other] Eliminarli
+}? [s/N]
+cli-yes-answers = s, sì, si
+cli-gone = non esiste più: { $job }
+cli-unknown = sconosciuto
+cli-finished = { $state }: { $job }; Azure lo elimina dopo il { $retention }
+cli-interrupted = interrotto; l'annullamento di { $job } resta richiesto e Azure lo porta a termine
+cli-timed-out = tempo di attesa scaduto; { $job } è nello stato { $state }, il suo annullamento resta richiesto
+cli-read-failed = lettura di { $job } non riuscita: { $error }
+cli-no-drives = nessuna unità segnalata
+cli-not-unique = non è stato possibile leggere tutte le sottoscrizioni, quindi non si può stabilire se { $names } è univoco; non è stato fatto nulla
+cli-no-job = nessun processo di nome { $name } nelle sottoscrizioni lette
+cli-no-job-in-group = nessun processo di nome { $name } nel gruppo di risorse { $group } delle sottoscrizioni lette
+cli-ambiguous = il nome { $name } è ambiguo; specificare --resource-group o --subscription. Candidati:
+cli-candidate = sottoscrizione { $subscription }  gruppo di risorse { $group }  nome { $name }
+cli-no-subscription = l'identità non vede alcuna sottoscrizione utilizzabile; indicarne una con --subscription
+cli-cannot-list-subscriptions = impossibile elencare le sottoscrizioni: { $error }
+cli-delete-needs-yes = l'eliminazione chiede conferma e lo standard input non è un terminale; aggiungere --yes per eliminare senza chiedere
+cli-not-confirmed = non confermato; non è stato eliminato nulla
+cli-earlier-action = un'azione precedente: { $text }
+cli-requested = richiesto
+show-name = nome
+show-resource-group = gruppo di risorse
+show-subscription = sottoscrizione
+show-state = stato
+show-cancel-requested = annullamento richiesto
+show-type = tipo
+show-location = località
+show-storage-account = account di archiviazione
+show-progress = avanzamento
+show-bytes = byte copiati
+show-created = creato
+show-modified = ultima modifica
+show-cancel = annullare
+show-delete = eliminare
+show-drives = unità
+show-not-reported = (non segnalate)
+show-none = nessuna
+show-allowed = consentito
+show-not-allowed-because = non consentito: { $reason }
+show-not-allowed = non consentito
+
+## --help (Spanish and Italian only: the English help is the flags' doc comments)
+
+help-about = Gestire i processi di Importazione/Esportazione di Azure: elencarli, annullarli ed eliminarli quando Azure lo consente, e vedere che cosa fa davvero un annullamento.
+help-long-about = Gestire i processi di Importazione/Esportazione di Azure: elencarli, annullarli ed eliminarli quando Azure lo consente, e vedere che cosa fa davvero un annullamento.
+
+    Se non è configurato nulla di Azure, iejobs avvia un emulatore locale dell'API di Importazione/Esportazione con dati dimostrativi e vi si connette tramite HTTP, come farebbe con Azure.
+help-settings = IMPOSTAZIONI
+      Ogni impostazione viene da un'opzione, altrimenti da una variabile d'ambiente IEJOBS_*, altrimenti dal file di configurazione (TOML), altrimenti dal valore predefinito. Chiavi: cloud, endpoint, auth, tenant-id, client-id, subscriptions, poll-secs, fast-poll-secs, read-budget, api-version, notifications, language (system | en | es | it).
+help-flag-config = Il file di configurazione [env: IEJOBS_CONFIG] [predefinito: ~/.config/iejobs/config.toml]
+help-flag-emulator = Usare l'emulatore incorporato anche se Azure è configurato.
+help-flag-print-config = Stampare le impostazioni in vigore, con la provenienza di ciascuna, e uscire.
+help-flag-cloud = Cloud di Azure: public, usgov o china [env: IEJOBS_CLOUD]
+help-flag-endpoint = Endpoint di Azure Resource Manager, al posto di quello del cloud; https, o http su loopback [env: IEJOBS_ENDPOINT]
+help-flag-auth = Accesso: auto, azure-cli, service-principal, managed-identity, workload-identity o token [env: IEJOBS_AUTH]
+help-flag-tenant-id = Tenant a cui accedere [env: IEJOBS_TENANT_ID]
+help-flag-client-id = ID client di un'identità gestita assegnata dall'utente, o dell'applicazione se AZURE_CLIENT_ID non è impostato [env: IEJOBS_CLIENT_ID]
+help-flag-subscription = Una sottoscrizione di cui elencare i processi; ripetere per più sottoscrizioni [env: IEJOBS_SUBSCRIPTIONS, separate da virgole]
+help-flag-poll-secs = Secondi minimi tra due elenchi completi di una sottoscrizione [env: IEJOBS_POLL_SECS]
+help-flag-fast-poll-secs = Secondi tra le letture dei processi in movimento [env: IEJOBS_FAST_POLL_SECS]
+help-flag-read-budget = Letture per sottoscrizione e ora che il polling può spendere, o "unlimited" [env: IEJOBS_READ_BUDGET]
+help-flag-api-version = La api-version di Microsoft.ImportExport [predefinita: 2020-08-01] [env: IEJOBS_API_VERSION]
+help-flag-lang = Lingua della finestra e dei comandi: system, en, es o it [env: IEJOBS_LANG]
+help-flag-emulator-scenario = I processi dell'emulatore incorporato: demo, empty, load:N o un file JSON di processi.
+help-flag-emulator-speed = Secondi simulati per secondo reale dell'emulatore incorporato (0 ne ferma l'orologio).
+help-audit = Il registro di controllo: ogni annullamento ed eliminazione inviati, dalla finestra o dalla riga di comando, con l'esito e l'ID richiesta di Azure.
+help-arg-since = Solo le righe da questa data o ora in poi (2026-11-30, o RFC 3339).
+help-arg-output = Il formato del risultato.
+help-jobs = Elencare, mostrare, annullare, eliminare e seguire i processi dalla riga di comando.
+help-jobs-list = Elencare i processi di tutte le sottoscrizioni osservate (tutte le pagine).
+help-jobs-show = Mostrare un processo con le sue unità e che cosa vi si può fare.
+help-jobs-cancel = Richiedere l'annullamento di processi (solo prima di Packaging), aspettando facoltativamente la fine.
+help-jobs-delete = Eliminare processi (solo in Creating o Completed).
+help-jobs-watch = Seguire i cambiamenti dei processi fino a Ctrl-C: una tabella dal vivo su un terminale, altrimenti una riga per cambiamento.
+help-arg-resource-group = Il gruppo di risorse dei processi, se un nome non è univoco.
+help-arg-state = Solo i processi in questo stato (maiuscole o minuscole); ripetere per più stati.
+help-arg-cancel-pending = Solo i processi con un annullamento richiesto.
+help-arg-name = Il nome del processo.
+help-arg-names = I nomi dei processi.
+help-arg-wait = Seguire ogni unità (byte dalla richiesta, velocità) finché il processo non è Completed o Closed, poi stampare la data in cui Azure lo elimina.
+help-arg-timeout = Smettere di aspettare dopo questo tempo ("90s", "30m", "2h", o secondi).
+help-arg-yes = Eliminare senza chiedere (obbligatorio se lo standard input non è un terminale).
+help-arg-watch-names = Solo questi processi (predefinito: tutti).
+help-exit-codes = CODICI DI USCITA
+      0    fatto
+      1    errore del servizio (il codice e il messaggio ARM su stderr), o processo non trovato
+      2    uso: un'opzione o un'impostazione errata, un nome ambiguo, delete senza --yes fuori da un terminale
+      3    rifiutato dalle regole (Annulla solo prima di Packaging, Elimina solo in Creating o Completed) o non confermato: non è stato inviato nulla
+      4    accesso non riuscito
+      5    parziale: alcune sottoscrizioni o processi non sono riusciti, gli altri sono stati eseguiti o stampati
+      124  cancel --wait: tempo scaduto (l'annullamento resta richiesto)
+      130  cancel --wait: interrotto (Ctrl-C; l'annullamento resta richiesto)

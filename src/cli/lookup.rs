@@ -168,8 +168,8 @@ pub fn resolve(
     if !listing.failures.is_empty() {
         listing.report_failures();
         eprintln!(
-            "iejobs: not every subscription could be read, so {} cannot be told unique; nothing was done",
-            names.join(", ")
+            "iejobs: {}",
+            crate::tr!("cli-not-unique", names = names.join(", "))
         );
         let (_, error) = &listing.failures[0];
         return (found, vec![Exit::for_error(error)]);
@@ -178,20 +178,24 @@ pub fn resolve(
         match find(&listing.jobs, name) {
             Found::One(job) => found.push(job.clone()),
             Found::Missing => {
-                let place = resource_group
-                    .map(|rg| format!(" in resource group {rg}"))
-                    .unwrap_or_default();
-                eprintln!("iejobs: no job named {name}{place} in the subscriptions read");
+                let message = match resource_group {
+                    Some(rg) => crate::tr!("cli-no-job-in-group", name = name, group = rg),
+                    None => crate::tr!("cli-no-job", name = name),
+                };
+                eprintln!("iejobs: {message}");
                 failed.push(Exit::Service);
             }
             Found::Ambiguous(keys) => {
-                eprintln!(
-                    "iejobs: the name {name} is ambiguous; give --resource-group or --subscription. Candidates:"
-                );
+                eprintln!("iejobs: {}", crate::tr!("cli-ambiguous", name = name));
                 for key in keys {
                     eprintln!(
-                        "  subscription {}  resource group {}  name {}",
-                        key.subscription_id, key.resource_group, key.name
+                        "  {}",
+                        crate::tr!(
+                            "cli-candidate",
+                            subscription = &key.subscription_id,
+                            group = &key.resource_group,
+                            name = &key.name
+                        )
                     );
                 }
                 failed.push(Exit::Usage);

@@ -270,7 +270,10 @@ async fn resolve_unfinished(context: &Context) {
         return;
     };
     for line in crate::worker::resolve_unfinished(&context.client, audit).await {
-        eprintln!("iejobs: an earlier action: {}", line.text);
+        eprintln!(
+            "iejobs: {}",
+            crate::tr!("cli-earlier-action", text = line.text.as_str())
+        );
     }
 }
 
@@ -279,13 +282,17 @@ async fn dispatch(command: &JobsCommand, context: Context) -> Exit {
     let subscriptions = match lookup::subscriptions(client, &context.worker.subscriptions).await {
         Ok(subscriptions) if subscriptions.is_empty() => {
             eprintln!(
-                "iejobs: the identity sees no usable subscription; name one with --subscription"
+                "iejobs: {}",
+                crate::tr!("cli-no-subscription")
             );
             return Exit::Service;
         }
         Ok(subscriptions) => subscriptions,
         Err(e) => {
-            eprintln!("iejobs: cannot list the subscriptions: {e}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!("cli-cannot-list-subscriptions", error = e.to_string())
+            );
             return Exit::for_error(&e);
         }
     };
@@ -389,7 +396,14 @@ async fn show(client: &ArmClient, subscriptions: &[String], args: &ShowArgs) -> 
             }
         },
         Err(e) => {
-            eprintln!("iejobs: reading {} failed: {e}", act::describe(&job.key));
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!(
+                    "cli-read-failed",
+                    job = act::describe(&job.key),
+                    error = e.to_string()
+                )
+            );
             return Exit::for_error(&e);
         }
     };
@@ -459,7 +473,8 @@ async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) 
     let client = &context.client;
     if !args.yes && !act::stdin_is_terminal() {
         eprintln!(
-            "iejobs: delete asks for confirmation and stdin is not a terminal; add --yes to delete without asking"
+            "iejobs: {}",
+            crate::tr!("cli-delete-needs-yes")
         );
         return Exit::Usage;
     }
@@ -470,7 +485,7 @@ async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) 
         return Exit::combine(&results);
     }
     if !args.yes && !act::confirm_delete(&jobs) {
-        eprintln!("iejobs: not confirmed; nothing was deleted");
+        eprintln!("iejobs: {}", crate::tr!("cli-not-confirmed"));
         return Exit::Refused;
     }
     let mut session = Session::default();
