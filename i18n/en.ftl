@@ -514,3 +514,59 @@ help-exit-codes = EXIT CODES
       5    partial: some subscriptions or jobs failed, the others are done or printed
       124  cancel --wait: the timeout passed first (the cancel stays requested)
       130  cancel --wait: interrupted (Ctrl-C; the cancel stays requested)
+
+## The settings window
+
+settings-title = Settings
+settings-connection = Connection
+settings-next-start = Applies at the next start. Secrets are never stored: a client secret stays in AZURE_CLIENT_SECRET, a token in IEJOBS_ACCESS_TOKEN.
+settings-emulator = Local emulator
+settings-cloud = Cloud
+settings-endpoint = Endpoint
+settings-sign-in = Sign-in
+settings-tenant = Tenant id
+settings-tenant-hint = from the sign-in
+settings-client = Client id
+auth-auto = auto: IEJOBS_ACCESS_TOKEN, else a service principal from AZURE_* variables, else workload or managed identity, else the Azure CLI.
+auth-azure-cli = azure-cli: the account of `az login` on this machine.
+auth-service-principal = service-principal: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET from the environment.
+auth-managed-identity = managed-identity: the identity of the Azure VM or App Service iejobs runs on.
+auth-workload-identity = workload-identity: AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID (Kubernetes).
+auth-token = token: a bearer token in IEJOBS_ACCESS_TOKEN; it is not refreshed.
+settings-subscriptions = Subscriptions
+settings-list-again = List again
+settings-list-again-hover = Ask Azure Resource Manager which subscriptions this identity sees
+settings-list-failed = Could not list subscriptions: { $error }
+settings-every-subscription = Every subscription this identity can use
+settings-listing = Listing subscriptions…
+settings-disabled-subscription = Azure does not list jobs of a disabled or deleted subscription
+settings-not-listed = { $id }  ·  not listed for this identity
+settings-add-by-id = Add by id
+settings-add = Add
+settings-id-looks-like = A subscription id looks like 00000000-0000-0000-0000-000000000000
+settings-polling = Polling
+settings-read-budget = Read budget (reads an hour per subscription)
+settings-unlimited = unlimited
+settings-read-budget-hover = Polling spends at most this many reads an hour on each subscription (0: no limit). Azure Resource Manager's own limits are shared with the portal, the CLI and your scripts; { $budget } an hour is the default on Azure. The first listing and Refresh may go faster, up to 12 reads a second.
+settings-notifications = Desktop notifications
+settings-notifications-hover = A desktop notification when a cancel lands, a delete is confirmed, an action fails, or the service has been unreachable for 5 minutes; the window also asks for attention. Applies at once.
+settings-language = Language
+settings-language-system = As the system ({ $language })
+settings-language-hover = The language of the window and the commands; job names, states and Azure's messages stay as Azure sends them. Applies at once (texts already written, such as the activity log's, stay as they were).
+settings-full-listing = Full listing every (s)
+settings-moving-jobs = Moving jobs every (s)
+settings-tick-one = Tick at least one subscription, or watch every subscription.
+settings-overridden = { $key } is set by the { $origin }, which wins over the file at the next start.
+settings-apply-hover = Watch these subscriptions and poll at these intervals now
+settings-fix-first = Fix the settings above first
+settings-save = Save
+settings-save-hover = Apply, and write these settings to { $path }
+settings-no-folder = This platform has no config folder; use flags or IEJOBS_* variables
+settings-nothing-to-write = Applied. Nothing to write to { $path }: no setting kept in the file was changed.
+settings-saved-keys = Saved { $keys } to { $path } at { $time }; the rest of the file is as it was.
+settings-saved = Saved to { $path } at { $time }
+settings-not-saved = Not saved: { $error }
+origin-flag = flag
+origin-env = environment
+origin-file = config file
+origin-default = default

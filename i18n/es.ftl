@@ -549,3 +549,59 @@ help-exit-codes = CÓDIGOS DE SALIDA
       5    parcial: algunas suscripciones o trabajos fallaron, los demás se hicieron o se mostraron
       124  cancel --wait: se agotó el tiempo de espera (la cancelación sigue solicitada)
       130  cancel --wait: interrumpido (Ctrl-C; la cancelación sigue solicitada)
+
+## The settings window
+
+settings-title = Configuración
+settings-connection = Conexión
+settings-next-start = Se aplica en el próximo inicio. Los secretos nunca se guardan: un secreto de cliente se queda en AZURE_CLIENT_SECRET y un token en IEJOBS_ACCESS_TOKEN.
+settings-emulator = Emulador local
+settings-cloud = Nube
+settings-endpoint = Punto de conexión
+settings-sign-in = Inicio de sesión
+settings-tenant = Id. de inquilino
+settings-tenant-hint = del inicio de sesión
+settings-client = Id. de cliente
+auth-auto = auto: IEJOBS_ACCESS_TOKEN; si no, una entidad de servicio de las variables AZURE_*; si no, una identidad de carga de trabajo o administrada; si no, la CLI de Azure.
+auth-azure-cli = azure-cli: la cuenta de `az login` en este equipo.
+auth-service-principal = service-principal: AZURE_TENANT_ID, AZURE_CLIENT_ID y AZURE_CLIENT_SECRET del entorno.
+auth-managed-identity = managed-identity: la identidad de la máquina virtual de Azure o de App Service donde se ejecuta iejobs.
+auth-workload-identity = workload-identity: AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID (Kubernetes).
+auth-token = token: un token de portador en IEJOBS_ACCESS_TOKEN; no se renueva.
+settings-subscriptions = Suscripciones
+settings-list-again = Volver a listar
+settings-list-again-hover = Preguntar a Azure Resource Manager qué suscripciones ve esta identidad
+settings-list-failed = No se pudieron listar las suscripciones: { $error }
+settings-every-subscription = Todas las suscripciones que puede usar esta identidad
+settings-listing = Listando suscripciones…
+settings-disabled-subscription = Azure no lista los trabajos de una suscripción deshabilitada o eliminada
+settings-not-listed = { $id }  ·  no aparece para esta identidad
+settings-add-by-id = Agregar por id.
+settings-add = Agregar
+settings-id-looks-like = Un id. de suscripción tiene la forma 00000000-0000-0000-0000-000000000000
+settings-polling = Sondeo
+settings-read-budget = Límite de lecturas (lecturas por hora y suscripción)
+settings-unlimited = sin límite
+settings-read-budget-hover = El sondeo gasta como máximo estas lecturas por hora en cada suscripción (0: sin límite). Los límites propios de Azure Resource Manager se comparten con el portal, la CLI y sus scripts; { $budget } por hora es el valor predeterminado en Azure. La primera lista y Actualizar pueden ir más rápido, hasta 12 lecturas por segundo.
+settings-notifications = Notificaciones de escritorio
+settings-notifications-hover = Una notificación de escritorio cuando se completa una cancelación, se confirma una eliminación, falla una acción o el servicio lleva 5 minutos inaccesible; la ventana también pide atención. Se aplica de inmediato.
+settings-language = Idioma
+settings-language-system = Como el sistema ({ $language })
+settings-language-hover = El idioma de la ventana y de los comandos; los nombres de los trabajos, los estados y los mensajes de Azure se quedan como los envía Azure. Se aplica de inmediato (los textos ya escritos, como los del registro de actividad, no cambian).
+settings-full-listing = Lista completa cada (s)
+settings-moving-jobs = Trabajos en curso cada (s)
+settings-tick-one = Marque al menos una suscripción o supervise todas.
+settings-overridden = { $key } lo define { $origin }, que tiene prioridad sobre el archivo en el próximo inicio.
+settings-apply-hover = Supervisar estas suscripciones y sondear con estos intervalos ahora
+settings-fix-first = Corrija primero la configuración anterior
+settings-save = Guardar
+settings-save-hover = Aplicar y escribir esta configuración en { $path }
+settings-no-folder = Esta plataforma no tiene carpeta de configuración; use argumentos o variables IEJOBS_*
+settings-nothing-to-write = Aplicado. Nada que escribir en { $path }: no cambió ninguna opción guardada en el archivo.
+settings-saved-keys = Se guardó { $keys } en { $path } a las { $time }; el resto del archivo no cambió.
+settings-saved = Guardado en { $path } a las { $time }
+settings-not-saved = No se guardó: { $error }
+origin-flag = un argumento
+origin-env = el entorno
+origin-file = el archivo de configuración
+origin-default = el valor predeterminado

@@ -546,3 +546,59 @@ help-exit-codes = CODICI DI USCITA
       5    parziale: alcune sottoscrizioni o processi non sono riusciti, gli altri sono stati eseguiti o stampati
       124  cancel --wait: tempo scaduto (l'annullamento resta richiesto)
       130  cancel --wait: interrotto (Ctrl-C; l'annullamento resta richiesto)
+
+## The settings window
+
+settings-title = Impostazioni
+settings-connection = Connessione
+settings-next-start = Si applica al prossimo avvio. I segreti non vengono mai salvati: un segreto client resta in AZURE_CLIENT_SECRET, un token in IEJOBS_ACCESS_TOKEN.
+settings-emulator = Emulatore locale
+settings-cloud = Cloud
+settings-endpoint = Endpoint
+settings-sign-in = Accesso
+settings-tenant = ID tenant
+settings-tenant-hint = dall'accesso
+settings-client = ID client
+auth-auto = auto: IEJOBS_ACCESS_TOKEN, altrimenti un'entità servizio dalle variabili AZURE_*, altrimenti un'identità del carico di lavoro o gestita, altrimenti l'interfaccia della riga di comando di Azure.
+auth-azure-cli = azure-cli: l'account di `az login` su questo computer.
+auth-service-principal = service-principal: AZURE_TENANT_ID, AZURE_CLIENT_ID e AZURE_CLIENT_SECRET dall'ambiente.
+auth-managed-identity = managed-identity: l'identità della macchina virtuale di Azure o del servizio app su cui gira iejobs.
+auth-workload-identity = workload-identity: AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID (Kubernetes).
+auth-token = token: un token di connessione in IEJOBS_ACCESS_TOKEN; non viene rinnovato.
+settings-subscriptions = Sottoscrizioni
+settings-list-again = Elenca di nuovo
+settings-list-again-hover = Chiedere ad Azure Resource Manager quali sottoscrizioni vede questa identità
+settings-list-failed = Impossibile elencare le sottoscrizioni: { $error }
+settings-every-subscription = Tutte le sottoscrizioni che questa identità può usare
+settings-listing = Elenco delle sottoscrizioni…
+settings-disabled-subscription = Azure non elenca i processi di una sottoscrizione disabilitata o eliminata
+settings-not-listed = { $id }  ·  non elencata per questa identità
+settings-add-by-id = Aggiungi per ID
+settings-add = Aggiungi
+settings-id-looks-like = Un ID sottoscrizione ha la forma 00000000-0000-0000-0000-000000000000
+settings-polling = Polling
+settings-read-budget = Limite di letture (letture all'ora per sottoscrizione)
+settings-unlimited = illimitato
+settings-read-budget-hover = Il polling spende al massimo queste letture all'ora su ogni sottoscrizione (0: nessun limite). I limiti di Azure Resource Manager sono condivisi con il portale, la CLI e i vostri script; { $budget } all'ora è il valore predefinito su Azure. Il primo elenco e Aggiorna possono andare più veloci, fino a 12 letture al secondo.
+settings-notifications = Notifiche desktop
+settings-notifications-hover = Una notifica desktop quando un annullamento si conclude, un'eliminazione è confermata, un'azione non riesce o il servizio è irraggiungibile da 5 minuti; la finestra chiede anche attenzione. Si applica subito.
+settings-language = Lingua
+settings-language-system = Come il sistema ({ $language })
+settings-language-hover = La lingua della finestra e dei comandi; i nomi dei processi, gli stati e i messaggi di Azure restano come li invia Azure. Si applica subito (i testi già scritti, come quelli del registro attività, restano com'erano).
+settings-full-listing = Elenco completo ogni (s)
+settings-moving-jobs = Processi in movimento ogni (s)
+settings-tick-one = Selezionare almeno una sottoscrizione, o osservarle tutte.
+settings-overridden = { $key } è impostato da { $origin }, che prevale sul file al prossimo avvio.
+settings-apply-hover = Osservare queste sottoscrizioni e fare il polling a questi intervalli da subito
+settings-fix-first = Correggere prima le impostazioni qui sopra
+settings-save = Salva
+settings-save-hover = Applicare e scrivere queste impostazioni in { $path }
+settings-no-folder = Questa piattaforma non ha una cartella di configurazione; usare le opzioni o le variabili IEJOBS_*
+settings-nothing-to-write = Applicato. Niente da scrivere in { $path }: nessuna impostazione salvata nel file è cambiata.
+settings-saved-keys = Salvato { $keys } in { $path } alle { $time }; il resto del file è invariato.
+settings-saved = Salvato in { $path } alle { $time }
+settings-not-saved = Non salvato: { $error }
+origin-flag = un'opzione della riga di comando
+origin-env = l'ambiente
+origin-file = il file di configurazione
+origin-default = il valore predefinito

@@ -496,6 +496,7 @@ impl AppState {
                 None => self.notice = Some("There is no config folder to save to.".to_owned()),
             },
             Intent::SetNotifications(on) => self.notifier.set_enabled(on),
+            Intent::SetLanguage(choice) => crate::i18n::set_language(choice.resolve()),
             Intent::SetPolling {
                 slow_secs,
                 fast_secs,
