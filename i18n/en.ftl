@@ -570,3 +570,44 @@ origin-flag = flag
 origin-env = environment
 origin-file = config file
 origin-default = default
+
+## About, shortcuts, where the jobs come from, theme, notices
+
+about-description = Manage Azure Import/Export jobs: list, cancel, delete, and watch cancellations land.
+close = Close
+about-logs = Log files
+about-no-logs = none: logs go to stderr only
+about-data = Data (history, audit trail)
+about-no-data = none: this platform has no data folder
+about-config = Config file
+about-no-config = none: this platform has no config folder
+shortcuts-title = Keyboard shortcuts
+shortcuts-note = Keys act on the table unless a text field has the keyboard.
+shortcut-refresh = List all jobs now
+shortcut-filter = Filter the table
+shortcut-select-all = Select every row shown
+shortcut-move = Move to the row above or below
+shortcut-page = Move a screenful
+shortcut-home-end = Go to the first or the last row
+shortcut-extend = Extend the selection while moving
+shortcut-enter = Show the focused job (read again in full)
+shortcut-delete = Delete the selected jobs (asks first)
+shortcut-copy = Copy the selected rows as tab-separated text, for a spreadsheet
+shortcut-export = Export the rows shown to CSV or JSON
+shortcut-escape = Close the dialog or window; else select nothing
+shortcut-click = Add a row to the selection; select a range
+shortcut-help = This list
+source-demo = demo data
+source-scenario = scenario { $scenario }
+source-emulator = Local emulator: { $data }, clock x{ $speed } ({ $url })
+source-azure = { $endpoint } as { $identity }
+theme-system = As the system
+theme-light = Light
+theme-dark = Dark
+notice-no-config-folder = There is no config folder to save to.
+notice-not-possible = { $action ->
+    [cancel] Cancel
+   *[delete] Delete
+} is not possible for the selected jobs.
+notice-delete-select-first = Delete: select a job first
+notice-delete-not-possible = Delete not possible: { $reason }

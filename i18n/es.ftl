@@ -605,3 +605,44 @@ origin-flag = un argumento
 origin-env = el entorno
 origin-file = el archivo de configuración
 origin-default = el valor predeterminado
+
+## About, shortcuts, where the jobs come from, theme, notices
+
+about-description = Administre trabajos de Azure Import/Export: lístelos, cancélelos, elimínelos y vea cómo se completan las cancelaciones.
+close = Cerrar
+about-logs = Archivos de registro
+about-no-logs = ninguno: los registros van solo a stderr
+about-data = Datos (historial, registro de auditoría)
+about-no-data = ninguna: esta plataforma no tiene carpeta de datos
+about-config = Archivo de configuración
+about-no-config = ninguno: esta plataforma no tiene carpeta de configuración
+shortcuts-title = Métodos abreviados de teclado
+shortcuts-note = Las teclas actúan sobre la tabla salvo que un campo de texto tenga el foco.
+shortcut-refresh = Listar ahora todos los trabajos
+shortcut-filter = Filtrar la tabla
+shortcut-select-all = Seleccionar todas las filas mostradas
+shortcut-move = Ir a la fila de arriba o de abajo
+shortcut-page = Avanzar o retroceder una pantalla
+shortcut-home-end = Ir a la primera o a la última fila
+shortcut-extend = Ampliar la selección al moverse
+shortcut-enter = Mostrar el trabajo enfocado (se vuelve a leer completo)
+shortcut-delete = Eliminar los trabajos seleccionados (pregunta antes)
+shortcut-copy = Copiar las filas seleccionadas como texto separado por tabulaciones, para una hoja de cálculo
+shortcut-export = Exportar las filas mostradas a CSV o JSON
+shortcut-escape = Cerrar el cuadro de diálogo o la ventana; si no, anular la selección
+shortcut-click = Agregar una fila a la selección; seleccionar un intervalo
+shortcut-help = Esta lista
+source-demo = datos de demostración
+source-scenario = escenario { $scenario }
+source-emulator = Emulador local: { $data }, reloj x{ $speed } ({ $url })
+source-azure = { $endpoint } como { $identity }
+theme-system = Como el sistema
+theme-light = Claro
+theme-dark = Oscuro
+notice-no-config-folder = No hay carpeta de configuración donde guardar.
+notice-not-possible = { $action ->
+    [cancel] No se puede cancelar
+   *[delete] No se puede eliminar
+} ninguno de los trabajos seleccionados.
+notice-delete-select-first = Eliminar: seleccione primero un trabajo
+notice-delete-not-possible = No se puede eliminar: { $reason }

@@ -602,3 +602,44 @@ origin-flag = un'opzione della riga di comando
 origin-env = l'ambiente
 origin-file = il file di configurazione
 origin-default = il valore predefinito
+
+## About, shortcuts, where the jobs come from, theme, notices
+
+about-description = Gestire i processi di Importazione/Esportazione di Azure: elencarli, annullarli, eliminarli e seguire la conclusione degli annullamenti.
+close = Chiudi
+about-logs = File di log
+about-no-logs = nessuno: i log vanno solo su stderr
+about-data = Dati (cronologia, registro di controllo)
+about-no-data = nessuna: questa piattaforma non ha una cartella dati
+about-config = File di configurazione
+about-no-config = nessuno: questa piattaforma non ha una cartella di configurazione
+shortcuts-title = Tasti di scelta rapida
+shortcuts-note = I tasti agiscono sulla tabella, a meno che un campo di testo non abbia il focus.
+shortcut-refresh = Elencare ora tutti i processi
+shortcut-filter = Filtrare la tabella
+shortcut-select-all = Selezionare tutte le righe visualizzate
+shortcut-move = Andare alla riga sopra o sotto
+shortcut-page = Spostarsi di una schermata
+shortcut-home-end = Andare alla prima o all'ultima riga
+shortcut-extend = Estendere la selezione durante lo spostamento
+shortcut-enter = Mostrare il processo attivo (riletto per intero)
+shortcut-delete = Eliminare i processi selezionati (chiede prima)
+shortcut-copy = Copiare le righe selezionate come testo separato da tabulazioni, per un foglio di calcolo
+shortcut-export = Esportare le righe visualizzate in CSV o JSON
+shortcut-escape = Chiudere la finestra di dialogo o la finestra; altrimenti annullare la selezione
+shortcut-click = Aggiungere una riga alla selezione; selezionare un intervallo
+shortcut-help = Questo elenco
+source-demo = dati dimostrativi
+source-scenario = scenario { $scenario }
+source-emulator = Emulatore locale: { $data }, orologio x{ $speed } ({ $url })
+source-azure = { $endpoint } come { $identity }
+theme-system = Come il sistema
+theme-light = Chiaro
+theme-dark = Scuro
+notice-no-config-folder = Non c'è una cartella di configurazione in cui salvare.
+notice-not-possible = { $action ->
+    [cancel] Non è possibile annullare
+   *[delete] Non è possibile eliminare
+} i processi selezionati.
+notice-delete-select-first = Elimina: selezionare prima un processo
+notice-delete-not-possible = Impossibile eliminare: { $reason }
