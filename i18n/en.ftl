@@ -611,3 +611,27 @@ notice-not-possible = { $action ->
 } is not possible for the selected jobs.
 notice-delete-select-first = Delete: select a job first
 notice-delete-not-possible = Delete not possible: { $reason }
+
+## Export and copy
+
+export-done = Exported { $jobs } to { $path }
+export-exporting = Exporting { $jobs } to { $path }…
+copy-nothing = Nothing to copy: select rows first.
+copy-done = Copied { $jobs }
+copy-done-hidden = Copied { $jobs }; { $count } hidden by the filters left out
+export-cannot-create = Cannot create { $path }: { $error }
+export-cannot-write = Cannot write { $path }: { $error }
+export-cannot-start = Cannot start the export: { $error }
+export-stopped = The export stopped without a word.
+export-dialog-title = Export the jobs
+export-title = Export jobs
+export-rows = The { $count } rows the table shows, in its order (filters and sort applied).
+export-file = File:
+export-browse = Browse…
+export-browse-hover = Choose the file in the system's save dialog
+export-browse-waiting = Waiting for the system's save dialog
+export-format = Format:
+export-exists = The file exists: Save replaces it.
+export-busy = The last export is still being written
+export-type-path = Type the file's path first
+export-cancel = Cancel

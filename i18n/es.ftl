@@ -646,3 +646,27 @@ notice-not-possible = { $action ->
 } ninguno de los trabajos seleccionados.
 notice-delete-select-first = Eliminar: seleccione primero un trabajo
 notice-delete-not-possible = No se puede eliminar: { $reason }
+
+## Export and copy
+
+export-done = Se exportaron { $jobs } a { $path }
+export-exporting = Exportando { $jobs } a { $path }…
+copy-nothing = Nada que copiar: seleccione primero algunas filas.
+copy-done = Se copiaron { $jobs }
+copy-done-hidden = Se copiaron { $jobs }; se omitieron { $count } ocultos por los filtros
+export-cannot-create = No se puede crear { $path }: { $error }
+export-cannot-write = No se puede escribir { $path }: { $error }
+export-cannot-start = No se puede iniciar la exportación: { $error }
+export-stopped = La exportación se detuvo sin dar explicaciones.
+export-dialog-title = Exportar los trabajos
+export-title = Exportar trabajos
+export-rows = Las { $count } filas que muestra la tabla, en su orden (con filtros y orden aplicados).
+export-file = Archivo:
+export-browse = Examinar…
+export-browse-hover = Elegir el archivo en el cuadro de diálogo Guardar del sistema
+export-browse-waiting = Esperando al cuadro de diálogo Guardar del sistema
+export-format = Formato:
+export-exists = El archivo existe: Guardar lo reemplaza.
+export-busy = La última exportación aún se está escribiendo
+export-type-path = Escriba primero la ruta del archivo
+export-cancel = Cancelar

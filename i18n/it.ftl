@@ -643,3 +643,27 @@ notice-not-possible = { $action ->
 } i processi selezionati.
 notice-delete-select-first = Elimina: selezionare prima un processo
 notice-delete-not-possible = Impossibile eliminare: { $reason }
+
+## Export and copy
+
+export-done = Esportati { $jobs } in { $path }
+export-exporting = Esportazione di { $jobs } in { $path }…
+copy-nothing = Niente da copiare: selezionare prima delle righe.
+copy-done = Copiati { $jobs }
+copy-done-hidden = Copiati { $jobs }; esclusi { $count } nascosti dai filtri
+export-cannot-create = Impossibile creare { $path }: { $error }
+export-cannot-write = Impossibile scrivere { $path }: { $error }
+export-cannot-start = Impossibile avviare l'esportazione: { $error }
+export-stopped = L'esportazione si è interrotta senza spiegazioni.
+export-dialog-title = Esporta i processi
+export-title = Esporta processi
+export-rows = Le { $count } righe visualizzate nella tabella, nel suo ordine (con filtri e ordinamento applicati).
+export-file = File:
+export-browse = Sfoglia…
+export-browse-hover = Scegliere il file nella finestra di salvataggio del sistema
+export-browse-waiting = In attesa della finestra di salvataggio del sistema
+export-format = Formato:
+export-exists = Il file esiste: Salva lo sostituisce.
+export-busy = L'ultima esportazione è ancora in scrittura
+export-type-path = Digitare prima il percorso del file
+export-cancel = Annulla
