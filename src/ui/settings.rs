@@ -38,8 +38,13 @@ pub fn settings_ui(
                     subscriptions_ui(ui, cx, &mut draft);
                     ui.separator();
                     polling_ui(ui, &mut draft);
-                    notifications_ui(ui, &mut draft);
-                    language_ui(ui, &mut draft);
+                    // One row under the polling grid: the window's buttons stay in view
+                    // without scrolling.
+                    ui.horizontal(|ui| {
+                        notifications_ui(ui, &mut draft);
+                        ui.separator();
+                        language_ui(ui, &mut draft);
+                    });
                     ui.separator();
                     buttons_ui(ui, cx, &mut draft);
                 });
@@ -243,7 +248,6 @@ fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
 }
 
 fn notifications_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
-    // One row under the polling grid: the window's buttons stay in view without scrolling.
     ui.checkbox(&mut draft.notifications, tr!("settings-notifications"))
         .on_hover_text(tr!("settings-notifications-hover"));
 }
@@ -257,19 +261,17 @@ fn language_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         ),
         LanguageChoice::Fixed(lang) => lang.native_name().to_owned(),
     };
-    ui.horizontal(|ui| {
-        let label = ui.label(tr!("settings-language"));
-        egui::ComboBox::from_id_salt("settings-language")
-            .selected_text(name(draft.language))
-            .show_ui(ui, |ui| {
-                for choice in LanguageChoice::ALL {
-                    ui.selectable_value(&mut draft.language, choice, name(choice));
-                }
-            })
-            .response
-            .labelled_by(label.id)
-            .on_hover_text(tr!("settings-language-hover"));
-    });
+    let label = ui.label(tr!("settings-language"));
+    egui::ComboBox::from_id_salt("settings-language")
+        .selected_text(name(draft.language))
+        .show_ui(ui, |ui| {
+            for choice in LanguageChoice::ALL {
+                ui.selectable_value(&mut draft.language, choice, name(choice));
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(tr!("settings-language-hover"));
 }
 
 /// The two polling intervals as rows of a two-column grid, within the limits the config
