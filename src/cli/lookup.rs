@@ -32,7 +32,14 @@ impl Listing {
     /// Says on stderr which subscriptions failed and why (the ARM code and message).
     pub fn report_failures(&self) {
         for (subscription, error) in &self.failures {
-            eprintln!("iejobs: subscription {subscription} could not be listed: {error}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!(
+                    "cli-subscription-not-listed",
+                    subscription = subscription.as_str(),
+                    error = error.to_string()
+                )
+            );
         }
     }
 }
@@ -85,17 +92,25 @@ pub async fn list_all(
                         match job_summary_from_wire(raw) {
                             Ok(job) => jobs.push(job),
                             Err(e) => {
-                                eprintln!("iejobs: subscription {subscription}: skipped: {e}");
+                                eprintln!(
+                                    "iejobs: {}",
+                                    crate::tr!(
+                                        "cli-subscription-skipped",
+                                        subscription = subscription.as_str(),
+                                        error = e.to_string()
+                                    )
+                                );
                             }
                         }
                     }
                     if pager.pages() > 1 {
                         progress(
                             terminal,
-                            &format!(
-                                "listing {subscription}: page {}, {} jobs so far",
-                                pager.pages(),
-                                jobs.len()
+                            &crate::tr!(
+                                "cli-listing-progress",
+                                subscription = subscription.as_str(),
+                                page = pager.pages(),
+                                count = jobs.len()
                             ),
                         );
                     }

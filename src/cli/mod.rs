@@ -233,8 +233,15 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let signed: jiff::SignedDuration = text
         .trim()
         .parse()
-        .map_err(|e| format!("{text:?} is not a duration such as 90s, 30m or 2h: {e}"))?;
-    Duration::try_from(signed).map_err(|_| format!("{text:?} is negative"))
+        .map_err(|e: jiff::Error| {
+            crate::tr!(
+                "cli-bad-duration",
+                value = format!("{text:?}"),
+                error = e.to_string()
+            )
+        })?;
+    Duration::try_from(signed)
+        .map_err(|_| crate::tr!("cli-negative-duration", value = format!("{text:?}")))
 }
 
 /// What the commands need: the client and the worker's settings, as the window gets them.
@@ -256,7 +263,10 @@ pub fn run(args: &JobsArgs, context: Context) -> Exit {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("iejobs: cannot start: {e}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!("cli-cannot-start", error = e.to_string())
+            );
             return Exit::Service;
         }
     };

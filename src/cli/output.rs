@@ -168,16 +168,16 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The columns of `jobs list` as a table.
+/// The columns of `jobs list` as a table, as message ids.
 pub const LIST_HEADER: [&str; 8] = [
-    "NAME",
-    "RESOURCE GROUP",
-    "SUBSCRIPTION",
-    "STATE",
-    "CANCEL",
-    "TYPE",
-    "LOCATION",
-    "PROGRESS",
+    "list-col-name",
+    "list-col-resource-group",
+    "list-col-subscription",
+    "list-col-state",
+    "list-col-cancel",
+    "list-col-type",
+    "list-col-location",
+    "list-col-progress",
 ];
 
 /// One row of [`LIST_HEADER`].
@@ -209,7 +209,7 @@ pub fn list_row(job: &JobOutput) -> Vec<String> {
 #[must_use]
 pub fn list_table(jobs: &[JobOutput]) -> String {
     let rows: Vec<Vec<String>> = jobs.iter().map(list_row).collect();
-    table(&LIST_HEADER, &rows)
+    table(&LIST_HEADER.map(crate::i18n::text), &rows)
 }
 
 /// One job as text: its fields, what may be done, and its drives.
@@ -283,7 +283,13 @@ pub fn show_text(job: &JobOutput) -> String {
                 })
                 .collect();
             out.push_str(&table(
-                &["DRIVE", "STATE", "COPY STATUS", "PERCENT", "BYTES"],
+                &[
+                    crate::tr!("drives-col-drive"),
+                    crate::tr!("list-col-state"),
+                    crate::tr!("drives-col-copy-status"),
+                    crate::tr!("drives-col-percent"),
+                    crate::tr!("drives-col-bytes"),
+                ],
                 &rows,
             ));
         }

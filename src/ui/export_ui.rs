@@ -148,11 +148,7 @@ fn take_browsed(dialog: &mut export::ExportDialog, exporter: &mut Exporter) {
                 dialog.note = None;
             }
             Browsed::Nothing => {
-                dialog.note = Some(
-                    "No file was chosen (or no system file dialog is available): type the path \
-                     above."
-                        .to_owned(),
-                );
+                dialog.note = Some(crate::tr!("export-no-file").to_owned());
             }
         }
     }
