@@ -671,3 +671,8 @@ cli-watch-footer = { $count } jobs, read { $time }; Ctrl-C to stop
 cli-bad-duration = { $value } is not a duration such as 90s, 30m or 2h: { $error }
 cli-negative-duration = { $value } is negative
 cli-cannot-start = cannot start: { $error }
+main-bad-endpoint = bad endpoint { $endpoint }
+main-window-failed = the window could not run: { $error } (WAYLAND_DISPLAY={ $wayland }, DISPLAY={ $display })
+main-config-unusable = the config file named by { $named_by } is not usable
+main-emulator-failed = cannot start the embedded emulator
+main-window-title = iejobs: Azure Import/Export jobs

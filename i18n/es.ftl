@@ -706,3 +706,8 @@ cli-watch-footer = { $count } trabajos, leídos { $time }; Ctrl-C para salir
 cli-bad-duration = { $value } no es una duración como 90s, 30m o 2h: { $error }
 cli-negative-duration = { $value } es negativo
 cli-cannot-start = no se puede iniciar: { $error }
+main-bad-endpoint = punto de conexión incorrecto { $endpoint }
+main-window-failed = no se pudo abrir la ventana: { $error } (WAYLAND_DISPLAY={ $wayland }, DISPLAY={ $display })
+main-config-unusable = el archivo de configuración indicado por { $named_by } no se puede usar
+main-emulator-failed = no se puede iniciar el emulador integrado
+main-window-title = iejobs: trabajos de Azure Import/Export

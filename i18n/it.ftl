@@ -703,3 +703,8 @@ cli-watch-footer = { $count } processi, letti { $time }; Ctrl-C per uscire
 cli-bad-duration = { $value } non è una durata come 90s, 30m o 2h: { $error }
 cli-negative-duration = { $value } è negativo
 cli-cannot-start = impossibile avviare: { $error }
+main-bad-endpoint = endpoint non valido { $endpoint }
+main-window-failed = impossibile aprire la finestra: { $error } (WAYLAND_DISPLAY={ $wayland }, DISPLAY={ $display })
+main-config-unusable = il file di configurazione indicato da { $named_by } non è utilizzabile
+main-emulator-failed = impossibile avviare l'emulatore incorporato
+main-window-title = iejobs: processi di Importazione/Esportazione di Azure

@@ -316,7 +316,7 @@ fn connect(args: &Args, settings: &Settings) -> Result<Connection, ConnectError>
     };
     let other = |e: anyhow::Error| ConnectError::Other(e);
     let mut config = ClientConfig::new(&target.endpoint)
-        .with_context(|| format!("bad endpoint {}", target.endpoint))
+        .with_context(|| iejobs::tr!("main-bad-endpoint", endpoint = target.endpoint.as_str()))
         .map_err(other)?;
     config.api_version.clone_from(&settings.api_version);
     let client = ArmClient::new(config, target.tokens.clone()).map_err(|e| other(e.into()))?;
@@ -461,9 +461,13 @@ fn run_window(args: &Args, log_folder: Option<std::path::PathBuf>) -> anyhow::Re
     .map_err(|e| {
         let var = |name| env_var(name).unwrap_or_else(|| "(not set)".to_owned());
         anyhow::anyhow!(
-            "the window could not run: {e} (WAYLAND_DISPLAY={}, DISPLAY={})",
-            var("WAYLAND_DISPLAY"),
-            var("DISPLAY")
+            "{}",
+            iejobs::tr!(
+                "main-window-failed",
+                error = e.to_string(),
+                wayland = var("WAYLAND_DISPLAY"),
+                display = var("DISPLAY")
+            )
         )
     })?;
     drop(target);
@@ -559,7 +563,7 @@ fn config_file(args: &Args) -> anyhow::Result<(Option<std::path::PathBuf>, Layer
     let path = explicit_path.clone().or_else(file::default_path);
     let file_layer = match (&path, named_by) {
         (Some(path), Some(named_by)) => file::load(path, true)
-            .with_context(|| format!("the config file named by {named_by} is not usable"))?,
+            .with_context(|| iejobs::tr!("main-config-unusable", named_by = named_by))?,
         (Some(path), None) => file::load(path, false)?,
         (None, _) => Layer::default(),
     };
@@ -576,7 +580,7 @@ fn native_options() -> eframe::NativeOptions {
         expect(unused_mut, reason = "only Linux chooses a backend")
     )]
     let mut viewport = eframe::egui::ViewportBuilder::default()
-        .with_title("iejobs: Azure Import/Export jobs")
+        .with_title(iejobs::tr!("main-window-title"))
         // The Wayland app id and the X11 WM_CLASS: what assets/iejobs.desktop's
         // StartupWMClass names, so that docks show the launcher's icon for the window.
         .with_app_id("iejobs")
@@ -758,7 +762,7 @@ fn emulator_target(args: &Args, settings: &Settings) -> anyhow::Result<Target> {
         speed: args.emulator_speed,
         ..EmulatorConfig::default()
     })
-    .context("cannot start the embedded emulator")?;
+    .context(iejobs::tr!("main-emulator-failed"))?;
     let url = emulator.url().to_owned();
     // Subscriptions from the file or the environment are Azure's; only flags apply here.
     let subscriptions = if settings.origins.get("subscriptions") == Some(&Origin::Flag) {
