@@ -10,6 +10,7 @@
 
 mod common;
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use iejobs::i18n::{self, Lang};
@@ -224,4 +225,71 @@ fn english_stays_english_beside_them() {
     loaded(&mut harness);
     harness.get_by_label("Cancel selected (0)");
     harness.get_by_label("Refresh");
+}
+
+/// The toolbar's buttons never overlap nor leave the window, in each language, at the
+/// widths around where it goes from two lines to one.
+#[test]
+fn the_toolbar_does_not_overlap_in_any_language() {
+    let emulator = emulator();
+    for (lang, labels) in [
+        (
+            Lang::En,
+            ["Refresh", "Polling", "Export…", "Settings", "Activity log", "Theme", "Help"],
+        ),
+        (
+            Lang::Es,
+            [
+                "Actualizar",
+                "Sondeo",
+                "Exportar…",
+                "Configuración",
+                "Registro de actividad",
+                "Tema",
+                "Ayuda",
+            ],
+        ),
+        (
+            Lang::It,
+            [
+                "Aggiorna",
+                "Polling",
+                "Esporta…",
+                "Impostazioni",
+                "Registro attività",
+                "Tema",
+                "Guida",
+            ],
+        ),
+    ] {
+        let _lang = i18n::scoped(lang);
+        for width in [1000.0, 1190.0, 1260.0, 1360.0, 1440.0] {
+            let mut harness = common::app::harness_sized(&emulator, [width, 800.0]);
+            loaded(&mut harness);
+            harness.run_steps(3);
+            let mut rects: Vec<(&str, egui::Rect)> = labels
+                .iter()
+                .map(|label| (*label, harness.get_by_label(label).rect()))
+                .collect();
+            let monitor = harness
+                .query_all_by_label_contains(match lang {
+                    Lang::En => "Cancellation monitor (",
+                    Lang::Es => "Monitor de cancelaciones (",
+                    Lang::It => "Monitoraggio annullamenti (",
+                })
+                .next()
+                .map(|n| n.rect())
+                .unwrap();
+            rects.push(("monitor", monitor));
+            for (i, (a, ra)) in rects.iter().enumerate() {
+                assert!(ra.right() <= width + 0.5, "{lang} at {width}: {a} leaves the window");
+                for (b, rb) in &rects[i + 1..] {
+                    assert!(
+                        !ra.intersects(*rb),
+                        "{lang} at {width}: {a} {ra:?} overlaps {b} {rb:?}"
+                    );
+                }
+            }
+        }
+    }
 }

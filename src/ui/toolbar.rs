@@ -15,7 +15,7 @@ use super::table_view::{TableQuery, TableView};
 /// polling editor.
 pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState<'_>) {
     ui.add_space(2.0);
-    if ui.available_width() >= WIDE {
+    if ui.available_width() >= wide() {
         ui.horizontal(|ui| {
             actions_ui(ui, cx, own);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -41,8 +41,15 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
     ui.add_space(2.0);
 }
 
-/// The width from which the toolbar is one line, the views on the right.
-const WIDE: f32 = 1180.0;
+/// The width from which the toolbar is one line, the views on the right: its labels are
+/// longer in Spanish and Italian than in English.
+fn wide() -> f32 {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => 1180.0,
+        crate::i18n::Lang::It => 1250.0,
+        crate::i18n::Lang::Es => 1350.0,
+    }
+}
 
 /// The app's name, the monitor switch, the actions on the selection, Refresh, Polling,
 /// Export and Settings.
