@@ -204,9 +204,11 @@ fn early_language() -> iejobs::i18n::Lang {
     use iejobs::i18n::LanguageChoice;
     let args: Vec<String> = std::env::args().collect();
     let flag = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix("--lang=")
-            .map(str::to_owned)
-            .or_else(|| (arg == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+        arg.strip_prefix("--lang=").map(str::to_owned).or_else(|| {
+            (arg == "--lang")
+                .then(|| args.get(i + 1).cloned())
+                .flatten()
+        })
     });
     flag.or_else(|| env_var("IEJOBS_LANG"))
         .and_then(|value| value.parse::<LanguageChoice>().ok())

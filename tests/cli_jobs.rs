@@ -576,15 +576,18 @@ fn a_refused_cancel_is_explained_in_the_locales_language() {
     assert_eq!(output.status.code(), Some(3), "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
     assert!(
-        stderr.contains(
-            "rechazado: cancelar backup-vault-sync (grupo de recursos rg-finance-backup"
-        ) && stderr.contains(
-            "No se envió: Solo se puede cancelar antes de Packaging; este trabajo está en el \
+        stderr
+            .contains("rechazado: cancelar backup-vault-sync (grupo de recursos rg-finance-backup")
+            && stderr.contains(
+                "No se envió: Solo se puede cancelar antes de Packaging; este trabajo está en el \
              estado Packaging."
-        ),
+            ),
         "{stderr}"
     );
-    let output = run(&[("LC_ALL", "it_IT.UTF-8"), ("LANG", "es_ES.UTF-8")], &cancel);
+    let output = run(
+        &[("LC_ALL", "it_IT.UTF-8"), ("LANG", "es_ES.UTF-8")],
+        &cancel,
+    );
     let (_, stderr) = text(&output);
     assert!(
         stderr.contains("È possibile annullare solo prima di Packaging"),
@@ -611,7 +614,10 @@ fn a_refused_cancel_is_explained_in_the_locales_language() {
         "English when the locale's language is not spoken: {stderr}"
     );
     // Numbers and bytes follow the language; states stay as they are.
-    let output = run(&[("LANG", "it_IT.UTF-8")], &["jobs", "show", "backup-vault-sync"]);
+    let output = run(
+        &[("LANG", "it_IT.UTF-8")],
+        &["jobs", "show", "backup-vault-sync"],
+    );
     let (stdout, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stdout.contains("stato "), "{stdout}");

@@ -131,7 +131,11 @@ fn looks_like_words(text: &str) -> bool {
         .split(|c: char| !c.is_alphabetic() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let spaced = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count() >= 2;
+    let spaced = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count()
+        >= 2;
     let capitalised = words.len() == 1
         && text.trim() == words[0]
         && words[0].chars().next().is_some_and(char::is_uppercase)
@@ -182,14 +186,20 @@ fn no_text_for_people_outside_the_bundles() {
     }
     let mut found = Vec::new();
     for path in files {
-        let relative = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if SKIPPED.iter().any(|(file, _)| *file == relative) {
             continue;
         }
         let source = std::fs::read_to_string(&path).unwrap();
         for (line, text) in literals(&code_for_people(&source)) {
             let allowed = ALLOWED.iter().any(|(allowed, _)| *allowed == text)
-                || ALLOWED_PREFIXES.iter().any(|(start, _)| text.starts_with(start))
+                || ALLOWED_PREFIXES
+                    .iter()
+                    .any(|(start, _)| text.starts_with(start))
                 || SCRIPT_LINES.contains(&text.as_str());
             if looks_like_words(&text) && !allowed {
                 found.push(format!("src/{relative}:{line}: {text:?}"));
@@ -211,7 +221,8 @@ fn the_scanner_sees_what_it_should() {
     assert!(!looks_like_words("{} {}"));
     assert!(!looks_like_words("kB"));
     assert!(!looks_like_words("iejobs"));
-    let code = "let a = tr!(\"x\");\ntracing::warn!(\n    \"a log line\"\n);\nlet b = \"Some words\";";
+    let code =
+        "let a = tr!(\"x\");\ntracing::warn!(\n    \"a log line\"\n);\nlet b = \"Some words\";";
     let seen: Vec<String> = literals(&code_for_people(code))
         .into_iter()
         .map(|(_, t)| t)

@@ -235,7 +235,15 @@ fn the_toolbar_does_not_overlap_in_any_language() {
     for (lang, labels) in [
         (
             Lang::En,
-            ["Refresh", "Polling", "Export…", "Settings", "Activity log", "Theme", "Help"],
+            [
+                "Refresh",
+                "Polling",
+                "Export…",
+                "Settings",
+                "Activity log",
+                "Theme",
+                "Help",
+            ],
         ),
         (
             Lang::Es,
@@ -282,7 +290,10 @@ fn the_toolbar_does_not_overlap_in_any_language() {
                 .unwrap();
             rects.push(("monitor", monitor));
             for (i, (a, ra)) in rects.iter().enumerate() {
-                assert!(ra.right() <= width + 0.5, "{lang} at {width}: {a} leaves the window");
+                assert!(
+                    ra.right() <= width + 0.5,
+                    "{lang} at {width}: {a} leaves the window"
+                );
                 for (b, rb) in &rects[i + 1..] {
                     assert!(
                         !ra.intersects(*rb),

@@ -60,10 +60,7 @@ pub fn outcome(events: &[Event]) -> Sent {
             _ => {}
         }
     }
-    Sent::Failed(
-        Exit::Service,
-        crate::tr!("cli-no-answer").to_owned(),
-    )
+    Sent::Failed(Exit::Service, crate::tr!("cli-no-answer").to_owned())
 }
 
 /// Sends `action` to each job in turn, after checking the rule on the state just listed (a
@@ -182,7 +179,10 @@ pub async fn wait(
     loop {
         waiting.retain(|key| {
             let Some(entry) = session.store().get(key) else {
-                out(&format!("{}\n", crate::tr!("cli-gone", job = describe(key))));
+                out(&format!(
+                    "{}\n",
+                    crate::tr!("cli-gone", job = describe(key))
+                ));
                 return false;
             };
             if entry.job.state.is_finished() {
@@ -259,7 +259,11 @@ pub async fn wait(
                 // One failed read is not the end of the wait: the next poll tries again.
                 Err(e) => eprintln!(
                     "iejobs: {}",
-                    crate::tr!("cli-read-failed", job = describe(key), error = e.to_string())
+                    crate::tr!(
+                        "cli-read-failed",
+                        job = describe(key),
+                        error = e.to_string()
+                    )
                 ),
             }
         }

@@ -8,8 +8,8 @@
 //! ended (see [`Exit`]).
 
 mod act;
-pub mod help;
 pub mod audit;
+pub mod help;
 mod lookup;
 pub mod output;
 mod watch;
@@ -230,16 +230,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     if let Ok(seconds) = text.trim().parse::<u64>() {
         return Ok(Duration::from_secs(seconds));
     }
-    let signed: jiff::SignedDuration = text
-        .trim()
-        .parse()
-        .map_err(|e: jiff::Error| {
-            crate::tr!(
-                "cli-bad-duration",
-                value = format!("{text:?}"),
-                error = e.to_string()
-            )
-        })?;
+    let signed: jiff::SignedDuration = text.trim().parse().map_err(|e: jiff::Error| {
+        crate::tr!(
+            "cli-bad-duration",
+            value = format!("{text:?}"),
+            error = e.to_string()
+        )
+    })?;
     Duration::try_from(signed)
         .map_err(|_| crate::tr!("cli-negative-duration", value = format!("{text:?}")))
 }
@@ -291,10 +288,7 @@ async fn dispatch(command: &JobsCommand, context: Context) -> Exit {
     let client = &context.client;
     let subscriptions = match lookup::subscriptions(client, &context.worker.subscriptions).await {
         Ok(subscriptions) if subscriptions.is_empty() => {
-            eprintln!(
-                "iejobs: {}",
-                crate::tr!("cli-no-subscription")
-            );
+            eprintln!("iejobs: {}", crate::tr!("cli-no-subscription"));
             return Exit::Service;
         }
         Ok(subscriptions) => subscriptions,
@@ -482,10 +476,7 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
 async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) -> Exit {
     let client = &context.client;
     if !args.yes && !act::stdin_is_terminal() {
-        eprintln!(
-            "iejobs: {}",
-            crate::tr!("cli-delete-needs-yes")
-        );
+        eprintln!("iejobs: {}", crate::tr!("cli-delete-needs-yes"));
         return Exit::Usage;
     }
     let listing = lookup::list_all(client, subscriptions, args.resource_group.as_deref()).await;

@@ -219,7 +219,10 @@ pub fn show_text(job: &JobOutput) -> String {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(none);
     let fields = [
         (crate::tr!("show-name"), job.name.clone()),
-        (crate::tr!("show-resource-group"), job.resource_group.clone()),
+        (
+            crate::tr!("show-resource-group"),
+            job.resource_group.clone(),
+        ),
         (crate::tr!("show-subscription"), job.subscription_id.clone()),
         (crate::tr!("show-state"), job.state.clone()),
         (
@@ -233,7 +236,10 @@ pub fn show_text(job: &JobOutput) -> String {
         ),
         (crate::tr!("show-type"), opt(&job.job_type)),
         (crate::tr!("show-location"), opt(&job.location)),
-        (crate::tr!("show-storage-account"), opt(&job.storage_account)),
+        (
+            crate::tr!("show-storage-account"),
+            opt(&job.storage_account),
+        ),
         (
             crate::tr!("show-progress"),
             job.percent_complete.map_or_else(none, format::percent),

@@ -73,10 +73,7 @@ impl Lang {
     #[must_use]
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let lower = tag.trim().to_lowercase();
-        let primary = lower
-            .split(['_', '-', '.', '@'])
-            .next()
-            .unwrap_or_default();
+        let primary = lower.split(['_', '-', '.', '@']).next().unwrap_or_default();
         match primary {
             "en" | "english" | "inglés" | "inglese" => Some(Lang::En),
             "es" | "spanish" | "español" | "espanol" | "spagnolo" => Some(Lang::Es),
@@ -175,9 +172,7 @@ impl std::str::FromStr for LanguageChoice {
         }
         Lang::from_tag(trimmed)
             .map(LanguageChoice::Fixed)
-            .ok_or_else(|| {
-                crate::tr!("config-bad-language", value = format!("{trimmed:?}"))
-            })
+            .ok_or_else(|| crate::tr!("config-bad-language", value = format!("{trimmed:?}")))
     }
 }
 
@@ -412,7 +407,10 @@ pub fn message_variables(lang: Lang) -> Vec<(String, std::collections::BTreeSet<
             }
         }
     }
-    fn walk_inline(inline: &ast::InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+    fn walk_inline(
+        inline: &ast::InlineExpression<&str>,
+        out: &mut std::collections::BTreeSet<String>,
+    ) {
         match inline {
             ast::InlineExpression::VariableReference { id } => {
                 out.insert(id.name.to_owned());

@@ -25,10 +25,19 @@ fn every_message_exists_in_every_language_with_the_same_variables() {
     assert!(english.len() > 100, "{} messages", english.len());
     for lang in [Lang::Es, Lang::It] {
         let other = messages(lang);
-        let missing: Vec<_> = english.keys().filter(|id| !other.contains_key(*id)).collect();
-        let extra: Vec<_> = other.keys().filter(|id| !english.contains_key(*id)).collect();
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|id| !other.contains_key(*id))
+            .collect();
+        let extra: Vec<_> = other
+            .keys()
+            .filter(|id| !english.contains_key(*id))
+            .collect();
         assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
-        assert!(extra.is_empty(), "{lang}.ftl has ids English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{lang}.ftl has ids English lacks: {extra:?}"
+        );
         for (id, variables) in &english {
             assert_eq!(&other[id], variables, "{lang}.ftl: the variables of {id}");
         }
@@ -40,7 +49,10 @@ fn every_message_exists_in_every_language_with_the_same_variables() {
 fn every_id_the_program_asks_for_exists() {
     let english = messages(Lang::En);
     let mut asked = BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     while let Some(path) = stack.pop() {
         if path.is_dir() {
             for entry in std::fs::read_dir(&path).unwrap() {
@@ -57,7 +69,14 @@ fn every_id_the_program_asks_for_exists() {
         let source = std::fs::read_to_string(&path).unwrap();
         // Ids given as literals to the macro or the functions, and the tables of ids
         // (columns, shortcuts, --help) whose entries start with their group's prefix.
-        for marker in ["tr!(", "i18n::text(", "text_in(lang,", "column(", "(\"", "\"help-"] {
+        for marker in [
+            "tr!(",
+            "i18n::text(",
+            "text_in(lang,",
+            "column(",
+            "(\"",
+            "\"help-",
+        ] {
             for (at, _) in source.match_indices(marker) {
                 let before = source[..at].chars().next_back().unwrap_or(' ');
                 if marker == "tr!(" && (before.is_alphanumeric() || before == '_') {

@@ -1,7 +1,6 @@
 //! One job and what iejobs observed of it: its state timeline, the progress samples of its
 //! drives, the cancel request it is watched for, the action on its way and the last failure.
 
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::job::{Drive, Job};

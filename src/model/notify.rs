@@ -13,7 +13,6 @@
 //! for [`GROUP_QUIET`] (at most [`GROUP_MAX_WAIT`]) and make one notification: "9 cancels
 //! landed: a, b, c and 6 more", never nine popups.
 
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::entry::CancelPhase;
@@ -306,18 +305,14 @@ fn word(store: &Store, outcomes: &[Outcome]) -> Notification {
     let (title, body) = if let [one] = outcomes {
         let job = job_name(&one.key);
         match kind {
-            NotificationKind::CancelLanded => {
-                (
-                    crate::tr!("notify-cancel-landed").to_owned(),
-                    landed_body(store, &one.key),
-                )
-            }
-            NotificationKind::DeleteConfirmed => {
-                (
-                    crate::tr!("notify-delete-confirmed").to_owned(),
-                    crate::tr!("notify-deleted-body", job = job),
-                )
-            }
+            NotificationKind::CancelLanded => (
+                crate::tr!("notify-cancel-landed").to_owned(),
+                landed_body(store, &one.key),
+            ),
+            NotificationKind::DeleteConfirmed => (
+                crate::tr!("notify-delete-confirmed").to_owned(),
+                crate::tr!("notify-deleted-body", job = job),
+            ),
             _ => (
                 crate::tr!("notify-failed", action = action.key()),
                 format!(

@@ -51,8 +51,7 @@ impl Session {
                         Some(name) => format!("{name} ({subscription})"),
                         None => subscription,
                     };
-                    let text =
-                        crate::tr!("activity-listed", count = jobs, subscription = named);
+                    let text = crate::tr!("activity-listed", count = jobs, subscription = named);
                     log.push(at, None, text, false);
                 }
                 changed | first
@@ -99,8 +98,14 @@ impl Session {
             }
             Event::SettingsSaved { result, at } => {
                 let (text, is_error) = match &result {
-                    Ok(path) => (crate::tr!("activity-settings-saved", path = path.as_str()), false),
-                    Err(e) => (crate::tr!("activity-settings-not-saved", error = e.as_str()), true),
+                    Ok(path) => (
+                        crate::tr!("activity-settings-saved", path = path.as_str()),
+                        false,
+                    ),
+                    Err(e) => (
+                        crate::tr!("activity-settings-not-saved", error = e.as_str()),
+                        true,
+                    ),
                 };
                 log.push(at, None, text, is_error);
                 self.settings_saved = Some((at, result));

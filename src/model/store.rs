@@ -174,7 +174,12 @@ impl Store {
         match action {
             Action::Delete => {
                 self.remove(&key);
-                log.push(at, Some(key), crate::tr!("activity-deleted").to_owned(), false);
+                log.push(
+                    at,
+                    Some(key),
+                    crate::tr!("activity-deleted").to_owned(),
+                    false,
+                );
             }
             Action::Cancel => {
                 self.edit(&key, |entry| {

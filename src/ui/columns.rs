@@ -40,7 +40,12 @@ const fn column(title_id: &'static str, id: SortColumn, width: f32, least: f32) 
 /// The columns, in the order drawn.
 pub const COLUMNS: [Column; 11] = [
     column("column-name", SortColumn::Name, 180.0, 80.0),
-    column("column-resource-group", SortColumn::ResourceGroup, 124.0, 40.0),
+    column(
+        "column-resource-group",
+        SortColumn::ResourceGroup,
+        124.0,
+        40.0,
+    ),
     column("column-subscription", SortColumn::Subscription, 150.0, 40.0),
     column("column-type", SortColumn::Type, 50.0, 30.0),
     column("column-state", SortColumn::State, 96.0, 40.0),
@@ -48,7 +53,12 @@ pub const COLUMNS: [Column; 11] = [
     column("column-drives", SortColumn::Drives, 44.0, 30.0),
     column("column-progress", SortColumn::Progress, 100.0, 40.0),
     column("column-location", SortColumn::Location, 84.0, 40.0),
-    column("column-storage-account", SortColumn::StorageAccount, 120.0, 40.0),
+    column(
+        "column-storage-account",
+        SortColumn::StorageAccount,
+        120.0,
+        40.0,
+    ),
     column("column-last-change", SortColumn::LastChange, 64.0, 64.0),
 ];
 
@@ -114,7 +124,10 @@ pub fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut BTreeSet<SortColumn>) {
     }
     ui.separator();
     if ui
-        .add_enabled(!hidden.is_empty(), egui::Button::new(crate::tr!("columns-show-all")))
+        .add_enabled(
+            !hidden.is_empty(),
+            egui::Button::new(crate::tr!("columns-show-all")),
+        )
         .clicked()
     {
         hidden.clear();

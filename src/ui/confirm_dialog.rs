@@ -65,9 +65,17 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
         ui.set_max_width(520.0);
         let count = dialog.targets.len();
         let title = if count == 1 {
-            tr!("confirm-title-one", action = dialog.action.key(), job = super::format::one_line(&dialog.targets[0].name, 80))
+            tr!(
+                "confirm-title-one",
+                action = dialog.action.key(),
+                job = super::format::one_line(&dialog.targets[0].name, 80)
+            )
         } else {
-            tr!("confirm-title-many", action = dialog.action.key(), count = count)
+            tr!(
+                "confirm-title-many",
+                action = dialog.action.key(),
+                count = count
+            )
         };
         ui.heading(title);
         ui.add_space(4.0);
@@ -86,11 +94,17 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
         ui.add_space(6.0);
         if count > 1 || !dialog.skipped.is_empty() {
             ui.strong(tr!("confirm-sent-for", action = dialog.action.key()));
-            egui::ScrollArea::vertical().id_salt("targets").max_height(140.0).show(ui, |ui| {
-                for key in &dialog.targets {
-                    ui.label(format!("• {}", super::format::one_line(&key.to_string(), 120)));
-                }
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("targets")
+                .max_height(140.0)
+                .show(ui, |ui| {
+                    for key in &dialog.targets {
+                        ui.label(format!(
+                            "• {}",
+                            super::format::one_line(&key.to_string(), 120)
+                        ));
+                    }
+                });
         }
         if dialog.hidden > 0 {
             ui.add_space(4.0);
@@ -102,11 +116,17 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
         if !dialog.skipped.is_empty() {
             ui.add_space(4.0);
             ui.strong(tr!("confirm-skipped", count = dialog.skipped.len()));
-            egui::ScrollArea::vertical().id_salt("skipped").max_height(140.0).show(ui, |ui| {
-                for (key, reason) in &dialog.skipped {
-                    ui.label(format!("• {}: {reason}", super::format::one_line(&key.to_string(), 120)));
-                }
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("skipped")
+                .max_height(140.0)
+                .show(ui, |ui| {
+                    for (key, reason) in &dialog.skipped {
+                        ui.label(format!(
+                            "• {}: {reason}",
+                            super::format::one_line(&key.to_string(), 120)
+                        ));
+                    }
+                });
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -137,7 +157,11 @@ pub fn in_transfer_text(drives: &[(String, Option<i64>)]) -> String {
         .iter()
         .take(NAMED)
         .map(|(name, left)| match left {
-            Some(left) => tr!("confirm-drive-left", drive = name, bytes = super::format::bytes(*left)),
+            Some(left) => tr!(
+                "confirm-drive-left",
+                drive = name,
+                bytes = super::format::bytes(*left)
+            ),
             None => name.clone(),
         })
         .collect();

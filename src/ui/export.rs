@@ -24,7 +24,6 @@ use jiff::Timestamp;
 use crate::cli::JobOutput;
 use crate::model::{CancelPhase, Job, JobEntry, JobKey, Session};
 
-
 /// The file formats of the export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExportFormat {

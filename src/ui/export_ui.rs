@@ -218,10 +218,7 @@ pub fn export_dialog_ui(
             let target = dialog.target();
             let exists = file_exists(dialog, target.as_deref());
             if exists {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    crate::tr!("export-exists"),
-                );
+                ui.colored_label(ui.visuals().warn_fg_color, crate::tr!("export-exists"));
             }
             ui.horizontal(|ui| {
                 let why_not = if exporter.busy() {
@@ -232,7 +229,10 @@ pub fn export_dialog_ui(
                     None
                 };
                 let save = ui
-                    .add_enabled(why_not.is_none(), egui::Button::new(crate::tr!("settings-save")))
+                    .add_enabled(
+                        why_not.is_none(),
+                        egui::Button::new(crate::tr!("settings-save")),
+                    )
                     .on_disabled_hover_text(why_not.unwrap_or_default());
                 if save.clicked()
                     && let Some(path) = target

@@ -45,9 +45,7 @@ pub fn odd_value_note(percent: Option<i64>, bytes: Option<i64>) -> Option<String
     if let Some(b) = bytes.filter(|b| *b < 0) {
         notes.push(tr!("odd-bytes", value = b.to_string()));
     }
-    (!notes.is_empty()).then(|| {
-        tr!("odd-note", notes = notes.join("; "))
-    })
+    (!notes.is_empty()).then(|| tr!("odd-note", notes = notes.join("; ")))
 }
 
 /// Text for one line of the window: control characters (a newline in a job name would

@@ -113,8 +113,14 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             tr!("prop-job-type"),
             job.job_type.as_ref().map_or_else(none, ToString::to_string),
         ),
-        (tr!("prop-resource-group"), job.key.resource_group.to_string()),
-        (tr!("prop-subscription"), job.key.subscription_id.to_string()),
+        (
+            tr!("prop-resource-group"),
+            job.key.resource_group.to_string(),
+        ),
+        (
+            tr!("prop-subscription"),
+            job.key.subscription_id.to_string(),
+        ),
         (
             tr!("prop-storage-account"),
             job.storage_account_name().map_or_else(none, str::to_owned),
@@ -127,8 +133,14 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             tr!("prop-progress"),
             job.percent_complete.map_or_else(none, format::percent),
         ),
-        (tr!("prop-delivery-package"), package(job.delivery_package.as_deref())),
-        (tr!("prop-return-package"), package(job.return_package.as_deref())),
+        (
+            tr!("prop-delivery-package"),
+            package(job.delivery_package.as_deref()),
+        ),
+        (
+            tr!("prop-return-package"),
+            package(job.return_package.as_deref()),
+        ),
         (
             tr!("prop-diagnostics"),
             job.diagnostics_path
@@ -154,10 +166,7 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             tr!("prop-modified"),
             job.last_modified_at.map_or_else(none, format::time),
         ),
-        (
-            tr!("prop-changed"),
-            format::time(entry.changed_at),
-        ),
+        (tr!("prop-changed"), format::time(entry.changed_at)),
     ];
     egui::Grid::new("job-properties")
         .num_columns(2)
@@ -277,11 +286,7 @@ fn timeline_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             "{}  {}{}",
             format::time(transition.at),
             format::state_text(&transition.state),
-            if landed {
-                tr!("timeline-landed")
-            } else {
-                ""
-            }
+            if landed { tr!("timeline-landed") } else { "" }
         ));
     }
     if let Some((at, text)) = request {

@@ -59,7 +59,11 @@ fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsD
     ui.label(tr!("now", value = cx.source.label()));
     ui.weak(tr!("settings-next-start"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut draft.source, NextSource::Emulator, tr!("settings-emulator"));
+        ui.radio_value(
+            &mut draft.source,
+            NextSource::Emulator,
+            tr!("settings-emulator"),
+        );
         ui.radio_value(&mut draft.source, NextSource::Azure, "Azure");
     });
     if draft.source == NextSource::Emulator {
@@ -75,7 +79,12 @@ fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsD
                 }
             });
         ui.end_row();
-        text_row_ui(ui, tr!("settings-endpoint"), &mut draft.endpoint, draft.cloud.endpoint());
+        text_row_ui(
+            ui,
+            tr!("settings-endpoint"),
+            &mut draft.endpoint,
+            draft.cloud.endpoint(),
+        );
         ui.label(tr!("settings-sign-in"));
         egui::ComboBox::from_id_salt("auth")
             .selected_text(draft.auth.name())
@@ -85,8 +94,18 @@ fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsD
                 }
             });
         ui.end_row();
-        text_row_ui(ui, tr!("settings-tenant"), &mut draft.tenant_id, tr!("settings-tenant-hint"));
-        text_row_ui(ui, tr!("settings-client"), &mut draft.client_id, "AZURE_CLIENT_ID");
+        text_row_ui(
+            ui,
+            tr!("settings-tenant"),
+            &mut draft.tenant_id,
+            tr!("settings-tenant-hint"),
+        );
+        text_row_ui(
+            ui,
+            tr!("settings-client"),
+            &mut draft.client_id,
+            "AZURE_CLIENT_ID",
+        );
         text_row_ui(
             ui,
             "api-version",
@@ -295,10 +314,7 @@ fn buttons_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Settings
     }
     let no_choice = !draft.all_subscriptions && draft.chosen.is_empty();
     if no_choice {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            tr!("settings-tick-one"),
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, tr!("settings-tick-one"));
     }
     for (key, origin) in &settings.overridden {
         ui.weak(tr!(

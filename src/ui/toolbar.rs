@@ -68,7 +68,11 @@ fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState
     };
     if ui
         .toggle_value(&mut open, label)
-        .on_hover_text(tr!("toolbar-monitor-hover", active = active, landed = landed))
+        .on_hover_text(tr!(
+            "toolbar-monitor-hover",
+            active = active,
+            landed = landed
+        ))
         .changed()
     {
         cx.ask(Intent::ShowMonitor(open));
@@ -80,10 +84,10 @@ fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState
     }
     if cx.selection.hidden > 0 {
         ui.colored_label(
-                ui.visuals().warn_fg_color,
-                tr!("toolbar-hidden", count = cx.selection.hidden),
-            )
-            .on_hover_text(tr!("toolbar-hidden-hover"));
+            ui.visuals().warn_fg_color,
+            tr!("toolbar-hidden", count = cx.selection.hidden),
+        )
+        .on_hover_text(tr!("toolbar-hidden-hover"));
     }
     if ui
         .button(tr!("toolbar-refresh"))
@@ -92,7 +96,9 @@ fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState
     {
         cx.ask(Intent::Refresh);
     }
-    ui.menu_button(tr!("toolbar-polling"), |ui| polling_ui(ui, cx, own.polling_edit));
+    ui.menu_button(tr!("toolbar-polling"), |ui| {
+        polling_ui(ui, cx, own.polling_edit)
+    });
     if ui
         .button(tr!("toolbar-export"))
         .on_hover_text(tr!("toolbar-export-hover"))
@@ -249,7 +255,10 @@ fn filter_row_ui(
         }
         ui.toggle_value(
             &mut query.cancel_pending_only,
-            tr!("filter-cancel-in-progress", count = view.cancellations_active()),
+            tr!(
+                "filter-cancel-in-progress",
+                count = view.cancellations_active()
+            ),
         )
         .on_hover_text(tr!("filter-cancel-in-progress-hover"));
         ui.toggle_value(
