@@ -622,7 +622,7 @@ fn a_refused_cancel_is_explained_in_the_locales_language() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stdout.contains("stato "), "{stdout}");
     assert!(stdout.contains("Packaging"), "{stdout}");
-    assert!(stdout.contains(",") && stdout.contains(" TB"), "{stdout}");
+    assert!(stdout.contains(',') && stdout.contains(" TB"), "{stdout}");
     // A language iejobs does not speak is a usage error that says which ones it does.
     let output = run(&[("IEJOBS_LANG", "fr")], &["jobs", "list"]);
     let (_, stderr) = text(&output);

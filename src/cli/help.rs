@@ -27,8 +27,11 @@ const GLOBAL_FLAGS: [(&str, &str); 16] = [
     ("emulator_speed", "help-flag-emulator-speed"),
 ];
 
+/// Flags and the message ids of their help.
+type Flags = &'static [(&'static str, &'static str)];
+
 /// The `jobs` commands: (name, message id of what it does, its flags).
-const JOBS_COMMANDS: [(&str, &str, &[(&str, &str)]); 5] = [
+const JOBS_COMMANDS: [(&str, &str, Flags); 5] = [
     (
         "list",
         "help-jobs-list",

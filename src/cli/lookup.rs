@@ -193,9 +193,10 @@ pub fn resolve(
         match find(&listing.jobs, name) {
             Found::One(job) => found.push(job.clone()),
             Found::Missing => {
-                let message = match resource_group {
-                    Some(rg) => crate::tr!("cli-no-job-in-group", name = name, group = rg),
-                    None => crate::tr!("cli-no-job", name = name),
+                let message = if let Some(rg) = resource_group {
+                    crate::tr!("cli-no-job-in-group", name = name, group = rg)
+                } else {
+                    crate::tr!("cli-no-job", name = name)
                 };
                 eprintln!("iejobs: {message}");
                 failed.push(Exit::Service);

@@ -69,7 +69,7 @@ impl Lang {
 
     /// The language of a locale or language tag, as the system or a user writes it:
     /// "es_ES.UTF-8", "it-IT", "en", "Italiano". `None` for one iejobs does not speak
-    /// ("de_DE", "C", "POSIX").
+    /// (`de_DE`, `C`, `POSIX`).
     #[must_use]
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let lower = tag.trim().to_lowercase();

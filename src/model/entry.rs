@@ -60,18 +60,19 @@ impl ActionFailure {
     /// "Cancel failed: Conflict: the job is shipping".
     #[must_use]
     pub fn describe(&self) -> String {
-        match &self.code {
-            Some(code) => crate::tr!(
+        if let Some(code) = &self.code {
+            crate::tr!(
                 "failure-with-code",
                 action = self.action.key(),
                 code = code.as_str(),
                 message = self.message.as_str()
-            ),
-            None => crate::tr!(
+            )
+        } else {
+            crate::tr!(
                 "failure",
                 action = self.action.key(),
                 message = self.message.as_str()
-            ),
+            )
         }
     }
 

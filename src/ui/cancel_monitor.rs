@@ -283,14 +283,15 @@ fn detail_ui(
 fn next_text(entry: &JobEntry, report: Option<&CancelReport>, now: jiff::Timestamp) -> String {
     let job = &entry.job;
     if job.state.is_finished() {
-        return match entry.deletion_at() {
-            Some(deletion) => tr!(
+        return if let Some(deletion) = entry.deletion_at() {
+            tr!(
                 "monitor-landed-deletion",
                 state = job.state.as_str(),
                 date = format::date(deletion),
                 ago = format::relative(deletion, now)
-            ),
-            None => tr!("monitor-landed-text", state = job.state.as_str()),
+            )
+        } else {
+            tr!("monitor-landed-text", state = job.state.as_str())
         };
     }
     let copying = report.map_or(0, |r| r.count(DriveOutcome::Copying));

@@ -138,13 +138,14 @@ pub fn budget_text(status: &WorkerStatus) -> Option<String> {
         return None;
     }
     let reads = format::count(status.busiest_reads_per_hour() as usize);
-    Some(match status.read_budget_per_hour {
-        Some(budget) => tr!(
+    Some(if let Some(budget) = status.read_budget_per_hour {
+        tr!(
             "status-reads-budget",
             reads = reads,
             budget = format::count(budget as usize)
-        ),
-        None => tr!("status-reads", reads = reads),
+        )
+    } else {
+        tr!("status-reads", reads = reads)
     })
 }
 

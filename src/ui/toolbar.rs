@@ -97,7 +97,7 @@ fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState
         cx.ask(Intent::Refresh);
     }
     ui.menu_button(tr!("toolbar-polling"), |ui| {
-        polling_ui(ui, cx, own.polling_edit)
+        polling_ui(ui, cx, own.polling_edit);
     });
     if ui
         .button(tr!("toolbar-export"))
