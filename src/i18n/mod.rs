@@ -319,7 +319,7 @@ pub fn format(id: &str, args: &FluentArgs<'_>) -> String {
     format_in(current(), id, args)
 }
 
-/// [`format`] in `lang`.
+/// [`format()`] in `lang`.
 #[must_use]
 pub fn format_in(lang: Lang, id: &str, args: &FluentArgs<'_>) -> String {
     let bundle = &catalog(lang).bundle;
