@@ -676,3 +676,11 @@ main-window-failed = the window could not run: { $error } (WAYLAND_DISPLAY={ $wa
 main-config-unusable = the config file named by { $named_by } is not usable
 main-emulator-failed = cannot start the embedded emulator
 main-window-title = iejobs: Azure Import/Export jobs
+
+## The worker's refusals (the command line tells them by their first words)
+
+worker-not-sent-prefix = Not sent
+worker-gone-not-sent = The job no longer exists; nothing was sent.
+worker-unread-not-sent = Could not read the job's current state, so nothing was sent: { $error }
+worker-not-sent-changed = Not sent: { $reason } (it changed since the window showed it).
+worker-not-sent-audit = Not sent: the audit trail cannot be written ({ $error }).

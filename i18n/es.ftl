@@ -711,3 +711,11 @@ main-window-failed = no se pudo abrir la ventana: { $error } (WAYLAND_DISPLAY={ 
 main-config-unusable = el archivo de configuración indicado por { $named_by } no se puede usar
 main-emulator-failed = no se puede iniciar el emulador integrado
 main-window-title = iejobs: trabajos de Azure Import/Export
+
+## The worker's refusals (the command line tells them by their first words)
+
+worker-not-sent-prefix = No se envió
+worker-gone-not-sent = El trabajo ya no existe; no se envió nada.
+worker-unread-not-sent = No se pudo leer el estado actual del trabajo, así que no se envió nada: { $error }
+worker-not-sent-changed = No se envió: { $reason } (cambió desde que la ventana lo mostró).
+worker-not-sent-audit = No se envió: no se puede escribir el registro de auditoría ({ $error }).

@@ -708,3 +708,11 @@ main-window-failed = impossibile aprire la finestra: { $error } (WAYLAND_DISPLAY
 main-config-unusable = il file di configurazione indicato da { $named_by } non è utilizzabile
 main-emulator-failed = impossibile avviare l'emulatore incorporato
 main-window-title = iejobs: processi di Importazione/Esportazione di Azure
+
+## The worker's refusals (the command line tells them by their first words)
+
+worker-not-sent-prefix = Non inviato
+worker-gone-not-sent = Il processo non esiste più; non è stato inviato nulla.
+worker-unread-not-sent = Impossibile leggere lo stato attuale del processo, quindi non è stato inviato nulla: { $error }
+worker-not-sent-changed = Non inviato: { $reason } (è cambiato da quando la finestra lo ha mostrato).
+worker-not-sent-audit = Non inviato: impossibile scrivere il registro di controllo ({ $error }).

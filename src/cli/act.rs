@@ -38,8 +38,8 @@ impl Sent {
 }
 
 /// Reads what the action's events say: `ActionFailed` without an ARM code and with a
-/// message starting "Not sent" is a refusal by the rules (nothing went out); with a code, a
-/// service error.
+/// message starting "Not sent" (in the language in force, which the worker words it in) is
+/// a refusal by the rules (nothing went out); with a code, a service error.
 #[must_use]
 pub fn outcome(events: &[Event]) -> Sent {
     for event in events {
@@ -49,7 +49,11 @@ pub fn outcome(events: &[Event]) -> Sent {
                 code: None,
                 message,
                 ..
-            } if message.starts_with("Not sent") => return Sent::Refused(message.clone()),
+            } if message.starts_with("Not sent")
+                || message.starts_with(crate::tr!("worker-not-sent-prefix")) =>
+            {
+                return Sent::Refused(message.clone());
+            }
             Event::ActionFailed { code, message, .. } => {
                 let text = match code {
                     Some(code) => format!("{code}: {message}"),
