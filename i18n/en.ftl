@@ -684,3 +684,19 @@ worker-gone-not-sent = The job no longer exists; nothing was sent.
 worker-unread-not-sent = Could not read the job's current state, so nothing was sent: { $error }
 worker-not-sent-changed = Not sent: { $reason } (it changed since the window showed it).
 worker-not-sent-audit = Not sent: the audit trail cannot be written ({ $error }).
+
+## Settings that cannot be used (config file, environment, flags, the Settings window)
+
+config-unknown-cloud = unknown cloud { $value }; use public, usgov or china (or set endpoint for another cloud)
+config-unknown-auth = unknown auth { $value }; use one of { $names }
+config-not-seconds = { $value } is not a whole number of seconds
+config-not-reads = { $value } is not a number of reads an hour (or "unlimited")
+config-unknown-key = unknown key { $key }
+config-at-least-second = { $key } = 0 ({ $origin }): must be at least 1 second
+config-at-most-day = { $key } = { $value } ({ $origin }): must be at most { $most } seconds (a day)
+config-api-version = api-version = { $value } ({ $origin }): expected a date such as { $default } (known: { $known })
+config-not-switch = { $value } is not true or false
+config-endpoint-user-info = endpoint ({ $origin }): the endpoint holds a user name or password (not shown); remove it: iejobs signs in with tokens, so put credentials in AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN
+config-read-budget-range = read-budget = { $value } ({ $origin }): must be between { $least } and { $most } reads an hour, or 0 ("unlimited") for no limit
+config-not-subscription = subscriptions: { $value } ({ $origin }) is not a subscription id; it looks like 00000000-0000-0000-0000-000000000000
+config-not-id = { $key } = { $value } ({ $origin }): expected an id such as 00000000-0000-0000-0000-000000000000

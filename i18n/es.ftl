@@ -719,3 +719,19 @@ worker-gone-not-sent = El trabajo ya no existe; no se envió nada.
 worker-unread-not-sent = No se pudo leer el estado actual del trabajo, así que no se envió nada: { $error }
 worker-not-sent-changed = No se envió: { $reason } (cambió desde que la ventana lo mostró).
 worker-not-sent-audit = No se envió: no se puede escribir el registro de auditoría ({ $error }).
+
+## Settings that cannot be used (config file, environment, flags, the Settings window)
+
+config-unknown-cloud = nube desconocida { $value }; use public, usgov o china (o defina endpoint para otra nube)
+config-unknown-auth = método de inicio de sesión desconocido { $value }; use uno de { $names }
+config-not-seconds = { $value } no es un número entero de segundos
+config-not-reads = { $value } no es un número de lecturas por hora (ni "unlimited")
+config-unknown-key = clave desconocida { $key }
+config-at-least-second = { $key } = 0 ({ $origin }): debe ser al menos 1 segundo
+config-at-most-day = { $key } = { $value } ({ $origin }): debe ser como máximo { $most } segundos (un día)
+config-api-version = api-version = { $value } ({ $origin }): se esperaba una fecha como { $default } (conocidas: { $known })
+config-not-switch = { $value } no es true ni false
+config-endpoint-user-info = endpoint ({ $origin }): el punto de conexión contiene un nombre de usuario o una contraseña (no se muestran); quítelos: iejobs inicia sesión con tokens, así que ponga las credenciales en AZURE_CLIENT_SECRET o IEJOBS_ACCESS_TOKEN
+config-read-budget-range = read-budget = { $value } ({ $origin }): debe estar entre { $least } y { $most } lecturas por hora, o ser 0 ("unlimited") para no tener límite
+config-not-subscription = subscriptions: { $value } ({ $origin }) no es un id. de suscripción; tiene la forma 00000000-0000-0000-0000-000000000000
+config-not-id = { $key } = { $value } ({ $origin }): se esperaba un id. como 00000000-0000-0000-0000-000000000000

@@ -716,3 +716,19 @@ worker-gone-not-sent = Il processo non esiste più; non è stato inviato nulla.
 worker-unread-not-sent = Impossibile leggere lo stato attuale del processo, quindi non è stato inviato nulla: { $error }
 worker-not-sent-changed = Non inviato: { $reason } (è cambiato da quando la finestra lo ha mostrato).
 worker-not-sent-audit = Non inviato: impossibile scrivere il registro di controllo ({ $error }).
+
+## Settings that cannot be used (config file, environment, flags, the Settings window)
+
+config-unknown-cloud = cloud sconosciuto { $value }; usare public, usgov o china (o impostare endpoint per un altro cloud)
+config-unknown-auth = metodo di accesso sconosciuto { $value }; usarne uno tra { $names }
+config-not-seconds = { $value } non è un numero intero di secondi
+config-not-reads = { $value } non è un numero di letture all'ora (né "unlimited")
+config-unknown-key = chiave sconosciuta { $key }
+config-at-least-second = { $key } = 0 ({ $origin }): deve essere almeno 1 secondo
+config-at-most-day = { $key } = { $value } ({ $origin }): deve essere al massimo { $most } secondi (un giorno)
+config-api-version = api-version = { $value } ({ $origin }): era attesa una data come { $default } (note: { $known })
+config-not-switch = { $value } non è true né false
+config-endpoint-user-info = endpoint ({ $origin }): l'endpoint contiene un nome utente o una password (non mostrati); rimuoverli: iejobs accede con i token, quindi mettere le credenziali in AZURE_CLIENT_SECRET o IEJOBS_ACCESS_TOKEN
+config-read-budget-range = read-budget = { $value } ({ $origin }): deve essere tra { $least } e { $most } letture all'ora, o 0 ("unlimited") per nessun limite
+config-not-subscription = subscriptions: { $value } ({ $origin }) non è un ID sottoscrizione; ha la forma 00000000-0000-0000-0000-000000000000
+config-not-id = { $key } = { $value } ({ $origin }): era atteso un ID come 00000000-0000-0000-0000-000000000000
