@@ -514,20 +514,7 @@ pub fn resolve(
     let poll = interval("poll-secs", poll_secs, poll_default);
     let fast_poll = interval("fast-poll-secs", fast_poll_secs, fast_default);
     let read_budget = read_budget_setting(read_budget, on_azure, &mut problems);
-    let api_version = match api_version {
-        Some((v, origin)) if !valid_api_version(&v) => {
-            problems.push(crate::tr!(
-                "config-api-version",
-                value = shown(&v),
-                origin = origin.to_string(),
-                default = DEFAULT_API_VERSION,
-                known = KNOWN_API_VERSIONS.join(", ")
-            ));
-            DEFAULT_API_VERSION.to_owned()
-        }
-        Some((v, _)) => v,
-        None => DEFAULT_API_VERSION.to_owned(),
-    };
+    let api_version = api_version_setting(api_version, &mut problems);
     if !problems.is_empty() {
         return Err(ConfigError(problems));
     }
@@ -542,6 +529,24 @@ pub fn resolve(
         language,
         origins,
     })
+}
+
+/// The api-version in force: the one set if it looks like one, else the default.
+fn api_version_setting(value: Option<(String, Origin)>, problems: &mut Vec<String>) -> String {
+    match value {
+        Some((v, origin)) if !valid_api_version(&v) => {
+            problems.push(crate::tr!(
+                "config-api-version",
+                value = shown(&v),
+                origin = origin.to_string(),
+                default = DEFAULT_API_VERSION,
+                known = KNOWN_API_VERSIONS.join(", ")
+            ));
+            DEFAULT_API_VERSION.to_owned()
+        }
+        Some((v, _)) => v,
+        None => DEFAULT_API_VERSION.to_owned(),
+    }
 }
 
 /// A switch as the environment or the settings window writes it: true, false, on, off, yes,
