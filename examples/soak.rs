@@ -140,7 +140,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ClientConfig::new(emulator.url())?,
         Arc::new(StaticToken::new(Secret::new("soak"), "soak")),
     )?;
-    let mut worker = WorkerHandle::spawn(client, config, Arc::new(|| {}))?;
+    let mut worker = WorkerHandle::spawn(client, config, Arc::new(|_| {}))?;
     let mut session = Session::default();
     println!(
         "soak: {jobs} jobs, {sim_secs} simulated s in {real_secs} real s (clock x{speed:.1}), \

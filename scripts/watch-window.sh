@@ -53,7 +53,7 @@ python3 scripts/lib/request_log.py jobs "$url" "$scratch/pending.json"
 # Azure mode: an endpoint and a token; no interval or budget flag, so Azure's defaults.
 subscription_flag=()
 [ "$mode" = idle ] && subscription_flag=(--subscription 00000000-0000-0000-0000-000000000001)
-RUST_LOG=warn NO_COLOR=1 IEJOBS_ACCESS_TOKEN=watch \
+RUST_LOG=warn,iejobs::frames=debug NO_COLOR=1 IEJOBS_ACCESS_TOKEN=watch \
     ./target/release/iejobs --endpoint "$url" --auth token "${subscription_flag[@]}" \
     >"$scratch/app.log" 2>&1 &
 app=$!
@@ -70,7 +70,15 @@ done
 # from 60 s after it appeared (the first listing done) to the end: issue 18's P10.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
 wakeups() { cat /proc/"$app"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ {n += $2} END {print n}'; }
-( sleep 60; echo "$(cpu_ticks) $(wakeups) $(date +%s.%N)" >"$scratch/cpu.start" ) &
+# Per thread (name, CPU ticks, wake-ups): which thread costs what.
+threads() {
+    for task in /proc/"$app"/task/*; do
+        printf '%s\t%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" \
+            "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)" \
+            "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$task/status" 2>/dev/null)"
+    done
+}
+( sleep 60; echo "$(cpu_ticks) $(wakeups) $(date +%s.%N)" >"$scratch/cpu.start"; threads >"$scratch/threads.start" ) &
 pids+=("$!")
 python3 scripts/lib/request_log.py collect "$url" "$scratch/log.jsonl" "$((minutes * 60))"
 kill -0 "$app" || { cat "$scratch/app.log" >&2; echo "the app exited" >&2; exit 1; }
@@ -85,6 +93,29 @@ print(f'window CPU: {cpu:.1f} s over {wall:.0f} s = {100 * cpu / wall:.2f} % of 
       f'{($wake1 - $wake0) * 60 / wall:.0f} wake-ups a minute (all threads)')
 "
     echo "window memory: $(awk '/^RssAnon/ {print $2, $3}' "/proc/$app/status") RssAnon"
+    threads >"$scratch/threads.end"
+    python3 - "$scratch/threads.start" "$scratch/threads.end" "$hz" "$t0" "$t1" <<'EOF'
+import collections, sys
+def load(path):
+    out = collections.defaultdict(lambda: [0, 0, 0])
+    for line in open(path):
+        name, ticks, wakes = (line.rstrip("\n").split("\t") + ["", "", ""])[:3]
+        if not ticks:
+            continue
+        row = out[name]
+        row[0] += int(ticks); row[1] += int(wakes or 0); row[2] += 1
+    return out
+start, end = load(sys.argv[1]), load(sys.argv[2])
+hz, wall = int(sys.argv[3]), float(sys.argv[5]) - float(sys.argv[4])
+print("per thread (name, threads, CPU % of one core, wake-ups a minute):")
+rows = []
+for name, (ticks, wakes, n) in end.items():
+    t0, w0, _ = start.get(name, [0, 0, 0])
+    rows.append((ticks - t0, name, n, (wakes - w0) * 60 / wall))
+for ticks, name, n, wakes in sorted(rows, reverse=True):
+    print(f"  {name:<18} {n:>3} {100 * ticks / hz / wall:6.2f} % {wakes:8.0f}")
+EOF
+    grep -h 'frames' "$scratch/app.log" | tail -3 || true
 fi
 
 if [ "$mode" = idle ]; then

@@ -78,7 +78,7 @@ fn click(
     config.slow_poll = Duration::from_mins(10);
     config.fast_poll = Duration::from_mins(10);
     let subscriptions = config.subscriptions.clone();
-    let mut worker = WorkerHandle::spawn(client(emulator.url()), config, Arc::new(|| {})).unwrap();
+    let mut worker = WorkerHandle::spawn(client(emulator.url()), config, Arc::new(|_| {})).unwrap();
     let mut store = Session::default();
     for event in common::first_listings(&mut worker, &subscriptions) {
         store.apply(event);

@@ -121,7 +121,7 @@ fn run(steps: &[Step]) {
     config.slow_poll = Duration::from_mins(10);
     config.fast_poll = Duration::from_mins(10);
     let mut worker =
-        WorkerHandle::spawn(common::client(emulator.url()), config, Arc::new(|| {})).unwrap();
+        WorkerHandle::spawn(common::client(emulator.url()), config, Arc::new(|_| {})).unwrap();
     let mut store = Session::default();
     apply_until(&mut worker, &mut store, "the first listing", |s| {
         s.status().last_success.is_some()

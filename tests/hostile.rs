@@ -21,7 +21,7 @@ fn worker(url: &str, history: Option<std::path::PathBuf>) -> WorkerHandle {
     config.slow_poll = Duration::from_millis(150);
     config.fast_poll = Duration::from_millis(100);
     config.history_path = history;
-    WorkerHandle::spawn(common::client(url), config, Arc::new(|| {})).unwrap()
+    WorkerHandle::spawn(common::client(url), config, Arc::new(|_| {})).unwrap()
 }
 
 /// Runs the worker until `listings` more listings have ended (the one after them has

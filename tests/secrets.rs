@@ -166,7 +166,7 @@ fn no_secret_reaches_a_file_a_log_line_or_an_event() {
     worker_config.slow_poll = Duration::from_millis(400);
     worker_config.fast_poll = Duration::from_millis(200);
     worker_config.history_path = Some(dir.join("data").join("history.json"));
-    let mut worker = WorkerHandle::spawn(client, worker_config, Arc::new(|| {})).unwrap();
+    let mut worker = WorkerHandle::spawn(client, worker_config, Arc::new(|_| {})).unwrap();
     let mut events = Vec::new();
     let mut seen = Vec::new();
 

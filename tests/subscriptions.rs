@@ -59,7 +59,7 @@ fn a_refused_subscription_fails_alone_and_is_retried_slowly() {
     let mut worker = WorkerHandle::spawn(
         common::client(emulator.url()),
         config,
-        std::sync::Arc::new(|| {}),
+        std::sync::Arc::new(|_| {}),
     )
     .unwrap();
     let events = common::first_listings(&mut worker, &[SUB1.to_owned()]);

@@ -61,7 +61,7 @@ fn start(emulator: &Emulator, adjust: impl FnOnce(&mut WorkerConfig)) -> Window 
     let woken = Arc::new(tokio::sync::Notify::new());
     let notify = {
         let woken = woken.clone();
-        Arc::new(move || woken.notify_one())
+        Arc::new(move |_| woken.notify_one())
     };
     let (handle, worker) = WorkerHandle::start(client(emulator), config, notify);
     tokio::spawn(worker.run());

@@ -18,7 +18,7 @@ use iejobs::emulator::clock::HOUR;
 use iejobs::emulator::embedded::EmbeddedEmulator;
 use iejobs::emulator::scenario::Scenario;
 use iejobs::model::{Action, Event, JobKey, JobState};
-use iejobs::worker::{Command, WorkerConfig, WorkerHandle};
+use iejobs::worker::{Command, Wake, WorkerConfig, WorkerHandle};
 
 const SUB: &str = "00000000-0000-0000-0000-000000000001";
 
@@ -51,7 +51,7 @@ fn worker_with(
     config.fast_poll = Duration::from_millis(100);
     config.history_path = history;
     adjust(&mut config);
-    let notify = Arc::new(move || {
+    let notify = Arc::new(move |_| {
         repaints.fetch_add(1, Ordering::SeqCst);
     });
     WorkerHandle::spawn(common::client(emulator.url()), config, notify).unwrap()
@@ -94,6 +94,61 @@ fn unchanged_polls_ask_for_no_repaint() {
         matches!(e, Event::Loaded { .. } | Event::Partial { .. })
     });
     assert!(repaints.load(Ordering::SeqCst) > before);
+}
+
+/// Background polling wakes the window "soon" (an idle window then draws a frame every few
+/// seconds, not one per page); the first listing, a Refresh and an action's answer wake it
+/// at once.
+#[test]
+fn background_polls_wake_the_window_soon_and_awaited_answers_at_once() {
+    let emulator = emulator();
+    let wakes = Arc::new(std::sync::Mutex::new(Vec::<Wake>::new()));
+    let recorded = wakes.clone();
+    let mut config = WorkerConfig::new(vec![SUB.to_owned()]);
+    config.slow_poll = Duration::from_millis(300);
+    config.fast_poll = Duration::from_millis(100);
+    let mut worker = WorkerHandle::spawn(
+        common::client(emulator.url()),
+        config,
+        Arc::new(move |wake| recorded.lock().unwrap().push(wake)),
+    )
+    .unwrap();
+    let take = || std::mem::take(&mut *wakes.lock().unwrap());
+    let listing = until(&mut worker, "the first listing", listed);
+    let first = take();
+    assert!(
+        !first.is_empty() && first.iter().all(|w| *w == Wake::Now),
+        "{first:?}"
+    );
+    // The clock moves: interval listings and moving jobs' polls bring changes, soon.
+    emulator.with(|e| e.advance(HOUR));
+    until(&mut worker, "a changed job", |e| {
+        matches!(e, Event::Loaded { .. } | Event::Partial { .. })
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    while worker.try_recv().is_some() {}
+    let background = take();
+    assert!(
+        !background.is_empty() && background.iter().all(|w| *w == Wake::Soon),
+        "{background:?}"
+    );
+    // An action's answer is awaited.
+    let cancellable = listing
+        .iter()
+        .flat_map(|e| match e {
+            Event::Partial { jobs, .. } => jobs.clone(),
+            _ => Vec::new(),
+        })
+        .find(|j| j.key.subscription_id == SUB && j.state == JobState::Creating)
+        .unwrap()
+        .key;
+    worker
+        .send(Command::Act(Action::Cancel, vec![cancellable]))
+        .unwrap();
+    until(&mut worker, "the cancel's answer", |e| {
+        matches!(e, Event::ActionDone { .. } | Event::ActionFailed { .. })
+    });
+    assert!(take().contains(&Wake::Now));
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
     let wake = Arc::new(tokio::sync::Notify::new());
     let notify = {
         let wake = wake.clone();
-        Arc::new(move || wake.notify_one())
+        Arc::new(move |_| wake.notify_one())
     };
     let mut handle = match WorkerHandle::spawn(client, worker, notify) {
         Ok(handle) => handle,

@@ -62,6 +62,10 @@ impl WorkerStatus {
             self.slow_pages()
                 .map(|(_, p)| (p.page, p.attempt))
                 .collect(),
+            self.subscriptions
+                .values()
+                .filter(|s| s.listed_at.is_some())
+                .count(),
         )
     }
 
@@ -74,12 +78,14 @@ impl WorkerStatus {
 }
 
 /// What a window shows of a [`WorkerStatus`]: the degraded message, the failing
-/// subscriptions, the bulk action, and the slow pages (number, attempt).
+/// subscriptions, the bulk action, the slow pages (number, attempt), and how many
+/// subscriptions have been listed at least once ("Loading jobs…" until all are).
 pub type Visible<'a> = (
     Option<&'a String>,
     Vec<(&'a String, &'a SubscriptionFailure)>,
     Option<&'a BulkProgress>,
     Vec<(usize, u32)>,
+    usize,
 );
 
 /// One subscription's health.
@@ -196,6 +202,19 @@ mod tests {
             "Microsoft.ImportExport is not registered in it (MissingSubscriptionRegistration)"
         );
         assert_eq!(failure(None, false).reason(), "unreachable");
+    }
+
+    #[test]
+    fn a_subscription_listed_for_the_first_time_is_visible_a_later_listing_not() {
+        let mut a = WorkerStatus::default();
+        a.subscriptions
+            .insert("s".into(), SubscriptionStatus::default());
+        let mut b = a.clone();
+        b.subscriptions.get_mut("s").unwrap().listed_at = Some(Timestamp::UNIX_EPOCH);
+        assert_ne!(a.visible(), b.visible());
+        let mut c = b.clone();
+        c.subscriptions.get_mut("s").unwrap().listed_at = Some(Timestamp::now());
+        assert_eq!(b.visible(), c.visible());
     }
 
     #[test]

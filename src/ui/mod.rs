@@ -13,6 +13,7 @@ pub mod export;
 mod export_ui;
 pub mod fonts;
 pub mod format;
+mod frame_tally;
 pub mod intent;
 mod job_detail;
 mod jobs_table;

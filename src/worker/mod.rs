@@ -144,8 +144,20 @@ impl WorkerConfig {
     }
 }
 
-/// Asks the UI to repaint.
-pub type Notify = Arc<dyn Fn() + Send + Sync>;
+/// How soon the window should look at what the worker sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    /// Something the user is waiting for: an action's outcome, a job they opened, a listing
+    /// they asked for (or the first), a warning.
+    Now,
+    /// What background polling found: the window may take it at its next natural frame or
+    /// a few seconds later (an idle window then draws a frame every few seconds, not one per
+    /// listing page: issue 18's P10).
+    Soon,
+}
+
+/// Asks the UI to repaint, now or soon.
+pub type Notify = Arc<dyn Fn(Wake) + Send + Sync>;
 
 /// The UI's end of the worker.
 pub struct WorkerHandle {
@@ -420,7 +432,7 @@ struct Worker {
     config: WorkerConfig,
     events: mpsc::Sender<Event>,
     /// Events waiting for room in the channel: the loop never waits on the window.
-    outbox: VecDeque<Event>,
+    outbox: VecDeque<(Event, Wake)>,
     status: watch::Sender<WorkerStatus>,
     notify: Notify,
     /// What the worker knows of the jobs, and the rules over it.
@@ -573,9 +585,9 @@ impl Worker {
                 }
                 permit = events.reserve(), if !self.outbox.is_empty() => match permit {
                     Ok(permit) => {
-                        if let Some(event) = self.outbox.pop_front() {
+                        if let Some((event, wake)) = self.outbox.pop_front() {
                             permit.send(event);
-                            (self.notify)();
+                            (self.notify)(wake);
                         }
                     }
                     // The window is gone: nobody will read these.
@@ -909,7 +921,9 @@ impl Worker {
                     self.tracker.hot_read(&key, now());
                 }
                 match result {
-                    Ok(job) => self.observed(job),
+                    // A moving job's poll is background work; a read the user asked for
+                    // (opening a job) is awaited.
+                    Ok(job) => self.observed(job, if hot { Wake::Soon } else { Wake::Now }),
                     Err(e) if e.is_not_found() && e.code() != Some("SubscriptionNotFound") => {
                         self.gone(key);
                     }
@@ -924,7 +938,7 @@ impl Worker {
                 }
                 for event in events {
                     match event {
-                        Event::Loaded { job, .. } => self.observed(job),
+                        Event::Loaded { job, .. } => self.observed(job, Wake::Now),
                         Event::Gone { key, .. } => self.gone(key),
                         other => self.emit(other),
                     }
@@ -993,17 +1007,29 @@ impl Worker {
     /// unchanged jobs sends nothing), and every job on it counts as read.
     fn listing_page(&mut self, id: &str, mut jobs: Vec<Job>, epoch: u32, now: Instant) {
         self.one_of_each(id, &mut jobs, epoch);
-        self.listed(jobs, epoch, now);
+        let wake = self.listing_wake(id);
+        self.listed(jobs, epoch, now, wake);
     }
 
     /// Sends the listed jobs that are new or changed, and marks them all as listed by
     /// `epoch`.
-    fn listed(&mut self, jobs: Vec<Job>, epoch: u32, now: Instant) {
+    fn listed(&mut self, jobs: Vec<Job>, epoch: u32, now: Instant, wake: Wake) {
         let at = Timestamp::now();
         let jobs = self.tracker.listed(jobs, epoch, at, now);
         if !jobs.is_empty() {
-            self.emit(Event::Partial { jobs, at });
+            self.outbox.push_back((Event::Partial { jobs, at }, wake));
         }
+    }
+
+    /// How soon the window wants the pages of `id`'s listing under way: at once for a
+    /// burst (the first listing, or one the user asked for), soon for the interval's.
+    fn listing_wake(&self, id: &str) -> Wake {
+        let burst = self
+            .subs
+            .get(id)
+            .and_then(|s| s.listing.as_ref())
+            .is_some_and(|l| l.burst);
+        if burst { Wake::Now } else { Wake::Soon }
     }
 
     /// A listing names each job once; a service that repeats one (seen: the same id twice on
@@ -1074,14 +1100,17 @@ impl Worker {
                 format!("{} times on one page ({})", states.len(), states.join(", "))
             };
             tracing::warn!(job = %key, %how, "the service listed a job more than once");
-            self.outbox.push_back(Event::Warning {
-                message: format!(
-                    "The service listed {key} {how}; the last one is kept. (Said once: an \
+            self.outbox.push_back((
+                Event::Warning {
+                    message: format!(
+                        "The service listed {key} {how}; the last one is kept. (Said once: an \
                      anomaly of the service, not a change of the job.)"
-                ),
-                key: Some(key),
-                at: Timestamp::now(),
-            });
+                    ),
+                    key: Some(key),
+                    at: Timestamp::now(),
+                },
+                Wake::Now,
+            ));
         }
     }
 
@@ -1112,7 +1141,8 @@ impl Worker {
         self.last_success = Some(at);
         let epoch = listing.epoch;
         // Before the count of the missing: the jobs held back were listed too.
-        self.listed(deferred, epoch, now);
+        let wake = if listing.burst { Wake::Now } else { Wake::Soon };
+        self.listed(deferred, epoch, now, wake);
         let gone = self.tracker.listing_done(id, epoch);
         let first = self.tracker.first_listing(id);
         if first_watched || !gone.is_empty() {
@@ -1224,10 +1254,10 @@ impl Worker {
         });
     }
 
-    fn observed(&mut self, job: Job) {
+    fn observed(&mut self, job: Job, wake: Wake) {
         let at = Timestamp::now();
         if let Some(job) = self.tracker.observed(job, at, now()) {
-            self.emit(Event::Loaded { job, at });
+            self.outbox.push_back((Event::Loaded { job, at }, wake));
         }
     }
 
@@ -1327,7 +1357,7 @@ impl Worker {
     /// Queues an event for the window; the loop sends it as soon as the channel has room
     /// and wakes the window then.
     fn emit(&mut self, event: Event) {
-        self.outbox.push_back(event);
+        self.outbox.push_back((event, Wake::Now));
     }
 
     /// The status now; when what the window shows of it changed, the window is woken.
@@ -1343,7 +1373,7 @@ impl Worker {
             true
         });
         if visible_changed {
-            (self.notify)();
+            (self.notify)(Wake::Now);
         }
     }
 
