@@ -103,13 +103,25 @@ impl AuditRecord {
     #[must_use]
     pub fn describe(&self) -> String {
         let what = match self.action() {
-            Some(action) => action.label(),
+            Some(action) => action.key(),
             None => self.action.as_str(),
         };
         let mut text = match self.outcome {
-            Outcome::Sending => format!("{what} sent by {}", self.identity),
-            Outcome::Confirmed => format!("{what} confirmed (sent by {})", self.identity),
-            Outcome::Failed => format!("{what} failed (sent by {})", self.identity),
+            Outcome::Sending => crate::tr!(
+                "audit-sending",
+                action = what,
+                identity = self.identity.as_str()
+            ),
+            Outcome::Confirmed => crate::tr!(
+                "audit-confirmed",
+                action = what,
+                identity = self.identity.as_str()
+            ),
+            Outcome::Failed => crate::tr!(
+                "audit-failed",
+                action = what,
+                identity = self.identity.as_str()
+            ),
         };
         if let Some(code) = &self.code {
             let _ = write!(text, ": {code}");
@@ -118,7 +130,7 @@ impl AuditRecord {
             let _ = write!(text, " {message}");
         }
         if let Some(id) = &self.request_id {
-            let _ = write!(text, " (request id {id})");
+            text.push_str(&crate::tr!("request-id-note", id = id.as_str()));
         }
         text
     }

@@ -25,6 +25,8 @@
 //! - [`auth`]: signing in to Azure (`azure_identity`); the Entra ID stand-in for tests behind
 //!   the `test-support` feature.
 //! - [`config`]: the settings file, environment and flags, merged and validated.
+//! - [`i18n`]: the languages (English, Spanish, Italian): Fluent bundles, the language in
+//!   force, numbers and dates as each writes them; [`tr!`] gives a message.
 //! - [`cli`]: `iejobs jobs …` and `iejobs audit` for scripts and terminals.
 //! - [`audit`]: the durable trail of every Cancel and Delete sent (JSON lines, fsync'd).
 //! - [`log_file`]: the window's daily log file in the data folder.
@@ -36,6 +38,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod emulator;
+pub mod i18n;
 pub mod log_file;
 pub mod model;
 pub mod ui;

@@ -89,6 +89,11 @@ struct Args {
     #[arg(long, global = true)]
     api_version: Option<String>,
 
+    /// Language of the window and the commands: system, en, es or it [default: system: the
+    /// locale's (LC_ALL, LC_MESSAGES, LANG), else English] [env: IEJOBS_LANG]
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+
     /// The embedded emulator's jobs: demo, empty, load:N or a JSON file of jobs.
     #[arg(long, global = true, default_value = "demo")]
     emulator_scenario: iejobs::emulator::scenario::Scenario,
@@ -135,6 +140,7 @@ SETTINGS
     api-version = \"2020-08-01\"  # 2016-11-01 | 2020-08-01 | 2021-01-01
     notifications = true         # desktop notifications (a cancel landed, a delete,
                                 #   a failure, 5 min unreachable); IEJOBS_NOTIFICATIONS
+    language = \"system\"          # system | en | es | it; IEJOBS_LANG, --lang
   Setting cloud, endpoint or auth anywhere selects Azure; otherwise the emulator runs.
   AZURE_SUBSCRIPTION_ID is read when IEJOBS_SUBSCRIPTIONS is not set.
 
@@ -182,8 +188,39 @@ impl Args {
                 .set("read-budget", budget)
                 .map_err(|e| anyhow::anyhow!("--read-budget: {e}"))?;
         }
+        if let Some(lang) = &self.lang {
+            layer
+                .set("language", lang)
+                .map_err(|e| anyhow::anyhow!("--lang: {e}"))?;
+        }
         Ok(layer)
     }
+}
+
+/// The language asked for before the settings are read: `--lang` (or `--lang=`), else
+/// `IEJOBS_LANG`, else the system's locale. A value that is no language is left to the
+/// settings to report.
+fn early_language() -> iejobs::i18n::Lang {
+    use iejobs::i18n::LanguageChoice;
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, arg)| {
+        arg.strip_prefix("--lang=").map(str::to_owned).or_else(|| {
+            (arg == "--lang")
+                .then(|| args.get(i + 1).cloned())
+                .flatten()
+        })
+    });
+    flag.or_else(|| env_var("IEJOBS_LANG"))
+        .and_then(|value| value.parse::<LanguageChoice>().ok())
+        .unwrap_or_default()
+        .resolve()
+}
+
+/// The flags, with `--help` in the language in force.
+fn parse_args() -> Args {
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    let matches = iejobs::cli::help::localized(Args::command()).get_matches();
+    Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 fn env_var(name: &str) -> Option<String> {
@@ -191,7 +228,11 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 fn main() -> std::process::ExitCode {
-    let args = Args::parse();
+    // The language before anything is said, --help and clap's errors included: the flag,
+    // else IEJOBS_LANG, else the system's. The config file's key is read with the other
+    // settings (see `load_settings`); a value that does not parse is reported there.
+    iejobs::i18n::set_language(early_language());
+    let args = parse_args();
     // Only the window logs to a file: the commands' stderr is for the script that runs them.
     let window = args.command.is_none() && !args.print_config;
     // The guard flushes the log file when dropped, at the end of `main`.
@@ -238,7 +279,8 @@ fn load_settings(args: &Args) -> anyhow::Result<Loaded> {
     let flags = args.layer()?;
     let env = Layer::from_env(env_var)?;
     let settings = config::resolve(&flags, &env, &file_layer, args.emulator)
-        .context("the settings are not usable")?;
+        .context(iejobs::tr!("cli-settings-unusable"))?;
+    iejobs::i18n::set_language(settings.language.resolve());
     Ok(Loaded {
         path,
         file_layer,
@@ -276,7 +318,7 @@ fn connect(args: &Args, settings: &Settings) -> Result<Connection, ConnectError>
     };
     let other = |e: anyhow::Error| ConnectError::Other(e);
     let mut config = ClientConfig::new(&target.endpoint)
-        .with_context(|| format!("bad endpoint {}", target.endpoint))
+        .with_context(|| iejobs::tr!("main-bad-endpoint", endpoint = target.endpoint.as_str()))
         .map_err(other)?;
     config.api_version.clone_from(&settings.api_version);
     let client = ArmClient::new(config, target.tokens.clone()).map_err(|e| other(e.into()))?;
@@ -421,9 +463,13 @@ fn run_window(args: &Args, log_folder: Option<std::path::PathBuf>) -> anyhow::Re
     .map_err(|e| {
         let var = |name| env_var(name).unwrap_or_else(|| "(not set)".to_owned());
         anyhow::anyhow!(
-            "the window could not run: {e} (WAYLAND_DISPLAY={}, DISPLAY={})",
-            var("WAYLAND_DISPLAY"),
-            var("DISPLAY")
+            "{}",
+            iejobs::tr!(
+                "main-window-failed",
+                error = e.to_string(),
+                wayland = var("WAYLAND_DISPLAY"),
+                display = var("DISPLAY")
+            )
         )
     })?;
     drop(target);
@@ -519,7 +565,7 @@ fn config_file(args: &Args) -> anyhow::Result<(Option<std::path::PathBuf>, Layer
     let path = explicit_path.clone().or_else(file::default_path);
     let file_layer = match (&path, named_by) {
         (Some(path), Some(named_by)) => file::load(path, true)
-            .with_context(|| format!("the config file named by {named_by} is not usable"))?,
+            .with_context(|| iejobs::tr!("main-config-unusable", named_by = named_by))?,
         (Some(path), None) => file::load(path, false)?,
         (None, _) => Layer::default(),
     };
@@ -536,7 +582,7 @@ fn native_options() -> eframe::NativeOptions {
         expect(unused_mut, reason = "only Linux chooses a backend")
     )]
     let mut viewport = eframe::egui::ViewportBuilder::default()
-        .with_title("iejobs: Azure Import/Export jobs")
+        .with_title(iejobs::tr!("main-window-title"))
         // The Wayland app id and the X11 WM_CLASS: what assets/iejobs.desktop's
         // StartupWMClass names, so that docks show the launcher's icon for the window.
         .with_app_id("iejobs")
@@ -627,6 +673,12 @@ fn print_settings(settings: &Settings, path: Option<&std::path::Path>) {
         if settings.notifications { "on" } else { "off" },
         origin("notifications")
     );
+    println!(
+        "language: {} ({}; in use: {})",
+        settings.language,
+        origin("language"),
+        settings.language.resolve()
+    );
 }
 
 /// The windowing system the window asks winit for.
@@ -712,7 +764,7 @@ fn emulator_target(args: &Args, settings: &Settings) -> anyhow::Result<Target> {
         speed: args.emulator_speed,
         ..EmulatorConfig::default()
     })
-    .context("cannot start the embedded emulator")?;
+    .context(iejobs::tr!("main-emulator-failed"))?;
     let url = emulator.url().to_owned();
     // Subscriptions from the file or the environment are Azure's; only flags apply here.
     let subscriptions = if settings.origins.get("subscriptions") == Some(&Origin::Flag) {

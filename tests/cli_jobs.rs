@@ -557,3 +557,86 @@ fn every_cancel_and_delete_is_audited_and_an_unfinished_one_resolved_at_the_next
         "{last}"
     );
 }
+
+/// The command line speaks the locale's language (`LANG`), `IEJOBS_LANG` and `--lang` win
+/// over it, and the service's state names stay as the service names them.
+#[test]
+fn a_refused_cancel_is_explained_in_the_locales_language() {
+    let emulator = Emulator::start("languages", &["--speed", "0"]);
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut all = vec!["--endpoint", emulator.url.as_str(), "--auth", "token"];
+        all.extend_from_slice(args);
+        let mut env = env.to_vec();
+        env.push(("IEJOBS_ACCESS_TOKEN", "cli-test-token"));
+        iejobs(&emulator.home, &env, &all)
+    };
+    let cancel = ["jobs", "cancel", "backup-vault-sync"];
+    let output = run(&[("LANG", "es_ES.UTF-8")], &cancel);
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr
+            .contains("rechazado: cancelar backup-vault-sync (grupo de recursos rg-finance-backup")
+            && stderr.contains(
+                "No se envió: Solo se puede cancelar antes de Packaging; este trabajo está en el \
+             estado Packaging."
+            ),
+        "{stderr}"
+    );
+    let output = run(
+        &[("LC_ALL", "it_IT.UTF-8"), ("LANG", "es_ES.UTF-8")],
+        &cancel,
+    );
+    let (_, stderr) = text(&output);
+    assert!(
+        stderr.contains("È possibile annullare solo prima di Packaging"),
+        "LC_ALL wins over LANG: {stderr}"
+    );
+    let output = run(&[("LANG", "es_ES.UTF-8"), ("IEJOBS_LANG", "en")], &cancel);
+    let (_, stderr) = text(&output);
+    assert!(
+        stderr.contains("Cancel is possible only before Packaging; this job is Packaging"),
+        "IEJOBS_LANG wins over the locale: {stderr}"
+    );
+    let mut with_flag = vec!["--lang", "it"];
+    with_flag.extend_from_slice(&cancel);
+    let output = run(&[("IEJOBS_LANG", "es")], &with_flag);
+    let (_, stderr) = text(&output);
+    assert!(
+        stderr.contains("questo processo è nello stato Packaging"),
+        "--lang wins over IEJOBS_LANG: {stderr}"
+    );
+    let output = run(&[("LANG", "de_DE.UTF-8")], &cancel);
+    let (_, stderr) = text(&output);
+    assert!(
+        stderr.contains("Cancel is possible only before Packaging"),
+        "English when the locale's language is not spoken: {stderr}"
+    );
+    // Numbers and bytes follow the language; states stay as they are.
+    let output = run(
+        &[("LANG", "it_IT.UTF-8")],
+        &["jobs", "show", "backup-vault-sync"],
+    );
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("stato "), "{stdout}");
+    assert!(stdout.contains("Packaging"), "{stdout}");
+    assert!(stdout.contains(',') && stdout.contains(" TB"), "{stdout}");
+    // A language iejobs does not speak is a usage error that says which ones it does.
+    let output = run(&[("IEJOBS_LANG", "fr")], &["jobs", "list"]);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("IEJOBS_LANG=\"fr\"") && stderr.contains("use system, en, es or it"),
+        "{stderr}"
+    );
+    // --help in Italian.
+    let output = run(&[("LANG", "it_IT.UTF-8")], &["jobs", "cancel", "--help"]);
+    let (stdout, _) = text(&output);
+    assert!(
+        stdout.contains("Richiedere l'annullamento di processi"),
+        "{stdout}"
+    );
+    emulator.methods().iter().for_each(|m| assert_eq!(m, "GET"));
+}

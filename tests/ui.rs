@@ -475,7 +475,12 @@ fn an_empty_subscription_says_so_once_listed() {
             .unwrap()
             >= 2
     });
-    harness.run_steps(2);
+    // The emulator answered; the window learns it from the worker's next status.
+    step_until(&mut harness, "the window knows a listing ended", |h| {
+        common::app::painted_texts(h)
+            .iter()
+            .any(|t| t.starts_with("No Import/Export jobs in "))
+    });
     let texts = common::app::painted_texts(&harness);
     assert!(
         texts

@@ -38,8 +38,8 @@ impl Sent {
 }
 
 /// Reads what the action's events say: `ActionFailed` without an ARM code and with a
-/// message starting "Not sent" is a refusal by the rules (nothing went out); with a code, a
-/// service error.
+/// message starting "Not sent" (in the language in force, which the worker words it in) is
+/// a refusal by the rules (nothing went out); with a code, a service error.
 #[must_use]
 pub fn outcome(events: &[Event]) -> Sent {
     for event in events {
@@ -49,7 +49,11 @@ pub fn outcome(events: &[Event]) -> Sent {
                 code: None,
                 message,
                 ..
-            } if message.starts_with("Not sent") => return Sent::Refused(message.clone()),
+            } if message.starts_with("Not sent")
+                || message.starts_with(crate::tr!("worker-not-sent-prefix")) =>
+            {
+                return Sent::Refused(message.clone());
+            }
             Event::ActionFailed { code, message, .. } => {
                 let text = match code {
                     Some(code) => format!("{code}: {message}"),
@@ -60,10 +64,7 @@ pub fn outcome(events: &[Event]) -> Sent {
             _ => {}
         }
     }
-    Sent::Failed(
-        Exit::Service,
-        "the action ended without an answer".to_owned(),
-    )
+    Sent::Failed(Exit::Service, crate::tr!("cli-no-answer").to_owned())
 }
 
 /// Sends `action` to each job in turn, after checking the rule on the state just listed (a
@@ -81,7 +82,7 @@ pub async fn act_on(
     for job in jobs {
         let key = job.key.clone();
         let sent = if let Some(reason) = job.permission(action).reason() {
-            Sent::Refused(format!("Not sent: {reason}."))
+            Sent::Refused(crate::tr!("cli-not-sent", reason = reason))
         } else {
             session.apply(Event::ActionSent {
                 key: key.clone(),
@@ -95,23 +96,28 @@ pub async fn act_on(
             }
             sent
         };
-        let verb = match action {
-            Action::Cancel => "cancel requested",
-            Action::Delete => "deleted",
-        };
         match &sent {
             Sent::Done => {
-                out(&format!("{verb}: {}\n", describe(&key)));
+                let line = crate::tr!("cli-done", action = action.key(), job = describe(&key));
+                out(&format!("{line}\n"));
             }
             Sent::Refused(reason) => eprintln!(
-                "iejobs: refused: {} {}: {reason}",
-                action.label().to_lowercase(),
-                describe(&key)
+                "iejobs: {}",
+                crate::tr!(
+                    "cli-refused",
+                    action = action.key(),
+                    job = describe(&key),
+                    reason = reason.as_str()
+                )
             ),
             Sent::Failed(_, message) => eprintln!(
-                "iejobs: {} {} failed: {message}",
-                action.label().to_lowercase(),
-                describe(&key)
+                "iejobs: {}",
+                crate::tr!(
+                    "cli-failed",
+                    action = action.key(),
+                    job = describe(&key),
+                    message = message.as_str()
+                )
             ),
         }
         results.push((key, sent));
@@ -122,29 +128,33 @@ pub async fn act_on(
 /// A job as messages name it: subscription, resource group and name.
 #[must_use]
 pub fn describe(key: &JobKey) -> String {
-    format!(
-        "{} (resource group {}, subscription {})",
-        key.name, key.resource_group, key.subscription_id
+    crate::tr!(
+        "cli-job",
+        name = &key.name,
+        group = &key.resource_group,
+        subscription = &key.subscription_id
     )
 }
 
 /// Asks on the terminal whether to delete `jobs`; true only for an explicit yes.
 #[must_use]
 pub fn confirm_delete(jobs: &[Job]) -> bool {
-    eprintln!("About to delete:");
+    eprintln!("{}", crate::tr!("cli-about-to-delete"));
     for job in jobs {
         eprintln!("  {} [{}]", describe(&job.key), job.state);
     }
-    eprint!(
-        "Delete {}? [y/N] ",
-        if jobs.len() == 1 { "it" } else { "them" }
-    );
+    eprint!("{} ", crate::tr!("cli-delete-prompt", count = jobs.len()));
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
     if std::io::stdin().lock().read_line(&mut answer).is_err() {
         return false;
     }
-    matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+    let answer = answer.trim().to_lowercase();
+    // English's answers always count; the language's own too ("s", "sí", "si").
+    matches!(answer.as_str(), "y" | "yes")
+        || crate::tr!("cli-yes-answers")
+            .split(',')
+            .any(|yes| yes.trim() == answer)
 }
 
 /// Whether stdin is a terminal (a person who can answer).
@@ -173,18 +183,23 @@ pub async fn wait(
     loop {
         waiting.retain(|key| {
             let Some(entry) = session.store().get(key) else {
-                out(&format!("gone: {}\n", describe(key)));
+                out(&format!(
+                    "{}\n",
+                    crate::tr!("cli-gone", job = describe(key))
+                ));
                 return false;
             };
             if entry.job.state.is_finished() {
                 let retention = entry
                     .deletion_at()
-                    .map_or_else(|| "unknown".to_owned(), |t| t.to_string());
-                out(&format!(
-                    "{}: {}; Azure deletes it after {retention}\n",
-                    entry.job.state,
-                    describe(key)
-                ));
+                    .map_or_else(|| crate::tr!("cli-unknown").to_owned(), |t| t.to_string());
+                let line = crate::tr!(
+                    "cli-finished",
+                    state = entry.job.state.as_str(),
+                    job = describe(key),
+                    retention = retention
+                );
+                out(&format!("{line}\n"));
                 return false;
             }
             true
@@ -207,7 +222,7 @@ pub async fn wait(
             _ = &mut interrupt => {
                 if terminal { eprintln!(); }
                 for key in &waiting {
-                    eprintln!("iejobs: interrupted; the cancel of {} stays requested and Azure carries it out", describe(key));
+                    eprintln!("iejobs: {}", crate::tr!("cli-interrupted", job = describe(key)));
                 }
                 return Exit::Interrupted;
             }
@@ -222,8 +237,8 @@ pub async fn wait(
                     .get(key)
                     .map_or_else(String::new, |e| e.job.state.to_string());
                 eprintln!(
-                    "iejobs: timed out waiting; {} is {state}, its cancel stays requested",
-                    describe(key)
+                    "iejobs: {}",
+                    crate::tr!("cli-timed-out", job = describe(key), state = state)
                 );
             }
             return Exit::TimedOut;
@@ -246,7 +261,14 @@ pub async fn wait(
                     });
                 }
                 // One failed read is not the end of the wait: the next poll tries again.
-                Err(e) => eprintln!("iejobs: reading {} failed: {e}", describe(key)),
+                Err(e) => eprintln!(
+                    "iejobs: {}",
+                    crate::tr!(
+                        "cli-read-failed",
+                        job = describe(key),
+                        error = e.to_string()
+                    )
+                ),
             }
         }
     }
@@ -283,7 +305,7 @@ fn progress_line(store: &Store, key: &JobKey) -> Option<String> {
         format::one_line(&key.name, 60),
         entry.job.state,
         if drives.is_empty() {
-            "no drives reported".to_owned()
+            crate::tr!("cli-no-drives").to_owned()
         } else {
             drives.join(", ")
         }

@@ -37,14 +37,14 @@ pub fn parse_since(text: &str) -> Result<jiff::Timestamp, String> {
         .ok()
         .and_then(|date| date.to_zoned(jiff::tz::TimeZone::UTC).ok())
         .map(|zoned| zoned.timestamp())
-        .ok_or_else(|| format!("{text:?} is neither a date (2026-11-30) nor an RFC 3339 time"))
+        .ok_or_else(|| crate::tr!("cli-bad-since", value = format!("{text:?}")))
 }
 
 /// Prints the trail at `path` (`None`: the platform has no data folder).
 #[must_use]
 pub fn run(args: &AuditArgs, path: Option<&Path>) -> Exit {
     let Some(path) = path else {
-        eprintln!("iejobs: this platform has no data folder, so there is no audit trail");
+        eprintln!("iejobs: {}", crate::tr!("cli-no-audit-folder"));
         return Exit::Service;
     };
     let records = match crate::audit::read(path) {
@@ -73,24 +73,28 @@ pub fn run(args: &AuditArgs, path: Option<&Path>) -> Exit {
         },
         AuditFormat::Table => {
             if records.is_empty() {
-                eprintln!("iejobs: no line in {}", path.display());
+                eprintln!(
+                    "iejobs: {}",
+                    crate::tr!("cli-audit-empty", path = path.display().to_string())
+                );
             } else {
-                super::out(&table(&HEADER, &rows(&records)));
+                super::out(&table(&HEADER.map(crate::i18n::text), &rows(&records)));
             }
         }
     }
     Exit::Done
 }
 
+/// The table's columns, as message ids.
 const HEADER: [&str; 8] = [
-    "TIME",
-    "ORIGIN",
-    "IDENTITY",
-    "ACTION",
-    "JOB",
-    "OUTCOME",
-    "CODE",
-    "REQUEST ID",
+    "audit-col-time",
+    "audit-col-origin",
+    "audit-col-identity",
+    "audit-col-action",
+    "audit-col-job",
+    "audit-col-outcome",
+    "audit-col-code",
+    "audit-col-request-id",
 ];
 
 fn rows(records: &[&AuditRecord]) -> Vec<Vec<String>> {
@@ -104,9 +108,9 @@ fn rows(records: &[&AuditRecord]) -> Vec<Vec<String>> {
                 r.action.clone(),
                 format!("{}/{}", r.resource_group, r.job),
                 match r.outcome {
-                    Outcome::Sending => "sending (no outcome yet)",
-                    Outcome::Confirmed => "confirmed",
-                    Outcome::Failed => "failed",
+                    Outcome::Sending => crate::tr!("audit-outcome-sending"),
+                    Outcome::Confirmed => crate::tr!("audit-outcome-confirmed"),
+                    Outcome::Failed => crate::tr!("audit-outcome-failed"),
                 }
                 .to_owned(),
                 r.code.clone().unwrap_or_default(),

@@ -32,7 +32,14 @@ impl Listing {
     /// Says on stderr which subscriptions failed and why (the ARM code and message).
     pub fn report_failures(&self) {
         for (subscription, error) in &self.failures {
-            eprintln!("iejobs: subscription {subscription} could not be listed: {error}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!(
+                    "cli-subscription-not-listed",
+                    subscription = subscription.as_str(),
+                    error = error.to_string()
+                )
+            );
         }
     }
 }
@@ -85,17 +92,25 @@ pub async fn list_all(
                         match job_summary_from_wire(raw) {
                             Ok(job) => jobs.push(job),
                             Err(e) => {
-                                eprintln!("iejobs: subscription {subscription}: skipped: {e}");
+                                eprintln!(
+                                    "iejobs: {}",
+                                    crate::tr!(
+                                        "cli-subscription-skipped",
+                                        subscription = subscription.as_str(),
+                                        error = e.to_string()
+                                    )
+                                );
                             }
                         }
                     }
                     if pager.pages() > 1 {
                         progress(
                             terminal,
-                            &format!(
-                                "listing {subscription}: page {}, {} jobs so far",
-                                pager.pages(),
-                                jobs.len()
+                            &crate::tr!(
+                                "cli-listing-progress",
+                                subscription = subscription.as_str(),
+                                page = pager.pages(),
+                                count = jobs.len()
                             ),
                         );
                     }
@@ -168,8 +183,8 @@ pub fn resolve(
     if !listing.failures.is_empty() {
         listing.report_failures();
         eprintln!(
-            "iejobs: not every subscription could be read, so {} cannot be told unique; nothing was done",
-            names.join(", ")
+            "iejobs: {}",
+            crate::tr!("cli-not-unique", names = names.join(", "))
         );
         let (_, error) = &listing.failures[0];
         return (found, vec![Exit::for_error(error)]);
@@ -178,20 +193,25 @@ pub fn resolve(
         match find(&listing.jobs, name) {
             Found::One(job) => found.push(job.clone()),
             Found::Missing => {
-                let place = resource_group
-                    .map(|rg| format!(" in resource group {rg}"))
-                    .unwrap_or_default();
-                eprintln!("iejobs: no job named {name}{place} in the subscriptions read");
+                let message = if let Some(rg) = resource_group {
+                    crate::tr!("cli-no-job-in-group", name = name, group = rg)
+                } else {
+                    crate::tr!("cli-no-job", name = name)
+                };
+                eprintln!("iejobs: {message}");
                 failed.push(Exit::Service);
             }
             Found::Ambiguous(keys) => {
-                eprintln!(
-                    "iejobs: the name {name} is ambiguous; give --resource-group or --subscription. Candidates:"
-                );
+                eprintln!("iejobs: {}", crate::tr!("cli-ambiguous", name = name));
                 for key in keys {
                     eprintln!(
-                        "  subscription {}  resource group {}  name {}",
-                        key.subscription_id, key.resource_group, key.name
+                        "  {}",
+                        crate::tr!(
+                            "cli-candidate",
+                            subscription = &key.subscription_id,
+                            group = &key.resource_group,
+                            name = &key.name
+                        )
                     );
                 }
                 failed.push(Exit::Usage);

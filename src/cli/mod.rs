@@ -9,6 +9,7 @@
 
 mod act;
 pub mod audit;
+pub mod help;
 mod lookup;
 pub mod output;
 mod watch;
@@ -229,11 +230,15 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     if let Ok(seconds) = text.trim().parse::<u64>() {
         return Ok(Duration::from_secs(seconds));
     }
-    let signed: jiff::SignedDuration = text
-        .trim()
-        .parse()
-        .map_err(|e| format!("{text:?} is not a duration such as 90s, 30m or 2h: {e}"))?;
-    Duration::try_from(signed).map_err(|_| format!("{text:?} is negative"))
+    let signed: jiff::SignedDuration = text.trim().parse().map_err(|e: jiff::Error| {
+        crate::tr!(
+            "cli-bad-duration",
+            value = format!("{text:?}"),
+            error = e.to_string()
+        )
+    })?;
+    Duration::try_from(signed)
+        .map_err(|_| crate::tr!("cli-negative-duration", value = format!("{text:?}")))
 }
 
 /// What the commands need: the client and the worker's settings, as the window gets them.
@@ -255,7 +260,10 @@ pub fn run(args: &JobsArgs, context: Context) -> Exit {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("iejobs: cannot start: {e}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!("cli-cannot-start", error = e.to_string())
+            );
             return Exit::Service;
         }
     };
@@ -269,7 +277,10 @@ async fn resolve_unfinished(context: &Context) {
         return;
     };
     for line in crate::worker::resolve_unfinished(&context.client, audit).await {
-        eprintln!("iejobs: an earlier action: {}", line.text);
+        eprintln!(
+            "iejobs: {}",
+            crate::tr!("cli-earlier-action", text = line.text.as_str())
+        );
     }
 }
 
@@ -277,14 +288,15 @@ async fn dispatch(command: &JobsCommand, context: Context) -> Exit {
     let client = &context.client;
     let subscriptions = match lookup::subscriptions(client, &context.worker.subscriptions).await {
         Ok(subscriptions) if subscriptions.is_empty() => {
-            eprintln!(
-                "iejobs: the identity sees no usable subscription; name one with --subscription"
-            );
+            eprintln!("iejobs: {}", crate::tr!("cli-no-subscription"));
             return Exit::Service;
         }
         Ok(subscriptions) => subscriptions,
         Err(e) => {
-            eprintln!("iejobs: cannot list the subscriptions: {e}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!("cli-cannot-list-subscriptions", error = e.to_string())
+            );
             return Exit::for_error(&e);
         }
     };
@@ -388,7 +400,14 @@ async fn show(client: &ArmClient, subscriptions: &[String], args: &ShowArgs) -> 
             }
         },
         Err(e) => {
-            eprintln!("iejobs: reading {} failed: {e}", act::describe(&job.key));
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!(
+                    "cli-read-failed",
+                    job = act::describe(&job.key),
+                    error = e.to_string()
+                )
+            );
             return Exit::for_error(&e);
         }
     };
@@ -457,9 +476,7 @@ async fn cancel(context: &Context, subscriptions: &[String], args: &CancelArgs) 
 async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) -> Exit {
     let client = &context.client;
     if !args.yes && !act::stdin_is_terminal() {
-        eprintln!(
-            "iejobs: delete asks for confirmation and stdin is not a terminal; add --yes to delete without asking"
-        );
+        eprintln!("iejobs: {}", crate::tr!("cli-delete-needs-yes"));
         return Exit::Usage;
     }
     let listing = lookup::list_all(client, subscriptions, args.resource_group.as_deref()).await;
@@ -469,7 +486,7 @@ async fn delete(context: &Context, subscriptions: &[String], args: &DeleteArgs) 
         return Exit::combine(&results);
     }
     if !args.yes && !act::confirm_delete(&jobs) {
-        eprintln!("iejobs: not confirmed; nothing was deleted");
+        eprintln!("iejobs: {}", crate::tr!("cli-not-confirmed"));
         return Exit::Refused;
     }
     let mut session = Session::default();

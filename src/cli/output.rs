@@ -168,16 +168,16 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The columns of `jobs list` as a table.
+/// The columns of `jobs list` as a table, as message ids.
 pub const LIST_HEADER: [&str; 8] = [
-    "NAME",
-    "RESOURCE GROUP",
-    "SUBSCRIPTION",
-    "STATE",
-    "CANCEL",
-    "TYPE",
-    "LOCATION",
-    "PROGRESS",
+    "list-col-name",
+    "list-col-resource-group",
+    "list-col-subscription",
+    "list-col-state",
+    "list-col-cancel",
+    "list-col-type",
+    "list-col-location",
+    "list-col-progress",
 ];
 
 /// One row of [`LIST_HEADER`].
@@ -195,7 +195,7 @@ pub fn list_row(job: &JobOutput) -> Vec<String> {
         job.subscription_id.clone(),
         job.state.clone(),
         if job.cancel_requested {
-            "requested".to_owned()
+            crate::tr!("cli-requested").to_owned()
         } else {
             String::new()
         },
@@ -209,7 +209,7 @@ pub fn list_row(job: &JobOutput) -> Vec<String> {
 #[must_use]
 pub fn list_table(jobs: &[JobOutput]) -> String {
     let rows: Vec<Vec<String>> = jobs.iter().map(list_row).collect();
-    table(&LIST_HEADER, &rows)
+    table(&LIST_HEADER.map(crate::i18n::text), &rows)
 }
 
 /// One job as text: its fields, what may be done, and its drives.
@@ -218,37 +218,60 @@ pub fn show_text(job: &JobOutput) -> String {
     let none = || "-".to_owned();
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(none);
     let fields = [
-        ("name", job.name.clone()),
-        ("resource group", job.resource_group.clone()),
-        ("subscription", job.subscription_id.clone()),
-        ("state", job.state.clone()),
+        (crate::tr!("show-name"), job.name.clone()),
         (
-            "cancel requested",
-            if job.cancel_requested { "yes" } else { "no" }.to_owned(),
+            crate::tr!("show-resource-group"),
+            job.resource_group.clone(),
         ),
-        ("type", opt(&job.job_type)),
-        ("location", opt(&job.location)),
-        ("storage account", opt(&job.storage_account)),
+        (crate::tr!("show-subscription"), job.subscription_id.clone()),
+        (crate::tr!("show-state"), job.state.clone()),
         (
-            "progress",
+            crate::tr!("show-cancel-requested"),
+            if job.cancel_requested {
+                crate::tr!("yes")
+            } else {
+                crate::tr!("no")
+            }
+            .to_owned(),
+        ),
+        (crate::tr!("show-type"), opt(&job.job_type)),
+        (crate::tr!("show-location"), opt(&job.location)),
+        (
+            crate::tr!("show-storage-account"),
+            opt(&job.storage_account),
+        ),
+        (
+            crate::tr!("show-progress"),
             job.percent_complete.map_or_else(none, format::percent),
         ),
         (
-            "bytes copied",
+            crate::tr!("show-bytes"),
             job.bytes_succeeded.map_or_else(none, format::bytes_checked),
         ),
-        ("created", opt(&job.created_at)),
-        ("last modified", opt(&job.last_modified_at)),
-        ("cancel", verdict(&job.actions.cancel)),
-        ("delete", verdict(&job.actions.delete)),
+        (crate::tr!("show-created"), opt(&job.created_at)),
+        (crate::tr!("show-modified"), opt(&job.last_modified_at)),
+        (crate::tr!("show-cancel"), verdict(&job.actions.cancel)),
+        (crate::tr!("show-delete"), verdict(&job.actions.delete)),
     ];
+    // English labels fit 17 columns; a language's longer ones widen the column.
+    let width = fields
+        .iter()
+        .map(|(label, _)| label.chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(17);
     let mut out = String::new();
     for (label, value) in fields {
-        let _ = writeln!(out, "{label:<17}{}", format::one_line(&value, 200));
+        let _ = writeln!(out, "{label:<width$}{}", format::one_line(&value, 200));
     }
+    let drives = crate::tr!("show-drives");
     match &job.drives {
-        None => out.push_str("drives           (not reported)\n"),
-        Some(drives) if drives.is_empty() => out.push_str("drives           none\n"),
+        None => {
+            let _ = writeln!(out, "{drives:<width$}{}", crate::tr!("show-not-reported"));
+        }
+        Some(drives_list) if drives_list.is_empty() => {
+            let _ = writeln!(out, "{drives:<width$}{}", crate::tr!("show-none"));
+        }
         Some(drives) => {
             out.push('\n');
             let rows: Vec<Vec<String>> = drives
@@ -266,7 +289,13 @@ pub fn show_text(job: &JobOutput) -> String {
                 })
                 .collect();
             out.push_str(&table(
-                &["DRIVE", "STATE", "COPY STATUS", "PERCENT", "BYTES"],
+                &[
+                    crate::tr!("drives-col-drive"),
+                    crate::tr!("list-col-state"),
+                    crate::tr!("drives-col-copy-status"),
+                    crate::tr!("drives-col-percent"),
+                    crate::tr!("drives-col-bytes"),
+                ],
                 &rows,
             ));
         }
@@ -276,9 +305,9 @@ pub fn show_text(job: &JobOutput) -> String {
 
 fn verdict(action: &ActionOutput) -> String {
     match &action.reason {
-        _ if action.allowed => "allowed".to_owned(),
-        Some(reason) => format!("not allowed: {reason}"),
-        None => "not allowed".to_owned(),
+        _ if action.allowed => crate::tr!("show-allowed").to_owned(),
+        Some(reason) => crate::tr!("show-not-allowed-because", reason = reason.as_str()),
+        None => crate::tr!("show-not-allowed").to_owned(),
     }
 }
 

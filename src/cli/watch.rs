@@ -34,7 +34,10 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
     let mut handle = match WorkerHandle::spawn(client, worker, notify) {
         Ok(handle) => handle,
         Err(e) => {
-            eprintln!("iejobs: cannot start polling: {e}");
+            eprintln!(
+                "iejobs: {}",
+                crate::tr!("cli-cannot-poll", error = e.to_string())
+            );
             return Exit::Service;
         }
     };
@@ -56,7 +59,14 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
                 .collect();
             for (id, message) in &now {
                 if !failing.iter().any(|(i, m)| i == id && m == message) {
-                    eprintln!("iejobs: subscription {id} cannot be read: {message}");
+                    eprintln!(
+                        "iejobs: {}",
+                        crate::tr!(
+                            "cli-subscription-unreadable",
+                            subscription = id.as_str(),
+                            message = message.as_str()
+                        )
+                    );
                 }
             }
             failing = now;
@@ -82,12 +92,12 @@ pub async fn watch(client: ArmClient, mut worker: WorkerConfig, only: Option<Vec
                         &b.name,
                     ))
                 });
-                out(&format!(
-                    "\x1b[H\x1b[2J{}\n{} jobs, read {}; Ctrl-C to stop\n",
-                    list_table(&jobs),
-                    jobs.len(),
-                    crate::ui::format::time(Timestamp::now())
-                ))
+                let footer = crate::tr!(
+                    "cli-watch-footer",
+                    count = jobs.len(),
+                    time = crate::ui::format::time(Timestamp::now())
+                );
+                out(&format!("\x1b[H\x1b[2J{}\n{footer}\n", list_table(&jobs)))
             }
         } else {
             changes(session.store(), &mut seen, &wanted)

@@ -182,6 +182,7 @@ fn expectation(key: &str) -> Option<&'static str> {
         "read-budget" => "a whole number of reads an hour (0: no limit)",
         "api-version" => "a date in quotes, such as \"2020-08-01\"",
         "notifications" => "true or false",
+        "language" => "\"system\", \"en\", \"es\" or \"it\"",
         _ => return None,
     })
 }
@@ -219,7 +220,8 @@ const HEADER: &str = "\
 # iejobs settings. Precedence: command-line flag > IEJOBS_* environment variable > this file.
 # Keys: cloud (public | usgov | china), endpoint, auth (auto | azure-cli | service-principal |
 # managed-identity | workload-identity | token), tenant-id, client-id, subscriptions,
-# poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false).
+# poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false),
+# language (system | en | es | it).
 # Secrets never go here: use AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN. The Settings window
 # changes only the keys you change there; your comments, layout and other keys are kept.
 ";

@@ -15,6 +15,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::arm::{ClientConfig, DEFAULT_API_VERSION};
+pub use crate::i18n::LanguageChoice;
 
 /// The environment variable that holds a bearer token for `auth = "token"`.
 pub const TOKEN_ENV: &str = "IEJOBS_ACCESS_TOKEN";
@@ -88,10 +89,7 @@ impl FromStr for Cloud {
             "public" | "azure" | "azurecloud" => Ok(Cloud::Public),
             "usgov" | "us-government" | "azureusgovernment" => Ok(Cloud::UsGov),
             "china" | "azurechinacloud" => Ok(Cloud::China),
-            _ => Err(format!(
-                "unknown cloud {}; use public, usgov or china (or set endpoint for another cloud)",
-                shown(s)
-            )),
+            _ => Err(crate::tr!("config-unknown-cloud", value = shown(s))),
         }
     }
 }
@@ -153,7 +151,11 @@ impl FromStr for AuthMethod {
             .find(|m| m.name() == lower)
             .ok_or_else(|| {
                 let names: Vec<&str> = AuthMethod::ALL.iter().map(|m| m.name()).collect();
-                format!("unknown auth {}; use one of {}", shown(s), names.join(", "))
+                crate::tr!(
+                    "config-unknown-auth",
+                    value = shown(s),
+                    names = names.join(", ")
+                )
             })
     }
 }
@@ -200,6 +202,10 @@ pub struct Layer {
     /// service unreachable); on by default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notifications: Option<bool>,
+    /// The language of the window and the commands: "system" (the default), "en", "es" or
+    /// "it".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageChoice>,
 }
 
 /// The subscription variable of the Azure SDKs and `azd`, read when `IEJOBS_SUBSCRIPTIONS`
@@ -207,7 +213,7 @@ pub struct Layer {
 pub const AZURE_SUBSCRIPTION_ENV: &str = "AZURE_SUBSCRIPTION_ID";
 
 /// The environment variable of each key.
-pub const ENV_KEYS: [(&str, &str); 11] = [
+pub const ENV_KEYS: [(&str, &str); 12] = [
     ("cloud", "IEJOBS_CLOUD"),
     ("endpoint", "IEJOBS_ENDPOINT"),
     ("auth", "IEJOBS_AUTH"),
@@ -219,6 +225,7 @@ pub const ENV_KEYS: [(&str, &str); 11] = [
     ("read-budget", "IEJOBS_READ_BUDGET"),
     ("api-version", "IEJOBS_API_VERSION"),
     ("notifications", "IEJOBS_NOTIFICATIONS"),
+    ("language", "IEJOBS_LANG"),
 ];
 
 impl Layer {
@@ -254,7 +261,7 @@ impl Layer {
         let value = value.trim();
         let number = |v: &str| {
             v.parse::<u64>()
-                .map_err(|_| format!("{} is not a whole number of seconds", shown(v)))
+                .map_err(|_| crate::tr!("config-not-seconds", value = shown(v)))
         };
         match key {
             "cloud" => self.cloud = Some(value.parse()?),
@@ -276,17 +283,16 @@ impl Layer {
             "read-budget" => {
                 self.read_budget = Some(match value.to_ascii_lowercase().as_str() {
                     "unlimited" | "none" | "off" => 0,
-                    v => v.replace(['_', ','], "").parse::<u32>().map_err(|_| {
-                        format!(
-                            "{} is not a number of reads an hour (or \"unlimited\")",
-                            shown(v)
-                        )
-                    })?,
+                    v => v
+                        .replace(['_', ','], "")
+                        .parse::<u32>()
+                        .map_err(|_| crate::tr!("config-not-reads", value = shown(v)))?,
                 });
             }
             "api-version" => self.api_version = Some(value.to_owned()),
             "notifications" => self.notifications = Some(switch(value)?),
-            other => return Err(format!("unknown key {other:?}")),
+            "language" => self.language = Some(value.parse()?),
+            other => return Err(crate::tr!("config-unknown-key", key = format!("{other:?}"))),
         }
         Ok(())
     }
@@ -305,6 +311,7 @@ impl Layer {
             "read-budget" => self.read_budget = None,
             "api-version" => self.api_version = None,
             "notifications" => self.notifications = None,
+            "language" => self.language = None,
             _ => {}
         }
     }
@@ -332,10 +339,10 @@ pub enum Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Origin::Flag => "flag",
-            Origin::Env => "environment",
-            Origin::File => "config file",
-            Origin::Default => "default",
+            Origin::Flag => crate::tr!("origin-flag"),
+            Origin::Env => crate::tr!("origin-env"),
+            Origin::File => crate::tr!("origin-file"),
+            Origin::Default => crate::tr!("origin-default"),
         })
     }
 }
@@ -395,6 +402,8 @@ pub struct Settings {
     pub api_version: String,
     /// Whether desktop notifications are on.
     pub notifications: bool,
+    /// The language chosen (the system's by default).
+    pub language: LanguageChoice,
     /// Where each key's value came from.
     pub origins: BTreeMap<&'static str, Origin>,
 }
@@ -457,6 +466,7 @@ pub fn resolve(
     let read_budget = pick!("read-budget", read_budget);
     let api_version = pick!("api-version", api_version);
     let notifications = pick!("notifications", notifications).is_none_or(|(on, _)| on);
+    let language = pick!("language", language).map_or_else(LanguageChoice::default, |(l, _)| l);
 
     let azure = !force_emulator && (cloud.is_some() || endpoint.is_some() || auth.is_some());
     let connection = if azure {
@@ -479,12 +489,20 @@ pub fn resolve(
     let ids = subscription_ids(subscriptions, &mut problems);
     let mut interval = |key: &str, value: Option<(u64, Origin)>, default: u64| match value {
         Some((0, origin)) => {
-            problems.push(format!("{key} = 0 ({origin}): must be at least 1 second"));
+            problems.push(crate::tr!(
+                "config-at-least-second",
+                key = key,
+                origin = origin.to_string()
+            ));
             Duration::from_secs(default)
         }
         Some((secs, origin)) if secs > MAX_POLL_SECS => {
-            problems.push(format!(
-                "{key} = {secs} ({origin}): must be at most {MAX_POLL_SECS} seconds (a day)"
+            problems.push(crate::tr!(
+                "config-at-most-day",
+                key = key,
+                value = secs.to_string(),
+                origin = origin.to_string(),
+                most = MAX_POLL_SECS.to_string()
             ));
             Duration::from_secs(default)
         }
@@ -496,19 +514,7 @@ pub fn resolve(
     let poll = interval("poll-secs", poll_secs, poll_default);
     let fast_poll = interval("fast-poll-secs", fast_poll_secs, fast_default);
     let read_budget = read_budget_setting(read_budget, on_azure, &mut problems);
-    let api_version = match api_version {
-        Some((v, origin)) if !valid_api_version(&v) => {
-            problems.push(format!(
-                "api-version = {} ({origin}): expected a date such as {DEFAULT_API_VERSION} \
-                 (known: {})",
-                shown(&v),
-                KNOWN_API_VERSIONS.join(", ")
-            ));
-            DEFAULT_API_VERSION.to_owned()
-        }
-        Some((v, _)) => v,
-        None => DEFAULT_API_VERSION.to_owned(),
-    };
+    let api_version = api_version_setting(api_version, &mut problems);
     if !problems.is_empty() {
         return Err(ConfigError(problems));
     }
@@ -520,8 +526,27 @@ pub fn resolve(
         read_budget,
         api_version,
         notifications,
+        language,
         origins,
     })
+}
+
+/// The api-version in force: the one set if it looks like one, else the default.
+fn api_version_setting(value: Option<(String, Origin)>, problems: &mut Vec<String>) -> String {
+    match value {
+        Some((v, origin)) if !valid_api_version(&v) => {
+            problems.push(crate::tr!(
+                "config-api-version",
+                value = shown(&v),
+                origin = origin.to_string(),
+                default = DEFAULT_API_VERSION,
+                known = KNOWN_API_VERSIONS.join(", ")
+            ));
+            DEFAULT_API_VERSION.to_owned()
+        }
+        Some((v, _)) => v,
+        None => DEFAULT_API_VERSION.to_owned(),
+    }
 }
 
 /// A switch as the environment or the settings window writes it: true, false, on, off, yes,
@@ -530,7 +555,7 @@ fn switch(value: &str) -> Result<bool, String> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "on" | "yes" | "1" => Ok(true),
         "false" | "off" | "no" | "0" => Ok(false),
-        _ => Err(format!("{} is not true or false", shown(value))),
+        _ => Err(crate::tr!("config-not-switch", value = shown(value))),
     }
 }
 
@@ -554,10 +579,9 @@ fn endpoint_setting(
 ) -> String {
     match endpoint {
         Some((url, origin)) if has_user_info(&url) => {
-            problems.push(format!(
-                "endpoint ({origin}): the endpoint holds a user name or password (not \
-                 shown); remove it: iejobs signs in with tokens, so put credentials in \
-                 AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN"
+            problems.push(crate::tr!(
+                "config-endpoint-user-info",
+                origin = origin.to_string()
             ));
             String::new()
         }
@@ -597,11 +621,12 @@ fn read_budget_setting(
         Some((0, _)) => None,
         Some((n, _)) if READ_BUDGET_RANGE.contains(&n) => Some(n),
         Some((n, origin)) => {
-            problems.push(format!(
-                "read-budget = {n} ({origin}): must be between {} and {} reads an hour, \
-                 or 0 (\"unlimited\") for no limit",
-                READ_BUDGET_RANGE.start(),
-                READ_BUDGET_RANGE.end()
+            problems.push(crate::tr!(
+                "config-read-budget-range",
+                value = n.to_string(),
+                origin = origin.to_string(),
+                least = READ_BUDGET_RANGE.start().to_string(),
+                most = READ_BUDGET_RANGE.end().to_string()
             ));
             None
         }
@@ -619,10 +644,10 @@ fn subscription_ids(
         for id in list {
             let id = id.trim().to_ascii_lowercase();
             if !valid_guid(&id) {
-                problems.push(format!(
-                    "subscriptions: {} ({origin}) is not a subscription id; \
-                     it looks like 00000000-0000-0000-0000-000000000000",
-                    shown(&id)
+                problems.push(crate::tr!(
+                    "config-not-subscription",
+                    value = shown(&id),
+                    origin = origin.to_string()
                 ));
             } else if !ids.contains(&id) {
                 ids.push(id);
@@ -642,9 +667,11 @@ fn check(
     if ok {
         Some(value.to_owned())
     } else {
-        problems.push(format!(
-            "{key} = {} ({origin}): expected an id such as 00000000-0000-0000-0000-000000000000",
-            shown(value)
+        problems.push(crate::tr!(
+            "config-not-id",
+            key = key,
+            value = shown(value),
+            origin = origin.to_string()
         ));
         None
     }

@@ -35,10 +35,10 @@ impl DriveOutcome {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            DriveOutcome::Copying => "still copying",
-            DriveOutcome::Skipped => "skipped: not copied",
-            DriveOutcome::Done => "copied",
-            DriveOutcome::Waiting => "not started",
+            DriveOutcome::Copying => crate::tr!("drive-outcome-copying"),
+            DriveOutcome::Skipped => crate::tr!("drive-outcome-skipped"),
+            DriveOutcome::Done => crate::tr!("drive-outcome-done"),
+            DriveOutcome::Waiting => crate::tr!("drive-outcome-waiting"),
         }
     }
 }

@@ -1,8 +1,6 @@
 //! One job and what iejobs observed of it: its state timeline, the progress samples of its
 //! drives, the cancel request it is watched for, the action on its way and the last failure.
 
-use std::fmt::Write as _;
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::job::{Drive, Job};
@@ -62,9 +60,19 @@ impl ActionFailure {
     /// "Cancel failed: Conflict: the job is shipping".
     #[must_use]
     pub fn describe(&self) -> String {
-        match &self.code {
-            Some(code) => format!("{} failed: {code}: {}", self.action.label(), self.message),
-            None => format!("{} failed: {}", self.action.label(), self.message),
+        if let Some(code) = &self.code {
+            crate::tr!(
+                "failure-with-code",
+                action = self.action.key(),
+                code = code.as_str(),
+                message = self.message.as_str()
+            )
+        } else {
+            crate::tr!(
+                "failure",
+                action = self.action.key(),
+                message = self.message.as_str()
+            )
         }
     }
 
@@ -73,7 +81,7 @@ impl ActionFailure {
     pub fn describe_with_request_id(&self) -> String {
         let mut text = self.describe();
         if let Some(id) = &self.request_id {
-            let _ = write!(text, " (request id {id})");
+            text.push_str(&crate::tr!("request-id-note", id = id.as_str()));
         }
         text
     }
@@ -115,9 +123,9 @@ impl CancelPhase {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            CancelPhase::Sending => "requested…",
-            CancelPhase::InProgress => "pending",
-            CancelPhase::Landed => "cancelled",
+            CancelPhase::Sending => crate::tr!("cancel-phase-sending"),
+            CancelPhase::InProgress => crate::tr!("cancel-phase-pending"),
+            CancelPhase::Landed => crate::tr!("cancel-phase-landed"),
         }
     }
 
@@ -125,14 +133,9 @@ impl CancelPhase {
     #[must_use]
     pub fn explanation(self) -> &'static str {
         match self {
-            CancelPhase::Sending => "Cancel requested: waiting for the service to confirm",
-            CancelPhase::InProgress => {
-                "Cancel in progress: drives in transfer may keep copying until the job reaches \
-                 Completed"
-            }
-            CancelPhase::Landed => {
-                "Cancel landed: the job is finished; its disks come back with the return package"
-            }
+            CancelPhase::Sending => crate::tr!("cancel-phase-sending-hover"),
+            CancelPhase::InProgress => crate::tr!("cancel-phase-pending-hover"),
+            CancelPhase::Landed => crate::tr!("cancel-phase-landed-hover"),
         }
     }
 
@@ -223,9 +226,9 @@ impl JobEntry {
     #[must_use]
     pub fn permission(&self, action: Action) -> Permission {
         if let Some(pending) = &self.pending {
-            return Permission::Denied(format!(
-                "A {} request is on its way",
-                pending.action.label().to_lowercase()
+            return Permission::Denied(crate::tr!(
+                "rule-on-its-way",
+                action = pending.action.key()
             ));
         }
         self.job.permission(action)

@@ -13,8 +13,6 @@
 //! for [`GROUP_QUIET`] (at most [`GROUP_MAX_WAIT`]) and make one notification: "9 cancels
 //! landed: a, b, c and 6 more", never nine popups.
 
-use std::fmt::Write as _;
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::entry::CancelPhase;
@@ -199,10 +197,10 @@ impl Notifier {
             if self.enabled {
                 out.push(Notification {
                     kind: NotificationKind::Unreachable,
-                    title: "Service unreachable".to_owned(),
-                    body: format!(
-                        "No job could be read for {} minutes. iejobs keeps trying.",
-                        UNREACHABLE_AFTER.as_mins()
+                    title: crate::tr!("notify-unreachable").to_owned(),
+                    body: crate::tr!(
+                        "notify-unreachable-body",
+                        minutes = UNREACHABLE_AFTER.as_mins()
                     ),
                 });
             }
@@ -210,8 +208,8 @@ impl Notifier {
         if std::mem::take(&mut self.reachable_due) && self.enabled {
             out.push(Notification {
                 kind: NotificationKind::Reachable,
-                title: "Service reachable again".to_owned(),
-                body: "Jobs are read again.".to_owned(),
+                title: crate::tr!("notify-reachable").to_owned(),
+                body: crate::tr!("notify-reachable-body").to_owned(),
             });
         }
         if self.group_due(now) {
@@ -307,22 +305,31 @@ fn word(store: &Store, outcomes: &[Outcome]) -> Notification {
     let (title, body) = if let [one] = outcomes {
         let job = job_name(&one.key);
         match kind {
-            NotificationKind::CancelLanded => {
-                ("Cancel landed".to_owned(), landed_body(store, &one.key))
-            }
-            NotificationKind::DeleteConfirmed => {
-                ("Delete confirmed".to_owned(), format!("{job} is deleted"))
-            }
+            NotificationKind::CancelLanded => (
+                crate::tr!("notify-cancel-landed").to_owned(),
+                landed_body(store, &one.key),
+            ),
+            NotificationKind::DeleteConfirmed => (
+                crate::tr!("notify-delete-confirmed").to_owned(),
+                crate::tr!("notify-deleted-body", job = job),
+            ),
             _ => (
-                format!("{} failed", action.label()),
-                format!("{job}: {}", one.detail.as_deref().unwrap_or("failed")),
+                crate::tr!("notify-failed", action = action.key()),
+                format!(
+                    "{job}: {}",
+                    one.detail
+                        .as_deref()
+                        .unwrap_or(crate::tr!("notify-failed-detail"))
+                ),
             ),
         }
     } else {
         let title = match kind {
-            NotificationKind::CancelLanded => format!("{count} cancels landed"),
-            NotificationKind::DeleteConfirmed => format!("{count} deletes confirmed"),
-            _ => format!("{count} {}s failed", action.label().to_lowercase()),
+            NotificationKind::CancelLanded => crate::tr!("notify-cancels-landed", count = count),
+            NotificationKind::DeleteConfirmed => {
+                crate::tr!("notify-deletes-confirmed", count = count)
+            }
+            _ => crate::tr!("notify-many-failed", action = action.key(), count = count),
         };
         (title, names(outcomes))
     };
@@ -343,20 +350,20 @@ fn names(outcomes: &[Outcome]) -> String {
         .collect();
     let rest = outcomes.len() - named.len();
     if rest > 0 {
-        return format!("{} and {rest} more", named.join(", "));
+        return crate::tr!("notify-names-more", names = named.join(", "), count = rest);
     }
     let last = named.pop().unwrap_or_default();
     if named.is_empty() {
         last
     } else {
-        format!("{} and {last}", named.join(", "))
+        crate::tr!("notify-names-and", names = named.join(", "), last = last)
     }
 }
 
 /// "dr-test-restore (rg-backup) is Completed (3 drives, 27.5 GB copied after the request)".
 fn landed_body(store: &Store, key: &JobKey) -> String {
     let Some(entry) = store.get(key) else {
-        return format!("{} has finished", job_name(key));
+        return crate::tr!("notify-finished", job = job_name(key));
     };
     let drives = entry.job.drives.as_ref().map_or(0, Vec::len);
     let copied: i64 = entry
@@ -364,16 +371,21 @@ fn landed_body(store: &Store, key: &JobKey) -> String {
         .iter()
         .map(|(_, b)| *b)
         .fold(0, i64::saturating_add);
-    let mut body = format!("{} is {}", job_name(key), entry.job.state);
     if drives > 0 {
-        let plural = if drives == 1 { "" } else { "s" };
-        let _ = write!(
-            body,
-            " ({drives} drive{plural}, {} copied after the request)",
-            super::units::bytes(copied)
-        );
+        crate::tr!(
+            "notify-landed-drives",
+            job = job_name(key),
+            state = entry.job.state.as_str(),
+            count = drives,
+            bytes = super::units::bytes(copied)
+        )
+    } else {
+        crate::tr!(
+            "notify-landed",
+            job = job_name(key),
+            state = entry.job.state.as_str()
+        )
     }
-    body
 }
 
 #[cfg(test)]

@@ -27,19 +27,38 @@ impl Action {
     /// Both actions.
     pub const ALL: [Action; 2] = [Action::Cancel, Action::Delete];
 
-    /// The verb as shown on buttons.
+    /// The verb as shown on buttons, in the current language.
     #[must_use]
     pub fn label(self) -> &'static str {
+        match self {
+            Action::Cancel => crate::tr!("action-cancel"),
+            Action::Delete => crate::tr!("action-delete"),
+        }
+    }
+
+    /// The action's name in English, for log lines and the audit trail.
+    #[must_use]
+    pub fn name(self) -> &'static str {
         match self {
             Action::Cancel => "Cancel",
             Action::Delete => "Delete",
         }
     }
+
+    /// The selector Fluent messages take to word a sentence for each action.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Cancel => "cancel",
+            Action::Delete => "delete",
+        }
+    }
 }
 
+/// The English name: log lines stay in English whatever the window's language.
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(self.name())
     }
 }
 
@@ -74,22 +93,26 @@ impl Permission {
 pub fn permission(action: Action, state: &JobState, cancel_requested: bool) -> Permission {
     use JobState as S;
     if let S::Other(unknown) = state {
-        return Permission::Denied(format!(
-            "{action} is not offered for a job in the state \"{unknown}\", which iejobs does not know"
+        return Permission::Denied(crate::tr!(
+            "rule-unknown-state",
+            action = action.key(),
+            state = unknown.as_str()
         ));
     }
     match action {
-        Action::Cancel if !state.is_before_packaging() => Permission::Denied(format!(
-            "Cancel is possible only before Packaging; this job is {state}"
+        Action::Cancel if !state.is_before_packaging() => Permission::Denied(crate::tr!(
+            "rule-cancel-before-packaging",
+            state = state.as_str()
         )),
         Action::Cancel if cancel_requested => {
-            Permission::Denied("A cancel was already requested".to_owned())
+            Permission::Denied(crate::tr!("rule-cancel-requested").to_owned())
         }
         Action::Cancel => Permission::Allowed,
         Action::Delete => match state {
             S::Creating | S::Completed => Permission::Allowed,
-            _ => Permission::Denied(format!(
-                "Delete is possible only in Creating or Completed; this job is {state}"
+            _ => Permission::Denied(crate::tr!(
+                "rule-delete-creating-completed",
+                state = state.as_str()
             )),
         },
     }

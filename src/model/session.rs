@@ -44,19 +44,21 @@ impl Session {
             } => {
                 let mut changed = false;
                 for key in gone {
-                    changed |= store.gone(key, "no longer listed", at, log);
+                    changed |= store.gone(key, crate::tr!("gone-no-longer-listed"), at, log);
                 }
                 if first {
                     let named = match self.subscriptions.name(&subscription) {
                         Some(name) => format!("{name} ({subscription})"),
                         None => subscription,
                     };
-                    let text = format!("Listed {jobs} job(s) of subscription {named}");
+                    let text = crate::tr!("activity-listed", count = jobs, subscription = named);
                     log.push(at, None, text, false);
                 }
                 changed | first
             }
-            Event::Gone { key, at } => store.gone(key, "no longer exists", at, log),
+            Event::Gone { key, at } => {
+                store.gone(key, crate::tr!("gone-no-longer-exists"), at, log)
+            }
             Event::ActionSent { key, action, at } => store.action_sent(key, action, at, log),
             Event::ActionDone {
                 key,
@@ -96,8 +98,14 @@ impl Session {
             }
             Event::SettingsSaved { result, at } => {
                 let (text, is_error) = match &result {
-                    Ok(path) => (format!("Settings saved to {path}"), false),
-                    Err(e) => (format!("Settings not saved: {e}"), true),
+                    Ok(path) => (
+                        crate::tr!("activity-settings-saved", path = path.as_str()),
+                        false,
+                    ),
+                    Err(e) => (
+                        crate::tr!("activity-settings-not-saved", error = e.as_str()),
+                        true,
+                    ),
                 };
                 log.push(at, None, text, is_error);
                 self.settings_saved = Some((at, result));
@@ -142,8 +150,11 @@ impl Session {
             });
         };
         match (&self.status.degraded, &status.degraded) {
-            (None, Some((message, _))) => say(format!("Polling failed: {message}"), true),
-            (Some(_), None) => say("Connection restored".to_owned(), false),
+            (None, Some((message, _))) => say(
+                crate::tr!("activity-polling-failed", message = message.as_str()),
+                true,
+            ),
+            (Some(_), None) => say(crate::tr!("activity-connection-restored").to_owned(), false),
             _ => {}
         }
         let name = |id: &str| self.subscriptions.name(id).unwrap_or(id).to_owned();
@@ -154,11 +165,11 @@ impl Session {
                 .get(id)
                 .and_then(|s| s.failure.as_ref());
             if known.is_none_or(|k| k.code != failure.code) {
-                let text = format!(
-                    "Subscription {}: {}. {}",
-                    name(id),
-                    failure.reason(),
-                    failure.message
+                let text = crate::tr!(
+                    "activity-subscription-failing",
+                    subscription = name(id),
+                    reason = failure.reason(),
+                    message = failure.message.as_str()
                 );
                 say(text, true);
             }
@@ -170,7 +181,7 @@ impl Session {
                 .is_some_and(|s| s.failure.is_none());
             if recovered {
                 say(
-                    format!("Subscription {} can be read again", name(id)),
+                    crate::tr!("activity-subscription-recovered", subscription = name(id)),
                     false,
                 );
             }

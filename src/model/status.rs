@@ -142,14 +142,14 @@ impl SubscriptionFailure {
     #[must_use]
     pub fn reason(&self) -> String {
         let what = match self.code.as_deref() {
-            Some("AuthorizationFailed") => "not allowed to read Import/Export jobs",
-            Some("SubscriptionNotFound" | "InvalidSubscriptionId") => "no such subscription",
-            Some("MissingSubscriptionRegistration") => {
-                "Microsoft.ImportExport is not registered in it"
+            Some("AuthorizationFailed") => crate::tr!("subscription-not-allowed"),
+            Some("SubscriptionNotFound" | "InvalidSubscriptionId") => {
+                crate::tr!("subscription-not-found")
             }
-            Some("SubscriptionRequestsThrottled") => "throttled by Azure",
-            _ if self.refused => "refused",
-            _ => "unreachable",
+            Some("MissingSubscriptionRegistration") => crate::tr!("subscription-unregistered"),
+            Some("SubscriptionRequestsThrottled") => crate::tr!("subscription-throttled"),
+            _ if self.refused => crate::tr!("subscription-refused"),
+            _ => crate::tr!("subscription-unreachable"),
         };
         match &self.code {
             Some(code) => format!("{what} ({code})"),

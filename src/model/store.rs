@@ -154,7 +154,7 @@ impl Store {
         log.push(
             at,
             Some(key),
-            format!("{} requested…", action.label()),
+            crate::tr!("activity-requested", action = action.key()),
             false,
         );
         true
@@ -174,7 +174,12 @@ impl Store {
         match action {
             Action::Delete => {
                 self.remove(&key);
-                log.push(at, Some(key), "Deleted".to_owned(), false);
+                log.push(
+                    at,
+                    Some(key),
+                    crate::tr!("activity-deleted").to_owned(),
+                    false,
+                );
             }
             Action::Cancel => {
                 self.edit(&key, |entry| {
@@ -191,7 +196,7 @@ impl Store {
                 log.push(
                     at,
                     Some(key),
-                    "Cancel confirmed by the service".to_owned(),
+                    crate::tr!("activity-cancel-confirmed").to_owned(),
                     false,
                 );
             }
@@ -309,13 +314,14 @@ impl Store {
 fn landing_text(entry: &JobEntry) -> String {
     use super::cancel_report::{DriveOutcome, cancel_report};
     let Some(report) = cancel_report(entry) else {
-        return "cancel landed".to_owned();
+        return crate::tr!("activity-cancel-landed").to_owned();
     };
     let done = report.count(DriveOutcome::Done);
     let skipped = report.count(DriveOutcome::Skipped);
-    format!(
-        "cancel landed: {done} drive(s) finished, {skipped} skipped, {} copied since the \
-         request",
-        super::units::bytes(report.since_request)
+    crate::tr!(
+        "activity-cancel-landed-drives",
+        done = done,
+        skipped = skipped,
+        bytes = super::units::bytes(report.since_request)
     )
 }

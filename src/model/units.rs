@@ -1,7 +1,8 @@
 //! How quantities are written: bytes in decimal units. In the model so that the window, the
 //! activity log and notifications write them alike.
 
-/// Bytes in decimal units, as drive makers count: "7.23 TB".
+/// Bytes in decimal units, as drive makers count: "7.23 TB" ("7,23 TB" in Spanish and
+/// Italian).
 #[must_use]
 pub fn bytes(n: i64) -> String {
     const UNITS: [&str; 6] = ["B", "kB", "MB", "GB", "TB", "PB"];
@@ -15,13 +16,16 @@ pub fn bytes(n: i64) -> String {
         value /= 1000.0;
         unit += 1;
     }
+    let places = if unit == 0 || value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
     if unit == 0 {
         format!("{} B", n.max(0))
-    } else if value >= 100.0 {
-        format!("{value:.0} {}", UNITS[unit])
-    } else if value >= 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
     } else {
-        format!("{value:.2} {}", UNITS[unit])
+        format!("{} {}", crate::i18n::decimal(value, places), UNITS[unit])
     }
 }

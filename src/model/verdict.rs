@@ -34,21 +34,27 @@ impl Verdict {
             return None;
         }
         Some(match self.refused.as_slice() {
-            [] => "Select jobs in the table first".to_owned(),
+            [] => crate::tr!("verdict-select-first").to_owned(),
             [(_, reason)] => reason.clone(),
             refused @ [(first, reason), ..] => {
                 // The reason itself, so that a refusal says which rule: once when every job
                 // has the same, else the first job's.
-                let why = if refused.iter().all(|(_, r)| r == reason) {
-                    format!(": {reason}")
+                if refused.iter().all(|(_, r)| r == reason) {
+                    crate::tr!(
+                        "verdict-none-same",
+                        action = self.action.key(),
+                        count = refused.len(),
+                        reason = reason.as_str()
+                    )
                 } else {
-                    format!(" (the first, {}: {reason})", first.name)
-                };
-                format!(
-                    "{} is not possible for any of the {} selected jobs{why}",
-                    self.action.label(),
-                    refused.len()
-                )
+                    crate::tr!(
+                        "verdict-none-first",
+                        action = self.action.key(),
+                        count = refused.len(),
+                        first = &first.name,
+                        reason = reason.as_str()
+                    )
+                }
             }
         })
     }
@@ -64,7 +70,7 @@ pub fn verdict(store: &Store, action: Action, keys: &[JobKey]) -> Verdict {
         match store.get(key).map(|entry| entry.permission(action)) {
             Some(Permission::Allowed) => allowed.push(key.clone()),
             Some(Permission::Denied(reason)) => refused.push((key.clone(), reason)),
-            None => refused.push((key.clone(), "The job is no longer listed".to_owned())),
+            None => refused.push((key.clone(), crate::tr!("verdict-gone").to_owned())),
         }
     }
     Verdict {

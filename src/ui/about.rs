@@ -26,7 +26,8 @@ pub fn about_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>) {
     };
     let mut open = true;
     let mut close = false;
-    egui::Window::new("About iejobs")
+    egui::Window::new(crate::tr!("toolbar-about"))
+        .id(egui::Id::unique("about-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -35,11 +36,11 @@ pub fn about_ui(ctx: &egui::Context, cx: &mut PanelContext<'_>) {
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.heading(format!("iejobs {}", env!("CARGO_PKG_VERSION")));
-            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.label(crate::tr!("about-description"));
             ui.add_space(6.0);
             folders_ui(ui, folders, cx.settings.path.as_deref());
             ui.add_space(6.0);
-            close = ui.button("Close").clicked();
+            close = ui.button(crate::tr!("close")).clicked();
         });
     if !open || close {
         cx.ask(Intent::ShowAbout(false));
@@ -53,21 +54,21 @@ fn folders_ui(ui: &mut egui::Ui, folders: &Folders, config: Option<&Path>) {
         .show(ui, |ui| {
             folder_row_ui(
                 ui,
-                "Log files",
+                crate::tr!("about-logs"),
                 folders.logs.as_deref(),
-                "none: logs go to stderr only",
+                crate::tr!("about-no-logs"),
             );
             folder_row_ui(
                 ui,
-                "Data (history, audit trail)",
+                crate::tr!("about-data"),
                 folders.data.as_deref(),
-                "none: this platform has no data folder",
+                crate::tr!("about-no-data"),
             );
             folder_row_ui(
                 ui,
-                "Config file",
+                crate::tr!("about-config"),
                 config,
-                "none: this platform has no config folder",
+                crate::tr!("about-no-config"),
             );
         });
 }

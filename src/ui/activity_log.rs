@@ -8,7 +8,7 @@ use super::format;
 
 /// Draws the log: one line an entry (the whole text on hover), only the lines in view.
 pub fn activity_log_ui(ui: &mut egui::Ui, log: &ActivityLog) {
-    ui.strong("Activity");
+    ui.strong(crate::tr!("activity-title"));
     let count = log.len();
     let row_height = ui.text_style_height(&egui::TextStyle::Body);
     egui::ScrollArea::vertical()

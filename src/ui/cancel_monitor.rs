@@ -11,6 +11,8 @@ use crate::model::{
     CancelReport, DriveOutcome, DriveReport, Eta, JobEntry, JobKey, Package, cancel_report,
 };
 
+use crate::tr;
+
 use super::context::PanelContext;
 use super::format;
 use super::intent::Intent;
@@ -26,18 +28,11 @@ pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, watch: &m
     let keys = view.cancellations();
     let active = view.cancellations_active();
     let landed = keys.len() - active;
-    ui.strong(format!(
-        "Cancellation monitor: {active} cancel(s) in progress, {landed} landed"
-    ))
-    .on_hover_text(
-        "In progress: requested, the job not finished (drives in transfer may keep copying). \
-         Landed: the job reached Completed or Closed after the request.",
-    );
+    ui.strong(tr!("monitor-title", active = active, landed = landed))
+        .on_hover_text(tr!("monitor-title-hover"));
     if keys.is_empty() {
         ui.centered_and_justified(|ui| {
-            ui.label(
-                "No cancellation to watch. Cancel a job (before Packaging) and follow it here.",
-            );
+            ui.label(tr!("monitor-empty"));
         });
         return;
     }
@@ -57,7 +52,7 @@ pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, watch: &m
             }
             let watched_landed = watch.as_ref().is_some_and(|w| done.contains(w));
             egui::CollapsingHeader::new(
-                egui::RichText::new(format!("Landed ({})", done.len())).strong(),
+                egui::RichText::new(tr!("monitor-landed", count = done.len())).strong(),
             )
             .id_salt("landed-cancellations")
             .default_open(false)
@@ -75,10 +70,7 @@ pub fn cancel_monitor_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, watch: &m
 
 fn more_ui(ui: &mut egui::Ui, count: usize) {
     if count > MAX_CARDS {
-        ui.weak(format!(
-            "Showing {MAX_CARDS} of {count}; the table's \"Cancel in progress\" and \
-             \"Cancelled\" filters list them all."
-        ));
+        ui.weak(tr!("monitor-more", shown = MAX_CARDS, count = count));
     }
 }
 
@@ -122,7 +114,7 @@ fn summary_ui(
     let job = &entry.job;
     if ui
         .link(egui::RichText::new(format::one_line(&job.name, 60)).strong())
-        .on_hover_text("Show the job in the detail panel")
+        .on_hover_text(tr!("monitor-show-job"))
         .clicked()
     {
         cx.ask(Intent::Focus(job.key.clone()));
@@ -130,27 +122,27 @@ fn summary_ui(
     super::jobs_table::state_badge_ui(ui, entry);
     let Some(report) = report else {
         ui.weak(if entry.cancel.is_none() {
-            "requested… waiting for the service to confirm"
+            tr!("monitor-requested")
         } else {
-            "drives: loading…"
+            tr!("monitor-drives-loading")
         });
         return;
     };
     ui.label(drive_counts(report));
-    ui.label(format!(
-        "+{} since the request",
-        format::bytes(report.since_request)
+    ui.label(tr!(
+        "monitor-since-request",
+        bytes = format::bytes(report.since_request)
     ));
     if job.state.is_finished() {
         if let Some(at) = entry.finished_at() {
-            ui.label(format!("landed {}", format::relative(at, now)));
+            ui.label(tr!("monitor-landed-ago", ago = format::relative(at, now)));
         }
         if let Some(package) = &job.return_package {
             return_package_ui(ui, package);
         }
     } else {
         if let Some(left) = report.left {
-            ui.label(format!("{} left", format::bytes(left)));
+            ui.label(tr!("monitor-left", bytes = format::bytes(left)));
         }
         if report.count(DriveOutcome::Copying) == 0 {
             ui.label(next_step(&job.state));
@@ -164,9 +156,9 @@ fn summary_ui(
 fn next_step(state: &crate::model::JobState) -> &'static str {
     use crate::model::JobState;
     match state {
-        JobState::Packaging => "no drive copying: the disks are being packed to come back",
-        JobState::Transferring => "no drive copying: Packaging next",
-        _ => "no drive copying: skips the copy, then Packaging",
+        JobState::Packaging => tr!("monitor-next-packaging"),
+        JobState::Transferring => tr!("monitor-next-transferring"),
+        _ => tr!("monitor-next-skip"),
     }
 }
 
@@ -176,16 +168,16 @@ fn drive_counts(report: &CancelReport) -> String {
         (DriveOutcome::Copying, "copying"),
         (DriveOutcome::Skipped, "skipped"),
         (DriveOutcome::Done, "done"),
-        (DriveOutcome::Waiting, "not started"),
+        (DriveOutcome::Waiting, "waiting"),
     ]
     .into_iter()
-    .filter_map(|(outcome, word)| {
+    .filter_map(|(outcome, key)| {
         let n = report.count(outcome);
-        (n > 0).then(|| format!("{n} {word}"))
+        (n > 0).then(|| tr!("monitor-drive-count", outcome = key, count = n))
     })
     .collect();
     if parts.is_empty() {
-        "no drives".to_owned()
+        tr!("monitor-no-drives").to_owned()
     } else {
         parts.join(" · ")
     }
@@ -194,7 +186,7 @@ fn drive_counts(report: &CancelReport) -> String {
 /// When the copying should end: "copying ends ~14:05 (in 3 h 5 min; 2 h 10 min to 5 h)".
 fn eta_text(eta: Option<Eta>, now: jiff::Timestamp) -> String {
     let Some(eta) = eta else {
-        return "landing time: not known yet".to_owned();
+        return tr!("monitor-eta-unknown").to_owned();
     };
     #[expect(
         clippy::cast_possible_truncation,
@@ -207,16 +199,17 @@ fn eta_text(eta: Option<Eta>, now: jiff::Timestamp) -> String {
     };
     let end = at(eta.seconds);
     let range = eta.range.map_or_else(String::new, |(early, late)| {
-        format!(
-            "; {} to {}",
-            format::duration(at(early).duration_since(now).as_secs().max(0)),
-            format::duration(at(late).duration_since(now).as_secs().max(0))
+        tr!(
+            "monitor-eta-range",
+            early = format::duration(at(early).duration_since(now).as_secs().max(0)),
+            late = format::duration(at(late).duration_since(now).as_secs().max(0))
         )
     });
-    format!(
-        "copying ends ~{} ({}{range})",
-        format::short_time(end, now),
-        format::relative(end, now)
+    tr!(
+        "monitor-eta",
+        time = format::short_time(end, now),
+        ago = format::relative(end, now),
+        range = range
     )
 }
 
@@ -225,13 +218,13 @@ fn return_package_ui(ui: &mut egui::Ui, package: &Package) {
     let carrier = package
         .carrier_name
         .as_deref()
-        .unwrap_or("carrier not given");
-    ui.label(format!("disks back: {carrier}"));
+        .unwrap_or(tr!("monitor-no-carrier"));
+    ui.label(tr!("monitor-disks-back", carrier = carrier));
     if let Some(number) = package.tracking_number.as_deref() {
         match format::tracking_url(carrier, number) {
             Some(url) => {
                 ui.hyperlink_to(number, url)
-                    .on_hover_text("The carrier's tracking page (opens the browser)");
+                    .on_hover_text(tr!("monitor-tracking-hover"));
             }
             None => {
                 ui.label(number);
@@ -239,7 +232,7 @@ fn return_package_ui(ui: &mut egui::Ui, package: &Package) {
         }
     }
     if let Some(date) = package.ship_date.as_deref() {
-        ui.label(format!("shipped {date}"));
+        ui.label(tr!("package-shipped", date = date));
     }
 }
 
@@ -262,21 +255,20 @@ fn detail_ui(
 ) {
     match &entry.cancel {
         Some(watch) if watch.seen_requested => {
-            ui.label(format!(
-                "Cancel requested {} ({}).",
-                format::time(watch.requested_at),
-                format::relative(watch.requested_at, now)
+            ui.label(tr!(
+                "monitor-requested-at",
+                time = format::time(watch.requested_at),
+                ago = format::relative(watch.requested_at, now)
             ));
         }
         Some(watch) => {
-            ui.label(format!(
-                "The cancel was already pending when iejobs first saw the job ({}); bytes are \
-                 counted from then.",
-                format::time(watch.requested_at)
+            ui.label(tr!(
+                "monitor-first-seen",
+                time = format::time(watch.requested_at)
             ));
         }
         None => {
-            ui.label("Requested: waiting for the service to confirm.");
+            ui.label(tr!("monitor-waiting"));
         }
     }
     ui.label(next_text(entry, report, now));
@@ -291,32 +283,25 @@ fn detail_ui(
 fn next_text(entry: &JobEntry, report: Option<&CancelReport>, now: jiff::Timestamp) -> String {
     let job = &entry.job;
     if job.state.is_finished() {
-        return match entry.deletion_at() {
-            Some(deletion) => format!(
-                "Landed: the job is {}. The disks come back with the return package; Azure \
-                 deletes the job on {} ({}), 90 days after it finished.",
-                job.state,
-                format::date(deletion),
-                format::relative(deletion, now)
-            ),
-            None => format!(
-                "Landed: the job is {}. Azure deletes it 90 days after it finished.",
-                job.state
-            ),
+        return if let Some(deletion) = entry.deletion_at() {
+            tr!(
+                "monitor-landed-deletion",
+                state = job.state.as_str(),
+                date = format::date(deletion),
+                ago = format::relative(deletion, now)
+            )
+        } else {
+            tr!("monitor-landed-text", state = job.state.as_str())
         };
     }
     let copying = report.map_or(0, |r| r.count(DriveOutcome::Copying));
     if copying == 0 {
-        format!(
-            "In progress ({}). No drive is copying: the job skips the data copy, goes through \
-             Packaging (the disks are sent back) and ends in Completed.",
-            job.state
-        )
+        tr!("monitor-in-progress-none", state = job.state.as_str())
     } else {
-        format!(
-            "In progress ({}). {copying} drive(s) in transfer keep copying until they finish; \
-             then the job goes through Packaging (the disks are sent back) to Completed.",
-            job.state
+        tr!(
+            "monitor-in-progress",
+            state = job.state.as_str(),
+            count = copying
         )
     }
 }
@@ -334,18 +319,21 @@ fn drives_ui(
         .num_columns(7)
         .striped(true)
         .show(ui, |ui| {
-            for title in ["Drive", "State", "Copied", "Since request", "Left"] {
+            for title in [
+                tr!("monitor-col-drive"),
+                tr!("monitor-col-state"),
+                tr!("monitor-col-copied"),
+                tr!("monitor-col-since"),
+                tr!("monitor-col-left"),
+            ] {
                 ui.strong(title);
             }
             #[expect(clippy::float_cmp, reason = "exactly 1 on Azure")]
             if clock == 1.0 {
-                ui.strong("Rate");
+                ui.strong(tr!("monitor-col-rate"));
             } else {
-                ui.strong("Rate (service)").on_hover_text(format!(
-                    "Per second of the service's clock: the emulator's runs x{clock}, so \
-                     drives copy {clock} times faster by this computer's clock; the end times \
-                     are this computer's"
-                ));
+                ui.strong(tr!("monitor-col-rate-service"))
+                    .on_hover_text(tr!("monitor-rate-hover", clock = clock.to_string()));
             }
             ui.strong("");
             ui.end_row();
@@ -399,7 +387,7 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
     let origin = watch.requested_at;
     let samples: Vec<_> = entry.progress.iter().filter(|s| s.at >= origin).collect();
     if samples.len() < 2 {
-        ui.weak("The chart fills in as polls observe the drives after the request.");
+        ui.weak(tr!("monitor-chart-empty"));
         return;
     }
     let span = samples
@@ -432,8 +420,8 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
     };
     Plot::new(("cancel-chart", &entry.job.key))
         .height(150.0)
-        .x_axis_label(format!("{time_unit} since the request"))
-        .y_axis_label(format!("{unit} copied since the request"))
+        .x_axis_label(tr!("monitor-chart-x", unit = time_unit))
+        .y_axis_label(tr!("monitor-chart-y", unit = unit))
         .include_x(0.0)
         .include_y(0.0)
         .allow_scroll(false)
@@ -457,7 +445,7 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
                 );
             }
             plot_ui.vline(
-                VLine::new("cancel requested", 0.0)
+                VLine::new(tr!("timeline-cancel-requested"), 0.0)
                     .color(egui::Color32::GRAY)
                     .style(egui_plot::LineStyle::dashed_loose()),
             );

@@ -10,8 +10,8 @@ use super::table_view::SortColumn;
 /// One column of the table.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
-    /// Its title.
-    pub title: &'static str,
+    /// The message id of its title (see [`Column::title`]).
+    pub title_id: &'static str,
     /// What it shows and sorts by; also its name in the saved list of hidden columns.
     pub id: SortColumn,
     /// Its width before the user resizes it.
@@ -20,9 +20,17 @@ pub struct Column {
     pub least: f32,
 }
 
-const fn column(title: &'static str, id: SortColumn, width: f32, least: f32) -> Column {
+impl Column {
+    /// Its title, in the current language.
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        crate::i18n::text(self.title_id)
+    }
+}
+
+const fn column(title_id: &'static str, id: SortColumn, width: f32, least: f32) -> Column {
     Column {
-        title,
+        title_id,
         id,
         width,
         least,
@@ -31,17 +39,27 @@ const fn column(title: &'static str, id: SortColumn, width: f32, least: f32) -> 
 
 /// The columns, in the order drawn.
 pub const COLUMNS: [Column; 11] = [
-    column("Name", SortColumn::Name, 180.0, 80.0),
-    column("Resource group", SortColumn::ResourceGroup, 124.0, 40.0),
-    column("Subscription", SortColumn::Subscription, 150.0, 40.0),
-    column("Type", SortColumn::Type, 50.0, 30.0),
-    column("State", SortColumn::State, 96.0, 40.0),
-    column("Cancel", SortColumn::CancelPending, 66.0, 30.0),
-    column("Drives", SortColumn::Drives, 44.0, 30.0),
-    column("Progress", SortColumn::Progress, 100.0, 40.0),
-    column("Location", SortColumn::Location, 84.0, 40.0),
-    column("Storage account", SortColumn::StorageAccount, 120.0, 40.0),
-    column("Last change", SortColumn::LastChange, 64.0, 64.0),
+    column("column-name", SortColumn::Name, 180.0, 80.0),
+    column(
+        "column-resource-group",
+        SortColumn::ResourceGroup,
+        124.0,
+        40.0,
+    ),
+    column("column-subscription", SortColumn::Subscription, 150.0, 40.0),
+    column("column-type", SortColumn::Type, 50.0, 30.0),
+    column("column-state", SortColumn::State, 96.0, 40.0),
+    column("column-cancel", SortColumn::CancelPending, 66.0, 30.0),
+    column("column-drives", SortColumn::Drives, 44.0, 30.0),
+    column("column-progress", SortColumn::Progress, 100.0, 40.0),
+    column("column-location", SortColumn::Location, 84.0, 40.0),
+    column(
+        "column-storage-account",
+        SortColumn::StorageAccount,
+        120.0,
+        40.0,
+    ),
+    column("column-last-change", SortColumn::LastChange, 64.0, 64.0),
 ];
 
 /// The column that names the row: it cannot be hidden.
@@ -89,13 +107,13 @@ pub fn is_hidden(column: SortColumn, hidden: &BTreeSet<SortColumn>) -> bool {
 
 /// The header's right-click menu: a check box per column, and a way back to all of them.
 pub fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut BTreeSet<SortColumn>) {
-    ui.label(egui::RichText::new("Columns shown").strong());
+    ui.label(egui::RichText::new(crate::tr!("columns-shown")).strong());
     for column in COLUMNS {
         let mut shown = !is_hidden(column.id, hidden);
         let enabled = column.id != ALWAYS_SHOWN;
         let response = ui
-            .add_enabled(enabled, egui::Checkbox::new(&mut shown, column.title))
-            .on_disabled_hover_text("The name is always shown");
+            .add_enabled(enabled, egui::Checkbox::new(&mut shown, column.title()))
+            .on_disabled_hover_text(crate::tr!("columns-name-always"));
         if response.changed() {
             if shown {
                 hidden.remove(&column.id);
@@ -106,7 +124,10 @@ pub fn columns_menu_ui(ui: &mut egui::Ui, hidden: &mut BTreeSet<SortColumn>) {
     }
     ui.separator();
     if ui
-        .add_enabled(!hidden.is_empty(), egui::Button::new("Show all columns"))
+        .add_enabled(
+            !hidden.is_empty(),
+            egui::Button::new(crate::tr!("columns-show-all")),
+        )
         .clicked()
     {
         hidden.clear();

@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use crate::model::{Action, DriveState, JobKey, Store, verdict};
+use crate::tr;
 
 /// A question waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,20 +64,27 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
     let modal = egui::Modal::new(egui::Id::unique("confirm-dialog")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         let count = dialog.targets.len();
-        let title = match (dialog.action, count) {
-            (Action::Cancel, 1) => format!("Cancel job {}?", super::format::one_line(&dialog.targets[0].name, 80)),
-            (Action::Cancel, n) => format!("Cancel {n} jobs?"),
-            (Action::Delete, 1) => format!("Delete job {}?", super::format::one_line(&dialog.targets[0].name, 80)),
-            (Action::Delete, n) => format!("Delete {n} jobs?"),
+        let title = if count == 1 {
+            tr!(
+                "confirm-title-one",
+                action = dialog.action.key(),
+                job = super::format::one_line(&dialog.targets[0].name, 80)
+            )
+        } else {
+            tr!(
+                "confirm-title-many",
+                action = dialog.action.key(),
+                count = count
+            )
         };
         ui.heading(title);
         ui.add_space(4.0);
         match dialog.action {
             Action::Cancel => {
-                ui.label("Azure cancels on a best-effort basis. Drives already in transfer may keep copying until they finish; drives not started yet are skipped. The job then goes through Packaging to Completed, and Azure deletes it 90 days later.");
+                ui.label(tr!("confirm-cancel-explained"));
             }
             Action::Delete => {
-                ui.label("Deleting removes the job from Azure: its information and status are no longer available. This cannot be undone.");
+                ui.label(tr!("confirm-delete-explained"));
             }
         }
         if !dialog.in_transfer.is_empty() {
@@ -85,43 +93,51 @@ pub fn confirm_dialog_ui(ctx: &egui::Context, dialog: &ConfirmDialog) -> Option<
         }
         ui.add_space(6.0);
         if count > 1 || !dialog.skipped.is_empty() {
-            ui.strong(format!("{} will be sent for:", dialog.action.label()));
-            egui::ScrollArea::vertical().id_salt("targets").max_height(140.0).show(ui, |ui| {
-                for key in &dialog.targets {
-                    ui.label(format!("• {}", super::format::one_line(&key.to_string(), 120)));
-                }
-            });
+            ui.strong(tr!("confirm-sent-for", action = dialog.action.key()));
+            egui::ScrollArea::vertical()
+                .id_salt("targets")
+                .max_height(140.0)
+                .show(ui, |ui| {
+                    for key in &dialog.targets {
+                        ui.label(format!(
+                            "• {}",
+                            super::format::one_line(&key.to_string(), 120)
+                        ));
+                    }
+                });
         }
         if dialog.hidden > 0 {
             ui.add_space(4.0);
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!(
-                    "{} of these jobs {} hidden by the table's filter.",
-                    dialog.hidden,
-                    if dialog.hidden == 1 { "is" } else { "are" }
-                ),
+                tr!("confirm-hidden", count = dialog.hidden),
             );
         }
         if !dialog.skipped.is_empty() {
             ui.add_space(4.0);
-            ui.strong(format!("Skipped ({}):", dialog.skipped.len()));
-            egui::ScrollArea::vertical().id_salt("skipped").max_height(140.0).show(ui, |ui| {
-                for (key, reason) in &dialog.skipped {
-                    ui.label(format!("• {}: {reason}", super::format::one_line(&key.to_string(), 120)));
-                }
-            });
+            ui.strong(tr!("confirm-skipped", count = dialog.skipped.len()));
+            egui::ScrollArea::vertical()
+                .id_salt("skipped")
+                .max_height(140.0)
+                .show(ui, |ui| {
+                    for (key, reason) in &dialog.skipped {
+                        ui.label(format!(
+                            "• {}: {reason}",
+                            super::format::one_line(&key.to_string(), 120)
+                        ));
+                    }
+                });
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let verb = match dialog.action {
-                Action::Cancel => "Request cancel",
-                Action::Delete => "Delete permanently",
+                Action::Cancel => tr!("confirm-request-cancel"),
+                Action::Delete => tr!("confirm-delete-permanently"),
             };
             if ui.button(verb).clicked() {
                 answer = Some(Answer::Confirm);
             }
-            if ui.button("Keep the job").clicked() {
+            if ui.button(tr!("confirm-keep")).clicked() {
                 answer = Some(Answer::Dismiss);
             }
         });
@@ -141,24 +157,29 @@ pub fn in_transfer_text(drives: &[(String, Option<i64>)]) -> String {
         .iter()
         .take(NAMED)
         .map(|(name, left)| match left {
-            Some(left) => format!("{name} ({} left)", super::format::bytes(*left)),
+            Some(left) => tr!(
+                "confirm-drive-left",
+                drive = name,
+                bytes = super::format::bytes(*left)
+            ),
             None => name.clone(),
         })
         .collect();
     if drives.len() > NAMED {
-        names.push(format!("and {} more", drives.len() - NAMED));
+        names.push(tr!("confirm-and-more", count = drives.len() - NAMED));
     }
     let total: i64 = drives.iter().filter_map(|(_, l)| *l).sum();
     let known = drives.iter().filter(|(_, l)| l.is_some()).count();
     let total = match known {
         0 => String::new(),
-        n if n == drives.len() => format!("; {} left in all", super::format::bytes(total)),
-        _ => format!("; at least {} left", super::format::bytes(total)),
+        n if n == drives.len() => tr!("confirm-left-in-all", bytes = super::format::bytes(total)),
+        _ => tr!("confirm-at-least-left", bytes = super::format::bytes(total)),
     };
-    format!(
-        "Still copying after the cancel ({} drive(s) in transfer): {}{total}.",
-        drives.len(),
-        names.join(", ")
+    tr!(
+        "confirm-still-copying",
+        count = drives.len(),
+        drives = names.join(", "),
+        total = total
     )
 }
 

@@ -24,8 +24,6 @@ use jiff::Timestamp;
 use crate::cli::JobOutput;
 use crate::model::{CancelPhase, Job, JobEntry, JobKey, Session};
 
-use super::format;
-
 /// The file formats of the export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -221,7 +219,7 @@ pub fn tsv(rows: &[ExportRow]) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The file could not be created (no such folder, no permission, …).
-    #[error("Cannot create {}: {source}", path.display())]
+    #[error("{}", crate::tr!("export-cannot-create", path = path.display().to_string(), error = source.to_string()))]
     Create {
         /// The file.
         path: PathBuf,
@@ -229,7 +227,7 @@ pub enum ExportError {
         source: io::Error,
     },
     /// Writing failed part way (disk full, …).
-    #[error("Cannot write {}: {source}", path.display())]
+    #[error("{}", crate::tr!("export-cannot-write", path = path.display().to_string(), error = source.to_string()))]
     Write {
         /// The file.
         path: PathBuf,
@@ -262,16 +260,16 @@ pub fn write_file(
 /// What the notice line says once the file is written.
 #[must_use]
 pub fn exported_text(count: usize, path: &Path) -> String {
-    format!("Exported {} to {}", jobs(count), path.display())
+    crate::tr!(
+        "export-done",
+        jobs = jobs(count),
+        path = path.display().to_string()
+    )
 }
 
 /// "1 job", "1,234 jobs".
 fn jobs(count: usize) -> String {
-    format!(
-        "{} job{}",
-        format::count(count),
-        if count == 1 { "" } else { "s" }
-    )
+    crate::tr!("count-jobs", count = count)
 }
 
 /// The folder the export proposes: the user's downloads, else documents, else home (the
@@ -397,7 +395,11 @@ impl ExportState {
         format: ExportFormat,
     ) -> String {
         let rows = rows(session, shown);
-        let notice = format!("Exporting {} to {}…", jobs(rows.len()), path.display());
+        let notice = crate::tr!(
+            "export-exporting",
+            jobs = jobs(rows.len()),
+            path = path.display().to_string()
+        );
         self.dialog = None;
         self.queued = Some(ExportJob { path, format, rows });
         notice
@@ -407,20 +409,16 @@ impl ExportState {
     /// (`shown`); selected jobs the filter hides are left out. Returns the notice.
     pub fn copy(&mut self, session: &Session, shown: &[JobKey], selected: &[JobKey]) -> String {
         if selected.is_empty() {
-            return "Nothing to copy: select rows first.".to_owned();
+            return crate::tr!("copy-nothing").to_owned();
         }
         let wanted: HashSet<&JobKey> = selected.iter().collect();
         let rows = rows(session, shown.iter().filter(|k| wanted.contains(k)));
         let hidden = selected.len().saturating_sub(rows.len());
         self.clipboard = Some(tsv(&rows));
         if hidden == 0 {
-            format!("Copied {}", jobs(rows.len()))
+            crate::tr!("copy-done", jobs = jobs(rows.len()))
         } else {
-            format!(
-                "Copied {}; {} hidden by the filters left out",
-                jobs(rows.len()),
-                format::count(hidden)
-            )
+            crate::tr!("copy-done-hidden", jobs = jobs(rows.len()), count = hidden)
         }
     }
 }

@@ -48,7 +48,7 @@ impl Exporter {
         std::thread::Builder::new()
             .name("iejobs-export".to_owned())
             .spawn(move || write(&job, &sender, &ctx))
-            .map_err(|e| format!("Cannot start the export: {e}"))?;
+            .map_err(|e| crate::tr!("export-cannot-start", error = e.to_string()))?;
         self.writing = Some(receiver);
         Ok(())
     }
@@ -59,7 +59,7 @@ impl Exporter {
         let answer = match receiver.try_recv() {
             Ok(Ok(message) | Err(message)) => message,
             Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => "The export stopped without a word.".to_owned(),
+            Err(TryRecvError::Disconnected) => crate::tr!("export-stopped").to_owned(),
         };
         self.writing = None;
         Some(answer)
@@ -75,7 +75,7 @@ impl Exporter {
             .name("iejobs-save-dialog".to_owned())
             .spawn(move || {
                 let mut file_dialog = rfd::FileDialog::new()
-                    .set_title("Export the jobs")
+                    .set_title(crate::tr!("export-dialog-title"))
                     .add_filter(format.label(), &[format.extension()]);
                 if let Some(folder) = chosen.parent().filter(|p| p.is_dir()) {
                     file_dialog = file_dialog.set_directory(folder);
@@ -148,11 +148,7 @@ fn take_browsed(dialog: &mut export::ExportDialog, exporter: &mut Exporter) {
                 dialog.note = None;
             }
             Browsed::Nothing => {
-                dialog.note = Some(
-                    "No file was chosen (or no system file dialog is available): type the path \
-                     above."
-                        .to_owned(),
-                );
+                dialog.note = Some(crate::tr!("export-no-file").to_owned());
             }
         }
     }
@@ -183,32 +179,30 @@ pub fn export_dialog_ui(
     take_browsed(dialog, exporter);
     let mut intent = None;
     let mut open = true;
-    egui::Window::new("Export jobs")
+    egui::Window::new(crate::tr!("export-title"))
+        .id(egui::Id::unique("export-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "The {} rows the table shows, in its order (filters and sort applied).",
-                super::format::count(rows)
-            ));
+            ui.label(crate::tr!("export-rows", count = rows));
             egui::Grid::new("export").num_columns(2).show(ui, |ui| {
-                let label = ui.label("File:");
+                let label = ui.label(crate::tr!("export-file"));
                 ui.horizontal(|ui| {
                     ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(380.0))
                         .labelled_by(label.id);
                     let waiting = exporter.browsing.is_some();
                     if ui
-                        .add_enabled(!waiting, egui::Button::new("Browse…"))
-                        .on_hover_text("Choose the file in the system's save dialog")
-                        .on_disabled_hover_text("Waiting for the system's save dialog")
+                        .add_enabled(!waiting, egui::Button::new(crate::tr!("export-browse")))
+                        .on_hover_text(crate::tr!("export-browse-hover"))
+                        .on_disabled_hover_text(crate::tr!("export-browse-waiting"))
                         .clicked()
                     {
                         exporter.browse(ctx, dialog);
                     }
                 });
                 ui.end_row();
-                ui.label("Format:");
+                ui.label(crate::tr!("export-format"));
                 ui.horizontal(|ui| {
                     for format in ExportFormat::ALL {
                         if ui.radio(dialog.format == format, format.label()).clicked() {
@@ -224,21 +218,21 @@ pub fn export_dialog_ui(
             let target = dialog.target();
             let exists = file_exists(dialog, target.as_deref());
             if exists {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "The file exists: Save replaces it.",
-                );
+                ui.colored_label(ui.visuals().warn_fg_color, crate::tr!("export-exists"));
             }
             ui.horizontal(|ui| {
                 let why_not = if exporter.busy() {
-                    Some("The last export is still being written")
+                    Some(crate::tr!("export-busy"))
                 } else if target.is_none() {
-                    Some("Type the file's path first")
+                    Some(crate::tr!("export-type-path"))
                 } else {
                     None
                 };
                 let save = ui
-                    .add_enabled(why_not.is_none(), egui::Button::new("Save"))
+                    .add_enabled(
+                        why_not.is_none(),
+                        egui::Button::new(crate::tr!("settings-save")),
+                    )
                     .on_disabled_hover_text(why_not.unwrap_or_default());
                 if save.clicked()
                     && let Some(path) = target
@@ -248,7 +242,7 @@ pub fn export_dialog_ui(
                         format: dialog.format,
                     });
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(crate::tr!("export-cancel")).clicked() {
                     intent = Some(Intent::CloseExport);
                 }
             });

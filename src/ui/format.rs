@@ -6,6 +6,7 @@ use eframe::egui::Color32;
 use jiff::Timestamp;
 
 use crate::model::{DriveState, JobState};
+use crate::tr;
 
 pub use crate::model::bytes;
 
@@ -39,17 +40,12 @@ pub fn percent(raw: i64) -> String {
 pub fn odd_value_note(percent: Option<i64>, bytes: Option<i64>) -> Option<String> {
     let mut notes = Vec::new();
     if let Some(p) = percent.filter(|p| !(0..=100).contains(p)) {
-        notes.push(format!("the service sent percentComplete {p}"));
+        notes.push(tr!("odd-percent", value = p.to_string()));
     }
     if let Some(b) = bytes.filter(|b| *b < 0) {
-        notes.push(format!("the service sent bytesSucceeded {b}"));
+        notes.push(tr!("odd-bytes", value = b.to_string()));
     }
-    (!notes.is_empty()).then(|| {
-        format!(
-            "Out of range: {}. Drawn within range; the job itself is as Azure reports it.",
-            notes.join("; ")
-        )
-    })
+    (!notes.is_empty()).then(|| tr!("odd-note", notes = notes.join("; ")))
 }
 
 /// Text for one line of the window: control characters (a newline in a job name would
@@ -80,21 +76,14 @@ pub fn hover_text(text: &str, max: usize) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let head: String = text.chars().take(max).collect();
-    Cow::Owned(format!("{head}… ({} characters)", self::count(count)))
+    Cow::Owned(tr!("hover-cut", head = head, count = count))
 }
 
-/// A count with thousands separated: "1,200".
+/// A count with thousands separated as the language separates them: "1,200" ("1.200" in
+/// Italian).
 #[must_use]
 pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::number(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 /// A rate in bytes per second: "152 MB/s".
@@ -108,7 +97,8 @@ pub fn rate(bytes_per_sec: f64) -> String {
     format!("{}/s", bytes(whole))
 }
 
-/// Local date and time, to the second, with the zone ("2026-11-30 14:05:07 CET"): an
+/// Local date and time, to the second, with the zone ("2026-11-30 14:05:07 CET", or
+/// "30/11/2026 14:05:07 CET" in Spanish and Italian): an
 /// administrator compares these with the portal's times and Azure support's, which are not
 /// always in the same zone.
 #[must_use]
@@ -122,10 +112,11 @@ pub fn time_in(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
     let zoned = at.to_zoned(zone.clone());
     let abbreviation = zoned.strftime("%Z").to_string();
     // Zones without an abbreviation give "+03" or nothing: the offset says more.
+    let when = crate::i18n::date_time(&zoned);
     if abbreviation.is_empty() || abbreviation.starts_with(['+', '-']) {
-        zoned.strftime("%Y-%m-%d %H:%M:%S UTC%:z").to_string()
+        format!("{when} UTC{}", zoned.strftime("%:z"))
     } else {
-        zoned.strftime("%Y-%m-%d %H:%M:%S ").to_string() + &abbreviation
+        format!("{when} {abbreviation}")
     }
 }
 
@@ -137,16 +128,14 @@ pub fn short_time(at: Timestamp, now: Timestamp) -> String {
     if then.date() == today.date() {
         then.strftime("%H:%M:%S").to_string()
     } else {
-        then.strftime("%Y-%m-%d").to_string()
+        crate::i18n::date(&then)
     }
 }
 
 /// Local date.
 #[must_use]
 pub fn date(at: Timestamp) -> String {
-    at.to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d")
-        .to_string()
+    crate::i18n::date(&at.to_zoned(jiff::tz::TimeZone::system()))
 }
 
 /// A duration in words, coarse: "45 s", "12 min", "3 h 5 min", "89 days".
@@ -157,7 +146,7 @@ pub fn duration(seconds: i64) -> String {
         0..60 => format!("{s} s"),
         60..3600 => format!("{} min", s / 60),
         3600..86_400 => format!("{} h {} min", s / 3600, (s % 3600) / 60),
-        _ => format!("{} days", s / 86_400),
+        _ => tr!("duration-days", count = s / 86_400),
     }
 }
 
@@ -166,9 +155,9 @@ pub fn duration(seconds: i64) -> String {
 pub fn relative(at: Timestamp, now: Timestamp) -> String {
     let seconds = now.duration_since(at).as_secs();
     if seconds >= 0 {
-        format!("{} ago", duration(seconds))
+        tr!("time-ago", duration = duration(seconds))
     } else {
-        format!("in {}", duration(seconds))
+        tr!("time-in", duration = duration(seconds))
     }
 }
 
@@ -255,8 +244,44 @@ pub fn readable_visuals(visuals: &mut eframe::egui::Visuals) {
 #[must_use]
 pub fn state_text(state: &JobState) -> String {
     match state.as_str() {
-        "" => "(no state)".to_owned(),
+        "" => tr!("no-state").to_owned(),
         text => text.to_owned(),
+    }
+}
+
+/// What a state means, in the current language, for the hover of its badge and chip (the
+/// state itself stays as the service names it); `None` for a state iejobs does not know.
+#[must_use]
+pub fn state_meaning(state: &JobState) -> Option<&'static str> {
+    Some(match state {
+        JobState::Creating => tr!("state-creating"),
+        JobState::Shipping => tr!("state-shipping"),
+        JobState::Received => tr!("state-received"),
+        JobState::Transferring => tr!("state-transferring"),
+        JobState::Packaging => tr!("state-packaging"),
+        JobState::Completed => tr!("state-completed"),
+        JobState::Closed => tr!("state-closed"),
+        JobState::Other(_) => return None,
+    })
+}
+
+/// The hover of a state's badge: "Packaging: the copy is over; …", or what an unknown
+/// state means to iejobs.
+#[must_use]
+pub fn state_hover(state: &JobState) -> String {
+    match state_meaning(state) {
+        Some(meaning) => format!("{}: {meaning}", state.as_str()),
+        None => tr!("table-unknown-state").to_owned(),
+    }
+}
+
+/// The hover of a state's filter chip: what the state means, and what the chip does.
+#[must_use]
+pub fn state_chip_hover(state: &JobState) -> String {
+    let does = tr!("filter-state-hover");
+    match state_meaning(state) {
+        Some(meaning) => format!("{}: {meaning}\n{does}", state.as_str()),
+        None => tr!("state-unknown", state = state.as_str()) + "\n" + does,
     }
 }
 
@@ -268,20 +293,20 @@ pub fn row_label(entry: &crate::model::JobEntry) -> String {
     let job = &entry.job;
     let mut label = format!("{}, {}", one_line(&job.name, 200), state_text(&job.state));
     match entry.cancel_phase() {
-        Some(CancelPhase::Sending) => label.push_str(", cancel requested"),
-        Some(CancelPhase::InProgress) => label.push_str(", cancel pending"),
-        Some(CancelPhase::Landed) => label.push_str(", cancelled"),
+        Some(CancelPhase::Sending) => label.push_str(tr!("row-cancel-requested")),
+        Some(CancelPhase::InProgress) => label.push_str(tr!("row-cancel-pending")),
+        Some(CancelPhase::Landed) => label.push_str(tr!("row-cancelled")),
         None if entry
             .pending
             .as_ref()
             .is_some_and(|p| p.action == Action::Delete) =>
         {
-            label.push_str(", deleting");
+            label.push_str(tr!("row-deleting"));
         }
         None => {}
     }
     if entry.failure.is_some() {
-        label.push_str(", last action failed");
+        label.push_str(tr!("row-failed"));
     }
     if let Some(value) = job.percent_complete {
         label.push_str(", ");

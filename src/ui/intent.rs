@@ -72,6 +72,8 @@ pub enum Intent {
     },
     /// Switch desktop notifications on (true) or off, at once.
     SetNotifications(bool),
+    /// Speak this language from the next frame on.
+    SetLanguage(crate::i18n::LanguageChoice),
     /// Change the polling intervals (seconds).
     SetPolling {
         /// Full listing interval.

@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use crate::model::{Action, JobEntry, Package};
+use crate::tr;
 
 use super::context::PanelContext;
 use super::format;
@@ -14,9 +15,9 @@ pub fn job_detail_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
     let selection = cx.selection;
     let Some(entry) = selection.focus.as_ref().and_then(|k| cx.store().get(k)) else {
         ui.add_space(8.0);
-        ui.label("Select a job to see its details.");
+        ui.label(tr!("detail-select"));
         if selection.keys.len() > 1 {
-            ui.label(format!("{} jobs selected.", selection.keys.len()));
+            ui.label(tr!("detail-selected", count = selection.keys.len()));
         }
         return;
     };
@@ -41,18 +42,20 @@ pub fn job_detail_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>) {
                 let request = failure
                     .request_id
                     .as_deref()
-                    .map(|id| format!(" · request id {id} (Azure support asks for it)"))
+                    .map(|id| tr!("detail-request-id", id = id))
                     .unwrap_or_default();
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!(
-                        "{}\nat {}{status}{request}",
-                        failure.describe(),
-                        format::time(failure.at)
+                    tr!(
+                        "detail-failure",
+                        failure = failure.describe(),
+                        at = format::time(failure.at),
+                        status = status,
+                        request = request
                     ),
                 );
             }
-            if entry.cancel_pending() && ui.link("Watch this cancellation").clicked() {
+            if entry.cancel_pending() && ui.link(tr!("detail-watch")).clicked() {
                 cx.ask(Intent::Watch(entry.job.key.clone()));
             }
             ui.separator();
@@ -85,76 +88,85 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
     let job = &entry.job;
     let none = || "—".to_owned();
     let rows: Vec<(&str, String)> = vec![
-        ("State", format::state_text(&job.state)),
+        (tr!("prop-state"), format::state_text(&job.state)),
         (
-            "Cancel requested",
+            tr!("prop-cancel-requested"),
             if entry
                 .pending
                 .as_ref()
                 .is_some_and(|p| p.action == Action::Cancel)
             {
-                "cancel requested… (waiting for the service)".to_owned()
+                tr!("detail-cancel-sending").to_owned()
             } else if job.cancel_requested {
-                "yes".to_owned()
+                tr!("yes").to_owned()
             } else {
-                "no".to_owned()
+                tr!("no").to_owned()
             },
         ),
         (
-            "Provisioning state",
+            tr!("prop-provisioning"),
             job.provisioning_state
                 .as_deref()
                 .map_or_else(none, str::to_owned),
         ),
         (
-            "Job type",
+            tr!("prop-job-type"),
             job.job_type.as_ref().map_or_else(none, ToString::to_string),
         ),
-        ("Resource group", job.key.resource_group.to_string()),
-        ("Subscription", job.key.subscription_id.to_string()),
         (
-            "Storage account",
+            tr!("prop-resource-group"),
+            job.key.resource_group.to_string(),
+        ),
+        (
+            tr!("prop-subscription"),
+            job.key.subscription_id.to_string(),
+        ),
+        (
+            tr!("prop-storage-account"),
             job.storage_account_name().map_or_else(none, str::to_owned),
         ),
         (
-            "Location",
+            tr!("prop-location"),
             job.location.as_deref().map_or_else(none, str::to_owned),
         ),
         (
-            "Progress",
+            tr!("prop-progress"),
             job.percent_complete.map_or_else(none, format::percent),
         ),
-        ("Delivery package", package(job.delivery_package.as_deref())),
-        ("Return package", package(job.return_package.as_deref())),
         (
-            "Diagnostics path",
+            tr!("prop-delivery-package"),
+            package(job.delivery_package.as_deref()),
+        ),
+        (
+            tr!("prop-return-package"),
+            package(job.return_package.as_deref()),
+        ),
+        (
+            tr!("prop-diagnostics"),
             job.diagnostics_path
                 .as_deref()
                 .map_or_else(none, str::to_owned),
         ),
         (
-            "Log level",
+            tr!("prop-log-level"),
             job.log_level.as_deref().map_or_else(none, str::to_owned),
         ),
         (
-            "Backup manifest",
+            tr!("prop-backup-manifest"),
             job.backup_drive_manifest
-                .map_or_else(none, |b| if b { "yes".into() } else { "no".into() }),
+                .map_or_else(none, |b| if b { tr!("yes") } else { tr!("no") }.to_owned()),
         ),
         // The service's clock (the emulator's runs faster than the wall) and this
         // computer's, never side by side without saying which.
         (
-            "Created (service clock)",
+            tr!("prop-created"),
             job.created_at.map_or_else(none, format::time),
         ),
         (
-            "Last modified (service clock)",
+            tr!("prop-modified"),
             job.last_modified_at.map_or_else(none, format::time),
         ),
-        (
-            "Last change seen (this computer)",
-            format::time(entry.changed_at),
-        ),
+        (tr!("prop-changed"), format::time(entry.changed_at)),
     ];
     egui::Grid::new("job-properties")
         .num_columns(2)
@@ -168,11 +180,8 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
                 ui.end_row();
             }
             if let Some(deletion) = entry.deletion_at() {
-                ui.label("Azure deletes it on");
-                ui.label(format!(
-                    "{} (90 days after completion)",
-                    format::date(deletion)
-                ));
+                ui.label(tr!("detail-deletion"));
+                ui.label(tr!("detail-deletion-date", date = format::date(deletion)));
                 ui.end_row();
             }
         });
@@ -187,29 +196,29 @@ fn package(package: Option<&Package>) -> String {
         parts.push(carrier.to_string());
     }
     if let Some(tracking) = &p.tracking_number {
-        parts.push(format!("tracking {tracking}"));
+        parts.push(tr!("package-tracking", number = tracking));
     }
     if let Some(count) = p.drive_count {
-        parts.push(format!("{count} drive(s)"));
+        parts.push(tr!("package-drives", count = count));
     }
     if let Some(date) = &p.ship_date {
         // The service writes dates as free text; an RFC 3339 one is shown in local time.
         let date = date.parse().map_or_else(|_| date.to_string(), format::time);
-        parts.push(format!("shipped {date}"));
+        parts.push(tr!("package-shipped", date = date));
     }
     parts.join(", ")
 }
 
 fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
     let Some(drives) = &entry.job.drives else {
-        ui.label("Drives: loading…");
+        ui.label(tr!("detail-drives-loading"));
         return;
     };
-    ui.strong(format!("Drives ({})", drives.len()));
+    ui.strong(tr!("detail-drives", count = drives.len()));
     for drive in drives {
         ui.horizontal(|ui| {
             ui.monospace(if drive.drive_id.is_empty() {
-                "(no id)"
+                tr!("detail-no-id")
             } else {
                 &drive.drive_id
             });
@@ -243,9 +252,9 @@ fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         });
         ui.horizontal(|ui| {
             for (name, link) in [
-                ("error log", &drive.error_log_uri),
-                ("verbose log", &drive.verbose_log_uri),
-                ("manifest", &drive.manifest_uri),
+                (tr!("drive-error-log"), &drive.error_log_uri),
+                (tr!("drive-verbose-log"), &drive.verbose_log_uri),
+                (tr!("drive-manifest"), &drive.manifest_uri),
             ] {
                 if let Some(url) = link {
                     ui.hyperlink_to(name, url);
@@ -257,13 +266,13 @@ fn drives_ui(ui: &mut egui::Ui, entry: &JobEntry) {
 }
 
 fn timeline_ui(ui: &mut egui::Ui, entry: &JobEntry) {
-    ui.strong("Observed states");
+    ui.strong(tr!("detail-observed"));
     // The cancel request takes its place among the states (first seen pending: said so).
     let mut request = entry.cancel.as_ref().map(|watch| {
         let text = if watch.seen_requested {
-            "cancel requested"
+            tr!("timeline-cancel-requested")
         } else {
-            "cancel pending when first seen"
+            tr!("timeline-cancel-first-seen")
         };
         (watch.requested_at, text)
     });
@@ -277,7 +286,7 @@ fn timeline_ui(ui: &mut egui::Ui, entry: &JobEntry) {
             "{}  {}{}",
             format::time(transition.at),
             format::state_text(&transition.state),
-            if landed { " (cancel landed)" } else { "" }
+            if landed { tr!("timeline-landed") } else { "" }
         ));
     }
     if let Some((at, text)) = request {

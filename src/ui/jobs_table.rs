@@ -8,11 +8,11 @@
 //! labels of their own.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use eframe::egui;
 
 use crate::model::{Action, CancelPhase, JobEntry, JobKey, Session, verdict};
+use crate::tr;
 
 use super::columns::{self, COLUMNS};
 use super::context::PanelContext;
@@ -40,20 +40,17 @@ pub fn no_jobs_text(session: &Session) -> String {
         .map(|(id, _)| name(id))
         .collect();
     if listed.is_empty() {
-        return "No jobs yet. The first listing is on its way…".to_owned();
+        return tr!("table-no-jobs-yet").to_owned();
     }
     let waiting = status
         .subscriptions
         .values()
         .filter(|s| s.listed_at.is_none() && s.failure.is_none())
         .count();
-    let mut text = format!("No Import/Export jobs in {}.", listed.join(", "));
+    let mut text = tr!("table-no-jobs-in", subscriptions = listed.join(", "));
     if waiting > 0 {
-        let _ = write!(
-            text,
-            "\nStill listing {waiting} more subscription{}…",
-            if waiting == 1 { "" } else { "s" }
-        );
+        text.push('\n');
+        text.push_str(&tr!("table-still-listing", count = waiting));
     }
     text
 }
@@ -75,14 +72,12 @@ pub fn jobs_table_ui(
             if let (true, Some((message, _))) = (store.is_empty(), &cx.session.status().degraded) {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!(
-                        "Cannot list the jobs: {message}\nRetrying by itself; see the status bar."
-                    ),
+                    tr!("table-cannot-list", message = message.as_str()),
                 );
             } else if store.is_empty() {
                 ui.label(no_jobs_text(cx.session));
             } else {
-                ui.label("No job matches the filters.");
+                ui.label(tr!("table-no-match"));
             }
         });
         return;
@@ -164,7 +159,7 @@ fn header_ui(
     for (
         i,
         columns::Column {
-            title,
+            title_id,
             id: column,
             least,
             ..
@@ -180,12 +175,11 @@ fn header_ui(
             (true, false) => " v",
             (false, _) => "",
         };
+        let title = crate::i18n::text(title_id);
         let text = format!("{title}{arrow}");
         let response = ui
             .interact(cell, id.with(("sort", i)), egui::Sense::click())
-            .on_hover_text(format!(
-                "Sort by {title}; right-click to choose the columns"
-            ));
+            .on_hover_text(tr!("table-sort-hover", column = title));
         // Stays open while the user ticks several columns; a click outside closes it.
         egui::Popup::context_menu(&response)
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
@@ -392,7 +386,7 @@ fn cell_tooltip_ui(response: &egui::Response, row: egui::Rect, widths: &[f32], e
         10 => Some(format::time(entry.changed_at)),
         4 => match &entry.failure {
             Some(failure) => Some(failure.describe()),
-            None => (!entry.job.state.is_known()).then(|| UNKNOWN_STATE.to_owned()),
+            None => Some(format::state_hover(&entry.job.state)),
         },
         _ => None,
     };
@@ -503,19 +497,17 @@ pub fn state_badge_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         .inner_margin(egui::Margin::symmetric(6, 1))
         .show(ui, |ui| {
             ui.label(text);
-        });
+        })
+        .response
+        .on_hover_text(format::state_hover(state));
     if !state.is_known() {
-        ui.label("?").on_hover_text(UNKNOWN_STATE);
+        ui.label("?").on_hover_text(tr!("table-unknown-state"));
     }
     if let Some(failure) = &entry.failure {
         ui.colored_label(ui.visuals().error_fg_color, "(!)")
             .on_hover_text(failure.describe());
     }
 }
-
-/// What the mark next to an unknown state explains.
-const UNKNOWN_STATE: &str =
-    "A state iejobs does not know: shown as Azure sent it; no action is offered";
 
 /// "requested…" while a cancel is on its way, "pending" once the service confirmed it and
 /// until the job finishes, "cancelled" once it landed, "deleting…" while a delete is on its
@@ -542,8 +534,8 @@ fn cancel_mark_ui(
             ui.visuals().warn_fg_color,
         ),
         None if deleting => (
-            "deleting…",
-            "The delete request is on its way",
+            tr!("table-deleting"),
+            tr!("table-deleting-hover"),
             ui.visuals().warn_fg_color,
         ),
         None => return,
@@ -566,11 +558,11 @@ fn context_menu_ui(
     for action in Action::ALL {
         let verdict = verdict(cx.store(), action, selection);
         let why = verdict.why_not().unwrap_or_default();
-        let label = format!(
-            "{}… ({} of {})",
-            action.label(),
-            verdict.allowed.len(),
-            selection.len()
+        let label = tr!(
+            "table-menu-action",
+            action = action.key(),
+            allowed = verdict.allowed.len(),
+            count = selection.len()
         );
         if ui
             .add_enabled(verdict.is_possible(), egui::Button::new(label))
@@ -581,13 +573,13 @@ fn context_menu_ui(
             ui.close();
         }
     }
-    if ui.button("Show details").clicked() {
+    if ui.button(tr!("table-show-details")).clicked() {
         cx.ask(Intent::Focus(entry.job.key.clone()));
         ui.close();
     }
     if ui
-        .button("Copy")
-        .on_hover_text("Copy as tab-separated text with a header row, for a spreadsheet (Ctrl+C)")
+        .button(tr!("table-copy"))
+        .on_hover_text(tr!("table-copy-hover"))
         .clicked()
     {
         cx.ask(Intent::Copy(selection.to_vec()));

@@ -5,7 +5,9 @@
 use eframe::egui;
 
 use crate::config::{self, AuthMethod, Cloud};
+use crate::i18n::LanguageChoice;
 use crate::model::Session;
+use crate::tr;
 
 use super::context::PanelContext;
 use super::intent::Intent;
@@ -21,7 +23,8 @@ pub fn settings_ui(
         return;
     };
     let mut open = true;
-    egui::Window::new("Settings")
+    egui::Window::new(tr!("settings-title"))
+        .id(egui::Id::unique("settings-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
@@ -35,7 +38,13 @@ pub fn settings_ui(
                     subscriptions_ui(ui, cx, &mut draft);
                     ui.separator();
                     polling_ui(ui, &mut draft);
-                    notifications_ui(ui, &mut draft);
+                    // One row under the polling grid: the window's buttons stay in view
+                    // without scrolling.
+                    ui.horizontal(|ui| {
+                        notifications_ui(ui, &mut draft);
+                        ui.separator();
+                        language_ui(ui, &mut draft);
+                    });
                     ui.separator();
                     buttons_ui(ui, cx, &mut draft);
                 });
@@ -46,18 +55,22 @@ pub fn settings_ui(
 }
 
 fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsDraft) {
-    ui.heading("Connection");
-    ui.label(format!("Now: {}", cx.source.label()));
-    ui.weak("Applies at the next start. Secrets are never stored: a client secret stays in AZURE_CLIENT_SECRET, a token in IEJOBS_ACCESS_TOKEN.");
+    ui.heading(tr!("settings-connection"));
+    ui.label(tr!("now", value = cx.source.label()));
+    ui.weak(tr!("settings-next-start"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut draft.source, NextSource::Emulator, "Local emulator");
+        ui.radio_value(
+            &mut draft.source,
+            NextSource::Emulator,
+            tr!("settings-emulator"),
+        );
         ui.radio_value(&mut draft.source, NextSource::Azure, "Azure");
     });
     if draft.source == NextSource::Emulator {
         return;
     }
     egui::Grid::new("connection").num_columns(2).show(ui, |ui| {
-        ui.label("Cloud");
+        ui.label(tr!("settings-cloud"));
         egui::ComboBox::from_id_salt("cloud")
             .selected_text(draft.cloud.label())
             .show_ui(ui, |ui| {
@@ -66,8 +79,13 @@ fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsD
                 }
             });
         ui.end_row();
-        text_row_ui(ui, "Endpoint", &mut draft.endpoint, draft.cloud.endpoint());
-        ui.label("Sign-in");
+        text_row_ui(
+            ui,
+            tr!("settings-endpoint"),
+            &mut draft.endpoint,
+            draft.cloud.endpoint(),
+        );
+        ui.label(tr!("settings-sign-in"));
         egui::ComboBox::from_id_salt("auth")
             .selected_text(draft.auth.name())
             .show_ui(ui, |ui| {
@@ -76,8 +94,18 @@ fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsD
                 }
             });
         ui.end_row();
-        text_row_ui(ui, "Tenant id", &mut draft.tenant_id, "from the sign-in");
-        text_row_ui(ui, "Client id", &mut draft.client_id, "AZURE_CLIENT_ID");
+        text_row_ui(
+            ui,
+            tr!("settings-tenant"),
+            &mut draft.tenant_id,
+            tr!("settings-tenant-hint"),
+        );
+        text_row_ui(
+            ui,
+            tr!("settings-client"),
+            &mut draft.client_id,
+            "AZURE_CLIENT_ID",
+        );
         text_row_ui(
             ui,
             "api-version",
@@ -90,20 +118,12 @@ fn connection_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, draft: &mut SettingsD
 
 fn auth_hint(method: AuthMethod) -> &'static str {
     match method {
-        AuthMethod::Auto => {
-            "auto: IEJOBS_ACCESS_TOKEN, else a service principal from AZURE_* variables, else workload or managed identity, else the Azure CLI."
-        }
-        AuthMethod::AzureCli => "azure-cli: the account of `az login` on this machine.",
-        AuthMethod::ServicePrincipal => {
-            "service-principal: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET from the environment."
-        }
-        AuthMethod::ManagedIdentity => {
-            "managed-identity: the identity of the Azure VM or App Service iejobs runs on."
-        }
-        AuthMethod::WorkloadIdentity => {
-            "workload-identity: AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID, AZURE_TENANT_ID (Kubernetes)."
-        }
-        AuthMethod::Token => "token: a bearer token in IEJOBS_ACCESS_TOKEN; it is not refreshed.",
+        AuthMethod::Auto => tr!("auth-auto"),
+        AuthMethod::AzureCli => tr!("auth-azure-cli"),
+        AuthMethod::ServicePrincipal => tr!("auth-service-principal"),
+        AuthMethod::ManagedIdentity => tr!("auth-managed-identity"),
+        AuthMethod::WorkloadIdentity => tr!("auth-workload-identity"),
+        AuthMethod::Token => tr!("auth-token"),
     }
 }
 
@@ -122,10 +142,10 @@ fn subscriptions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Se
     let session = cx.session;
     let subscriptions = session.subscriptions();
     ui.horizontal(|ui| {
-        ui.heading("Subscriptions");
+        ui.heading(tr!("settings-subscriptions"));
         if ui
-            .button("List again")
-            .on_hover_text("Ask Azure Resource Manager which subscriptions this identity sees")
+            .button(tr!("settings-list-again"))
+            .on_hover_text(tr!("settings-list-again-hover"))
             .clicked()
         {
             cx.ask(Intent::ListSubscriptions);
@@ -134,16 +154,16 @@ fn subscriptions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Se
     if let Some(error) = &subscriptions.error {
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("Could not list subscriptions: {error}"),
+            tr!("settings-list-failed", error = error.as_str()),
         );
     }
     ui.checkbox(
         &mut draft.all_subscriptions,
-        "Every subscription this identity can use",
+        tr!("settings-every-subscription"),
     );
     let listed = subscriptions.available.as_deref().unwrap_or_default();
     if listed.is_empty() && subscriptions.error.is_none() {
-        ui.weak("Listing subscriptions…");
+        ui.weak(tr!("settings-listing"));
     }
     ui.add_enabled_ui(!draft.all_subscriptions, |ui| {
         for sub in listed {
@@ -151,9 +171,7 @@ fn subscriptions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Se
             let text = format!("{}  ·  {}  ·  {}", sub.name, sub.id, sub.state);
             let toggled = ui
                 .add_enabled(sub.is_usable(), egui::Checkbox::new(&mut on, text))
-                .on_disabled_hover_text(
-                    "Azure does not list jobs of a disabled or deleted subscription",
-                )
+                .on_disabled_hover_text(tr!("settings-disabled-subscription"))
                 .changed();
             if toggled && on {
                 draft.chosen.insert(sub.id.clone());
@@ -172,7 +190,7 @@ fn subscriptions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Se
         for id in unlisted {
             let mut on = true;
             if ui
-                .checkbox(&mut on, format!("{id}  ·  not listed for this identity"))
+                .checkbox(&mut on, tr!("settings-not-listed", id = id.as_str()))
                 .changed()
             {
                 draft.chosen.remove(&id);
@@ -201,7 +219,7 @@ fn failure_ui(ui: &mut egui::Ui, session: &Session, id: &str) {
 
 fn add_subscription_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     ui.horizontal(|ui| {
-        let label = ui.label("Add by id");
+        let label = ui.label(tr!("settings-add-by-id"));
         ui.add(
             egui::TextEdit::singleline(&mut draft.typed)
                 .hint_text("00000000-0000-0000-0000-000000000000")
@@ -211,10 +229,8 @@ fn add_subscription_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
         let id = draft.typed.trim().to_ascii_lowercase();
         let valid = config::valid_guid(&id);
         if ui
-            .add_enabled(valid, egui::Button::new("Add"))
-            .on_disabled_hover_text(
-                "A subscription id looks like 00000000-0000-0000-0000-000000000000",
-            )
+            .add_enabled(valid, egui::Button::new(tr!("settings-add")))
+            .on_disabled_hover_text(tr!("settings-id-looks-like"))
             .clicked()
         {
             draft.chosen.insert(id);
@@ -224,53 +240,67 @@ fn add_subscription_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
 }
 
 fn polling_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
-    ui.heading("Polling");
+    ui.heading(tr!("settings-polling"));
     egui::Grid::new("settings-polling")
         .num_columns(2)
         .show(ui, |ui| {
             polling_rows_ui(ui, &mut draft.poll_secs, &mut draft.fast_poll_secs);
-            let label = ui.label("Read budget (reads an hour per subscription)");
+            let label = ui.label(tr!("settings-read-budget"));
             ui.add(
                 egui::DragValue::new(&mut draft.read_budget)
                     .range(0..=*config::READ_BUDGET_RANGE.end())
                     .custom_formatter(|n, _| {
                         if n < 0.5 {
-                            "unlimited".to_owned()
+                            tr!("settings-unlimited").to_owned()
                         } else {
                             format!("{n:.0}")
                         }
                     }),
             )
             .labelled_by(label.id)
-            .on_hover_text(format!(
-                "Polling spends at most this many reads an hour on each subscription (0: no \
-                 limit). Azure Resource Manager's own limits are shared with the portal, the \
-                 CLI and your scripts; {} an hour is the default on Azure. The first listing \
-                 and Refresh may go faster, up to 12 reads a second.",
-                config::AZURE_READ_BUDGET
+            .on_hover_text(tr!(
+                "settings-read-budget-hover",
+                budget = config::AZURE_READ_BUDGET
             ));
             ui.end_row();
         });
 }
 
 fn notifications_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
-    // One row under the polling grid: the window's buttons stay in view without scrolling.
-    ui.checkbox(&mut draft.notifications, "Desktop notifications")
-        .on_hover_text(
-            "A desktop notification when a cancel lands, a delete is confirmed, an action \
-             fails, or the service has been unreachable for 5 minutes; the window also asks \
-             for attention. Applies at once.",
-        );
+    ui.checkbox(&mut draft.notifications, tr!("settings-notifications"))
+        .on_hover_text(tr!("settings-notifications-hover"));
+}
+
+/// The language: the system's, or one of the three; applies at once.
+fn language_ui(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
+    let name = |choice: LanguageChoice| match choice {
+        LanguageChoice::System => tr!(
+            "settings-language-system",
+            language = LanguageChoice::System.resolve().native_name()
+        ),
+        LanguageChoice::Fixed(lang) => lang.native_name().to_owned(),
+    };
+    let label = ui.label(tr!("settings-language"));
+    egui::ComboBox::from_id_salt("settings-language")
+        .selected_text(name(draft.language))
+        .show_ui(ui, |ui| {
+            for choice in LanguageChoice::ALL {
+                ui.selectable_value(&mut draft.language, choice, name(choice));
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(tr!("settings-language-hover"));
 }
 
 /// The two polling intervals as rows of a two-column grid, within the limits the config
 /// accepts: the one editor of the toolbar's Polling menu and the settings window.
 pub fn polling_rows_ui(ui: &mut egui::Ui, slow: &mut u64, fast: &mut u64) {
-    let label = ui.label("Full listing every (s)");
+    let label = ui.label(tr!("settings-full-listing"));
     ui.add(egui::DragValue::new(slow).range(1..=config::MAX_POLL_SECS))
         .labelled_by(label.id);
     ui.end_row();
-    let label = ui.label("Moving jobs every (s)");
+    let label = ui.label(tr!("settings-moving-jobs"));
     ui.add(egui::DragValue::new(fast).range(1..=config::MAX_POLL_SECS))
         .labelled_by(label.id);
     ui.end_row();
@@ -284,40 +314,44 @@ fn buttons_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Settings
     }
     let no_choice = !draft.all_subscriptions && draft.chosen.is_empty();
     if no_choice {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Tick at least one subscription, or watch every subscription.",
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, tr!("settings-tick-one"));
     }
     for (key, origin) in &settings.overridden {
-        ui.weak(format!(
-            "{key} is set by the {origin}, which wins over the file at the next start."
+        ui.weak(tr!(
+            "settings-overridden",
+            key = *key,
+            origin = origin_text(*origin)
         ));
     }
     ui.horizontal(|ui| {
         let usable = problems.is_empty() && !no_choice;
         let apply = ui
-            .add_enabled(usable, egui::Button::new("Apply"))
-            .on_hover_text("Watch these subscriptions and poll at these intervals now")
-            .on_disabled_hover_text("Fix the settings above first");
+            .add_enabled(usable, egui::Button::new(tr!("apply")))
+            .on_hover_text(tr!("settings-apply-hover"))
+            .on_disabled_hover_text(tr!("settings-fix-first"));
         if apply.clicked() {
             cx.ask(apply_intent(draft));
             cx.ask(Intent::SetNotifications(draft.notifications));
+            cx.ask(Intent::SetLanguage(draft.language));
         }
         let save = ui
-            .add_enabled(usable && settings.path.is_some(), egui::Button::new("Save"))
+            .add_enabled(
+                usable && settings.path.is_some(),
+                egui::Button::new(tr!("settings-save")),
+            )
             .on_hover_text(match &settings.path {
-                Some(path) => format!("Apply, and write these settings to {}", path.display()),
+                Some(path) => tr!("settings-save-hover", path = path.display().to_string()),
                 None => String::new(),
             })
             .on_disabled_hover_text(if settings.path.is_none() {
-                "This platform has no config folder; use flags or IEJOBS_* variables"
+                tr!("settings-no-folder")
             } else {
-                "Fix the settings above first"
+                tr!("settings-fix-first")
             });
         if save.clicked() {
             cx.ask(apply_intent(draft));
             cx.ask(Intent::SetNotifications(draft.notifications));
+            cx.ask(Intent::SetLanguage(draft.language));
             let changes = draft.changes(on_azure);
             draft.last_saved = Some(changes.iter().map(|(key, _)| *key).collect());
             cx.ask(Intent::SaveSettings {
@@ -329,18 +363,34 @@ fn buttons_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, draft: &mut Settings
     if let Some((at, result)) = cx.session.settings_saved() {
         match result {
             Ok(path) => match draft.last_saved.as_deref() {
-                Some([]) => ui.weak(format!(
-                    "Applied. Nothing to write to {path}: no setting kept in the file was changed."
+                Some([]) => ui.weak(tr!("settings-nothing-to-write", path = path.as_str())),
+                Some(keys) => ui.weak(tr!(
+                    "settings-saved-keys",
+                    keys = keys.join(", "),
+                    path = path.as_str(),
+                    time = super::format::time(*at)
                 )),
-                Some(keys) => ui.weak(format!(
-                    "Saved {} to {path} at {}; the rest of the file is as it was.",
-                    keys.join(", "),
-                    super::format::time(*at)
+                None => ui.weak(tr!(
+                    "settings-saved",
+                    path = path.as_str(),
+                    time = super::format::time(*at)
                 )),
-                None => ui.weak(format!("Saved to {path} at {}", super::format::time(*at))),
             },
-            Err(e) => ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {e}")),
+            Err(e) => ui.colored_label(
+                ui.visuals().error_fg_color,
+                tr!("settings-not-saved", error = e.as_str()),
+            ),
         };
+    }
+}
+
+/// Where a setting in force came from, in words.
+fn origin_text(origin: config::Origin) -> &'static str {
+    match origin {
+        config::Origin::Flag => tr!("origin-flag"),
+        config::Origin::Env => tr!("origin-env"),
+        config::Origin::File => tr!("origin-file"),
+        config::Origin::Default => tr!("origin-default"),
     }
 }
 

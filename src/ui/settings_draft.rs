@@ -61,6 +61,8 @@ pub struct SettingsDraft {
     pub read_budget: u32,
     /// Desktop notifications on (see [`SettingsDraft::with_notifications`]).
     pub notifications: bool,
+    /// The language: the system's or a fixed one.
+    pub language: crate::i18n::LanguageChoice,
     /// The draft as the window opened: Save writes only the keys that differ from it, so a
     /// value shown because a flag or the environment set it never reaches the file.
     pub opened: Option<Box<SettingsDraft>>,
@@ -97,6 +99,7 @@ impl SettingsDraft {
             fast_poll_secs: polling.1,
             read_budget: read_budget.unwrap_or(0),
             notifications: true,
+            language: file.language.unwrap_or_default(),
             opened: None,
             last_saved: None,
         }
@@ -190,6 +193,9 @@ impl SettingsDraft {
         }
         if self.notifications != opened.notifications {
             changes.push(("notifications", Some(self.notifications.to_string())));
+        }
+        if self.language != opened.language {
+            changes.push(("language", Some(self.language.key().to_owned())));
         }
         changes
     }

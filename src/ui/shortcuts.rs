@@ -6,7 +6,8 @@ use super::state::SHORTCUTS;
 
 /// Draws the list while `open`; its close button, or Escape, closes it.
 pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(crate::tr!("shortcuts-title"))
+        .id(egui::Id::unique("shortcuts-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
@@ -17,10 +18,10 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                 .show(ui, |ui| {
                     for (keys, what) in SHORTCUTS {
                         ui.strong(keys);
-                        ui.label(what);
+                        ui.label(crate::i18n::text(what));
                         ui.end_row();
                     }
                 });
-            ui.weak("Keys act on the table unless a text field has the keyboard.");
+            ui.weak(crate::tr!("shortcuts-note"));
         });
 }

@@ -18,13 +18,10 @@ pub fn stale_banner_ui(ui: &mut egui::Ui, session: &Session) -> bool {
     }
     let since = poll
         .last_success
-        .map_or_else(|| "the start".to_owned(), format::time);
+        .map_or_else(|| crate::tr!("stale-the-start").to_owned(), format::time);
     ui.colored_label(
         ui.visuals().warn_fg_color,
-        format!(
-            "Stale since {since}: the service is not answering, so these rows are the last \
-             good data and may be out of date. Actions still read the job first."
-        ),
+        crate::tr!("stale-banner", since = since),
     );
     true
 }

@@ -53,13 +53,22 @@ impl Source {
                 speed,
             } => {
                 let data = if scenario == "demo" {
-                    "demo data".to_owned()
+                    crate::tr!("source-demo").to_owned()
                 } else {
-                    format!("scenario {scenario}")
+                    crate::tr!("source-scenario", scenario = scenario.as_str())
                 };
-                format!("Local emulator: {data}, clock x{speed} ({url})")
+                crate::tr!(
+                    "source-emulator",
+                    data = data,
+                    speed = speed.to_string(),
+                    url = url.as_str()
+                )
             }
-            Source::Azure { endpoint, identity } => format!("{endpoint} as {identity}"),
+            Source::Azure { endpoint, identity } => crate::tr!(
+                "source-azure",
+                endpoint = endpoint.as_str(),
+                identity = identity.as_str()
+            ),
         }
     }
 }
@@ -112,9 +121,9 @@ impl ThemeChoice {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            ThemeChoice::System => "As the system",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
+            ThemeChoice::System => crate::tr!("theme-system"),
+            ThemeChoice::Light => crate::tr!("theme-light"),
+            ThemeChoice::Dark => crate::tr!("theme-dark"),
         }
     }
 }
@@ -160,31 +169,23 @@ pub struct Keys {
     pub export: bool,
 }
 
-/// The keyboard shortcuts, as the shortcuts window lists them.
+/// The keyboard shortcuts, as the shortcuts window lists them: the keys (as egui names
+/// them, in every language) and the message id of what they do.
 pub const SHORTCUTS: [(&str, &str); 14] = [
-    ("F5, Ctrl+R", "List all jobs now"),
-    ("Ctrl+F", "Filter the table"),
-    ("Ctrl+A", "Select every row shown"),
-    ("Up, Down", "Move to the row above or below"),
-    ("Page Up, Page Down", "Move a screenful"),
-    ("Home, End", "Go to the first or the last row"),
-    (
-        "Shift+Up, Shift+Down, …",
-        "Extend the selection while moving",
-    ),
-    ("Enter", "Show the focused job (read again in full)"),
-    ("Delete", "Delete the selected jobs (asks first)"),
-    (
-        "Ctrl+C",
-        "Copy the selected rows as tab-separated text, for a spreadsheet",
-    ),
-    ("Ctrl+E", "Export the rows shown to CSV or JSON"),
-    ("Escape", "Close the dialog or window; else select nothing"),
-    (
-        "Ctrl+click, Shift+click",
-        "Add a row to the selection; select a range",
-    ),
-    ("F1, ?", "This list"),
+    ("F5, Ctrl+R", "shortcut-refresh"),
+    ("Ctrl+F", "shortcut-filter"),
+    ("Ctrl+A", "shortcut-select-all"),
+    ("Up, Down", "shortcut-move"),
+    ("Page Up, Page Down", "shortcut-page"),
+    ("Home, End", "shortcut-home-end"),
+    ("Shift+Up, Shift+Down, …", "shortcut-extend"),
+    ("Enter", "shortcut-enter"),
+    ("Delete", "shortcut-delete"),
+    ("Ctrl+C", "shortcut-copy"),
+    ("Ctrl+E", "shortcut-export"),
+    ("Escape", "shortcut-escape"),
+    ("Ctrl+click, Shift+click", "shortcut-click"),
+    ("F1, ?", "shortcut-help"),
 ];
 
 /// Everything the window shows and edits; see the module's documentation.
@@ -513,9 +514,10 @@ impl AppState {
                     let edits = super::settings_draft::edits(&changes);
                     out.push(Command::SaveSettings { path, edits });
                 }
-                None => self.notice = Some("There is no config folder to save to.".to_owned()),
+                None => self.notice = Some(crate::tr!("notice-no-config-folder").to_owned()),
             },
             Intent::SetNotifications(on) => self.notifier.set_enabled(on),
+            Intent::SetLanguage(choice) => crate::i18n::set_language(choice.resolve()),
             Intent::SetPolling {
                 slow_secs,
                 fast_secs,
@@ -555,10 +557,7 @@ impl AppState {
                 .filter(|e| !query.matches(e))
                 .count();
         } else {
-            self.notice = Some(format!(
-                "{} is not possible for the selected jobs.",
-                action.label()
-            ));
+            self.notice = Some(crate::tr!("notice-not-possible", action = action.key()));
         }
     }
 
@@ -651,14 +650,16 @@ impl AppState {
             let keys: Vec<JobKey> = self.selection.keys.iter().cloned().collect();
             let verdict = verdict(self.session.store(), Action::Delete, &keys);
             if keys.is_empty() {
-                intents.push(Intent::Explain("Delete: select a job first".to_owned()));
+                intents.push(Intent::Explain(
+                    crate::tr!("notice-delete-select-first").to_owned(),
+                ));
             } else if verdict.is_possible() {
                 intents.push(Intent::Ask(Action::Delete, keys));
             } else {
                 // A key that does nothing must say why.
-                intents.push(Intent::Explain(format!(
-                    "Delete not possible: {}",
-                    verdict.why_not().unwrap_or_default()
+                intents.push(Intent::Explain(crate::tr!(
+                    "notice-delete-not-possible",
+                    reason = verdict.why_not().unwrap_or_default()
                 )));
             }
         }

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use eframe::egui;
 
-use crate::model::{Action, Session, WorkerStatus};
+use crate::model::{Session, WorkerStatus};
+use crate::tr;
 
 use super::context::PanelContext;
 use super::format;
@@ -17,7 +18,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>) {
     ui.horizontal(|ui| {
         ui.label(cx.source.label());
         ui.separator();
-        ui.label(format!("{} jobs", cx.store().len()));
+        ui.label(tr!("count-jobs", count = cx.store().len()));
         ui.separator();
         // Before the rest: a subscription that cannot be read must not be cut off.
         if poll.degraded.is_none()
@@ -39,14 +40,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>) {
             Some((message, retry_at)) => {
                 let wait = retry_at.duration_since(now).as_secs();
                 let text = if wait > 0 {
-                    format!("Degraded: retrying in {wait} s")
+                    tr!("status-degraded-in", seconds = wait)
                 } else {
-                    "Degraded: retrying now…".to_owned()
+                    tr!("status-degraded-now").to_owned()
                 };
                 ui.colored_label(ui.visuals().error_fg_color, text)
                     .on_hover_text(message.as_str());
                 if let Some(last) = poll.last_success {
-                    ui.label(format!("stale since {}", format::time(last)));
+                    ui.label(tr!("status-stale-since", time = format::time(last)));
                 }
                 // The reason in view, cut to the room left (the whole text on hover): a
                 // refused sign-in must not hide behind a tooltip.
@@ -57,14 +58,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>) {
             }
             None => match poll.last_success {
                 Some(last) => {
-                    ui.label(format!(
-                        "Last poll {} ({})",
-                        format::time(last),
-                        format::relative(last, now)
+                    ui.label(tr!(
+                        "status-last-poll",
+                        time = format::time(last),
+                        ago = format::relative(last, now)
                     ));
                 }
                 None => {
-                    ui.label("Loading jobs…");
+                    ui.label(tr!("status-loading"));
                 }
             },
         }
@@ -78,7 +79,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>) {
             ui.label(text).on_hover_text(budget_hover(cx.session));
         }
         ui.separator();
-        ui.label(format!("{} request(s) in flight", poll.in_flight));
+        ui.label(tr!("status-in-flight", count = poll.in_flight));
     });
 }
 
@@ -89,9 +90,13 @@ pub fn slow_page_text(session: &Session, now: jiff::Timestamp) -> Option<(String
     let line = |id: &str, page: &crate::model::SlowPage| {
         let name = session.subscriptions().name(id).unwrap_or(id);
         let waited = now.duration_since(page.since).as_secs().max(0);
-        format!(
-            "Listing {name}: page {}, attempt {} of {}, {waited} s…",
-            page.page, page.attempt, page.max_attempts
+        tr!(
+            "status-slow-page",
+            subscription = name,
+            page = page.page,
+            attempt = page.attempt,
+            attempts = page.max_attempts,
+            seconds = waited
         )
     };
     let status = session.status();
@@ -100,12 +105,9 @@ pub fn slow_page_text(session: &Session, now: jiff::Timestamp) -> Option<(String
     let more = slow.count();
     let mut text = line(id, page);
     if more > 0 {
-        let _ = write!(text, " (and {more} more)");
+        text.push_str(&tr!("status-and-more", count = more));
     }
-    let mut hover = String::from(
-        "A page of the listing is taking long; each attempt may take up to the request \
-         timeout before it is tried again.",
-    );
+    let mut hover = String::from(tr!("status-slow-page-hover"));
     for (id, page) in status.slow_pages() {
         let _ = write!(hover, "\n{}", line(id, page));
     }
@@ -116,15 +118,16 @@ pub fn slow_page_text(session: &Session, now: jiff::Timestamp) -> Option<(String
 #[must_use]
 pub fn bulk_text(status: &WorkerStatus) -> Option<String> {
     let bulk = status.bulk.as_ref().filter(|b| b.total > 1)?;
-    let (doing, did) = match bulk.action {
-        Action::Cancel => ("Cancelling", "Cancel sent for"),
-        Action::Delete => ("Deleting", "Delete sent for"),
-    };
-    let (done, total) = (format::count(bulk.done), format::count(bulk.total));
+    let action = bulk.action.key();
     Some(if bulk.finished() {
-        format!("{did} {total} jobs")
+        tr!("status-bulk-done", action = action, total = bulk.total)
     } else {
-        format!("{doing} {done} of {total}…")
+        tr!(
+            "status-bulk-doing",
+            action = action,
+            done = bulk.done,
+            total = bulk.total
+        )
     })
 }
 
@@ -135,35 +138,38 @@ pub fn budget_text(status: &WorkerStatus) -> Option<String> {
         return None;
     }
     let reads = format::count(status.busiest_reads_per_hour() as usize);
-    Some(match status.read_budget_per_hour {
-        Some(budget) => format!("reads {reads}/h of {}", format::count(budget as usize)),
-        None => format!("reads {reads}/h"),
+    Some(if let Some(budget) = status.read_budget_per_hour {
+        tr!(
+            "status-reads-budget",
+            reads = reads,
+            budget = format::count(budget as usize)
+        )
+    } else {
+        tr!("status-reads", reads = reads)
     })
 }
 
 fn budget_hover(session: &Session) -> String {
     let status = session.status();
     let mut lines = vec![match status.read_budget_per_hour {
-        Some(budget) => format!(
-            "Reads over the last hour, per subscription. Polling keeps to {} an hour per \
-             subscription (read-budget), far under Azure Resource Manager's limits, which the \
-             portal, the CLI and your scripts share; the first listing and Refresh may go \
-             faster, up to 12 a second.",
-            format::count(budget as usize)
+        Some(budget) => tr!(
+            "status-reads-hover-budget",
+            budget = format::count(budget as usize)
         ),
-        None => "Reads over the last hour, per subscription (no read budget).".to_owned(),
+        None => tr!("status-reads-hover").to_owned(),
     }];
     for (id, sub) in &status.subscriptions {
         let name = session.subscriptions().name(id).unwrap_or(id);
-        let mut line = format!(
-            "{name}: {} reads",
-            format::count(sub.reads_last_hour as usize)
+        let mut line = tr!(
+            "status-reads-line",
+            subscription = name,
+            reads = format::count(sub.reads_last_hour as usize)
         );
         if let Some(left) = sub.remaining_reads {
-            let _ = write!(line, ", Azure says {left} left");
+            line.push_str(&tr!("status-reads-left", count = left.to_string()));
         }
         if let Some(until) = sub.throttled_until {
-            let _ = write!(line, ", throttled until {}", format::time(until));
+            line.push_str(&tr!("status-throttled-until", time = format::time(until)));
         }
         lines.push(line);
     }
@@ -181,24 +187,28 @@ pub fn failing_text(session: &Session) -> Option<(String, String)> {
     let readable = total - failing.len();
     let name = |id: &str| session.subscriptions().name(id).unwrap_or(id).to_owned();
     let more = if failing.len() > 1 {
-        format!(" (and {} more)", failing.len() - 1)
+        tr!("status-and-more", count = failing.len() - 1)
     } else {
         String::new()
     };
-    let text = format!(
-        "{readable} of {total} subscriptions: {}: {}{more}",
-        name(first_id),
-        first.reason()
+    let text = tr!(
+        "status-failing",
+        readable = readable,
+        total = total,
+        subscription = name(first_id),
+        reason = first.reason(),
+        more = more
     );
     let hover = failing
         .iter()
         .map(|(id, f)| {
-            format!(
-                "{} ({id}): {}\n{}\nNext try {} (or press Refresh).",
-                name(id),
-                f.reason(),
-                f.message,
-                format::time(f.retry_at)
+            tr!(
+                "status-failing-hover",
+                subscription = name(id),
+                id = *id,
+                reason = f.reason(),
+                message = f.message.as_str(),
+                time = format::time(f.retry_at)
             )
         })
         .collect::<Vec<_>>()

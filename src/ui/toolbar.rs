@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use eframe::egui;
 
 use crate::model::{Action, JobKey, JobState, verdict};
+use crate::tr;
 
 use super::context::{PanelContext, PanelState};
 use super::format;
@@ -16,7 +17,7 @@ use super::table_view::{TableQuery, TableView};
 /// polling editor.
 pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState<'_>) {
     ui.add_space(2.0);
-    if ui.available_width() >= WIDE {
+    if ui.available_width() >= wide() {
         ui.horizontal(|ui| {
             actions_ui(ui, cx, own);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -34,7 +35,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
     if let Some(notice) = cx.notice {
         ui.horizontal(|ui| {
             ui.colored_label(ui.visuals().warn_fg_color, notice);
-            if ui.small_button("Dismiss").clicked() {
+            if ui.small_button(tr!("dismiss")).clicked() {
                 cx.ask(Intent::DismissNotice);
             }
         });
@@ -42,8 +43,15 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelS
     ui.add_space(2.0);
 }
 
-/// The width from which the toolbar is one line, the views on the right.
-const WIDE: f32 = 1180.0;
+/// The width from which the toolbar is one line, the views on the right: its labels are
+/// longer in Spanish and Italian than in English.
+fn wide() -> f32 {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => 1180.0,
+        crate::i18n::Lang::It => 1250.0,
+        crate::i18n::Lang::Es => 1350.0,
+    }
+}
 
 /// The app's name, the monitor switch, the actions on the selection, Refresh, Polling,
 /// Export and Settings.
@@ -56,15 +64,16 @@ fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState
     );
     let mut open = own.ui_state.show_monitor;
     let label = if landed == 0 {
-        format!("Cancellation monitor ({active})")
+        tr!("toolbar-monitor", active = active)
     } else {
-        format!("Cancellation monitor ({active} + {landed} landed)")
+        tr!("toolbar-monitor-landed", active = active, landed = landed)
     };
     if ui
         .toggle_value(&mut open, label)
-        .on_hover_text(format!(
-            "{active} cancel(s) in progress, {landed} landed. Watch each one: drives still \
-                 copying, bytes since the request, rate, outcome"
+        .on_hover_text(tr!(
+            "toolbar-monitor-hover",
+            active = active,
+            landed = landed
         ))
         .changed()
     {
@@ -76,31 +85,31 @@ fn actions_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, own: &mut PanelState
     }
     if cx.selection.hidden > 0 {
         ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("({} hidden by the filter)", cx.selection.hidden),
-            )
-            .on_hover_text(
-                "Selected jobs the filter hides are still selected: Cancel and Delete reach them too (the confirmation lists them). Escape selects nothing.",
-            );
+            ui.visuals().warn_fg_color,
+            tr!("toolbar-hidden", count = cx.selection.hidden),
+        )
+        .on_hover_text(tr!("toolbar-hidden-hover"));
     }
     if ui
-        .button("Refresh")
-        .on_hover_text("List all jobs now")
+        .button(tr!("toolbar-refresh"))
+        .on_hover_text(tr!("toolbar-refresh-hover"))
         .clicked()
     {
         cx.ask(Intent::Refresh);
     }
-    ui.menu_button("Polling", |ui| polling_ui(ui, cx, own.polling_edit));
+    ui.menu_button(tr!("toolbar-polling"), |ui| {
+        polling_ui(ui, cx, own.polling_edit);
+    });
     if ui
-        .button("Export…")
-        .on_hover_text("Save the rows shown to a CSV or JSON file (Ctrl+E)")
+        .button(tr!("toolbar-export"))
+        .on_hover_text(tr!("toolbar-export-hover"))
         .clicked()
     {
         cx.ask(Intent::OpenExport);
     }
     if ui
-        .button("Settings")
-        .on_hover_text("Connection, subscriptions, polling; save them to the config file")
+        .button(tr!("toolbar-settings"))
+        .on_hover_text(tr!("toolbar-settings-hover"))
         .clicked()
     {
         cx.ask(Intent::OpenSettings);
@@ -116,29 +125,31 @@ fn views_ui(
     from_right: bool,
 ) {
     let help = |ui: &mut egui::Ui, cx: &mut PanelContext<'_>| {
-        ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts (F1)").clicked() {
+        ui.menu_button(tr!("toolbar-help"), |ui| {
+            if ui.button(tr!("toolbar-shortcuts")).clicked() {
                 cx.ask(Intent::ShowShortcuts(true));
                 ui.close();
             }
-            if ui.button("About iejobs").clicked() {
+            if ui.button(tr!("toolbar-about")).clicked() {
                 cx.ask(Intent::ShowAbout(true));
                 ui.close();
             }
         });
     };
     let theme = |ui: &mut egui::Ui, own: &mut PanelState<'_>| {
-        ui.menu_button("Theme", |ui| theme_ui(ui, &mut own.ui_state.theme))
-            .response
-            .on_hover_text(format!("Now: {}", own.ui_state.theme.label()));
+        ui.menu_button(tr!("toolbar-theme"), |ui| {
+            theme_ui(ui, &mut own.ui_state.theme);
+        })
+        .response
+        .on_hover_text(tr!("now", value = own.ui_state.theme.label()));
     };
     if from_right {
         help(ui, cx);
         theme(ui, own);
-        ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
+        ui.toggle_value(&mut own.ui_state.show_activity, tr!("toolbar-activity"));
     } else {
         ui.separator();
-        ui.toggle_value(&mut own.ui_state.show_activity, "Activity log");
+        ui.toggle_value(&mut own.ui_state.show_activity, tr!("toolbar-activity"));
         theme(ui, own);
         help(ui, cx);
     }
@@ -172,7 +183,7 @@ fn polling_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, edit: &mut (u64, u64
     });
     let changed = *edit != cx.polling;
     if ui
-        .add_enabled(changed, egui::Button::new("Apply"))
+        .add_enabled(changed, egui::Button::new(tr!("apply")))
         .clicked()
     {
         cx.ask(Intent::SetPolling {
@@ -191,9 +202,9 @@ fn filter_row_ui(
     focus_filter: &mut bool,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Filter:");
+        let label = ui.label(tr!("filter-label"));
         let mut filter = egui::TextEdit::singleline(&mut ui_state.query.text)
-            .hint_text("name, group, subscription, location, account (Ctrl+F)")
+            .hint_text(tr!("filter-hint"))
             .desired_width(260.0)
             .show(ui);
         if std::mem::take(focus_filter) {
@@ -222,7 +233,8 @@ fn filter_row_ui(
         for state in states {
             let count = counts.get(&state).copied().unwrap_or(0);
             let on = query.states.contains(&state);
-            let label = format!("{} {count}", format::state_text(&JobState::parse(&state)));
+            let parsed = JobState::parse(&state);
+            let label = format!("{} {}", format::state_text(&parsed), format::count(count));
             let chip = egui::Button::selectable(
                 on,
                 egui::RichText::new(label).color(format::state_text_color(
@@ -232,7 +244,7 @@ fn filter_row_ui(
             );
             if ui
                 .add(chip)
-                .on_hover_text("Show only jobs in this state (several may be chosen)")
+                .on_hover_text(format::state_chip_hover(&parsed))
                 .clicked()
             {
                 if on {
@@ -244,19 +256,22 @@ fn filter_row_ui(
         }
         ui.toggle_value(
             &mut query.cancel_pending_only,
-            format!("Cancel in progress {}", view.cancellations_active()),
+            tr!(
+                "filter-cancel-in-progress",
+                count = view.cancellations_active()
+            ),
         )
-        .on_hover_text("Only jobs whose cancel is requested and not finished yet");
+        .on_hover_text(tr!("filter-cancel-in-progress-hover"));
         ui.toggle_value(
             &mut query.cancel_landed_only,
-            format!("Cancelled {}", view.cancellations_landed()),
+            tr!("filter-cancelled", count = view.cancellations_landed()),
         )
-        .on_hover_text("Only jobs whose cancel landed: Completed or Closed after the request");
+        .on_hover_text(tr!("filter-cancelled-hover"));
         let filtered = !query.states.is_empty()
             || query.cancel_pending_only
             || query.cancel_landed_only
             || !query.text.is_empty();
-        if filtered && ui.button("Clear filters").clicked() {
+        if filtered && ui.button(tr!("filter-clear")).clicked() {
             *query = TableQuery {
                 sort: query.sort,
                 ascending: query.ascending,
@@ -274,10 +289,12 @@ struct SelectionButton {
     why_not: Option<String>,
 }
 
-/// The buttons as last worked out, and for which jobs and selection.
+/// The buttons as last worked out, and for which jobs, selection and language (the reason
+/// is worded in it).
 #[derive(Clone, Default)]
 struct ButtonsMade {
     version: Option<u64>,
+    lang: Option<crate::i18n::Lang>,
     selected: BTreeSet<JobKey>,
     buttons: Vec<SelectionButton>,
 }
@@ -291,7 +308,11 @@ fn selection_buttons(ui: &egui::Ui, cx: &PanelContext<'_>) -> Vec<SelectionButto
     ui.data_mut(|data| {
         let made =
             data.get_temp_mut_or_default::<ButtonsMade>(egui::Id::unique("selection-buttons"));
-        if made.version != Some(store.version()) || made.selected != *selection {
+        let lang = crate::i18n::current();
+        if made.version != Some(store.version())
+            || made.selected != *selection
+            || made.lang != Some(lang)
+        {
             let selected: Vec<JobKey> = selection.iter().cloned().collect();
             made.buttons = Action::ALL
                 .into_iter()
@@ -305,6 +326,7 @@ fn selection_buttons(ui: &egui::Ui, cx: &PanelContext<'_>) -> Vec<SelectionButto
                 })
                 .collect();
             made.version = Some(store.version());
+            made.lang = Some(lang);
             made.selected.clone_from(selection);
         }
         made.buttons.clone()
@@ -314,7 +336,11 @@ fn selection_buttons(ui: &egui::Ui, cx: &PanelContext<'_>) -> Vec<SelectionButto
 /// "Cancel selected" or "Delete selected", enabled when the rule allows it for at least one
 /// selected job; the hover text says why not.
 fn selection_action_ui(ui: &mut egui::Ui, cx: &mut PanelContext<'_>, button: &SelectionButton) {
-    let label = format!("{} selected ({})", button.action.label(), button.allowed);
+    let label = tr!(
+        "toolbar-selected",
+        action = button.action.key(),
+        count = button.allowed
+    );
     let response = ui
         .add_enabled(button.why_not.is_none(), egui::Button::new(label))
         .on_disabled_hover_text(button.why_not.clone().unwrap_or_default());

@@ -1638,10 +1638,7 @@ async fn check_before_sending(
         Ok(job) => job,
         Err(e) if e.is_not_found() => {
             return Err(vec![
-                failed(
-                    Some(&e),
-                    "The job no longer exists; nothing was sent.".to_owned(),
-                ),
+                failed(Some(&e), crate::tr!("worker-gone-not-sent").to_owned()),
                 Event::Gone {
                     key: key.clone(),
                     at: Timestamp::now(),
@@ -1651,16 +1648,13 @@ async fn check_before_sending(
         Err(e) => {
             return Err(vec![failed(
                 Some(&e),
-                format!("Could not read the job's current state, so nothing was sent: {e}"),
+                crate::tr!("worker-unread-not-sent", error = e.to_string()),
             )]);
         }
     };
     if let Permission::Denied(reason) = fresh.permission(action) {
         return Err(vec![
-            failed(
-                None,
-                format!("Not sent: {reason} (it changed since the window showed it)."),
-            ),
+            failed(None, crate::tr!("worker-not-sent-changed", reason = reason)),
             Event::Loaded {
                 job: fresh,
                 at: Timestamp::now(),
@@ -1724,7 +1718,7 @@ pub async fn perform(
         Err(e) => {
             return vec![failed(
                 None,
-                format!("Not sent: the audit trail cannot be written ({e})."),
+                crate::tr!("worker-not-sent-audit", error = e.to_string()),
             )];
         }
     };

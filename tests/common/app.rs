@@ -191,13 +191,19 @@ pub fn row(harness: &Harness<'static, App>, name: &str) -> String {
 /// Types `name` into the filter and clicks its row, as a user finds a job.
 pub fn open_job(harness: &mut Harness<'static, App>, name: &str) {
     harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            iejobs::tr!("filter-label"),
+        )
         .focus();
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run_steps(1);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter:")
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            iejobs::tr!("filter-label"),
+        )
         .type_text(name);
     harness.run_steps(3);
     // The table's row (a button); the monitor may show the same name as a link.
