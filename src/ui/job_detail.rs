@@ -168,10 +168,13 @@ fn properties_ui(ui: &mut egui::Ui, entry: &JobEntry) {
         ),
         (tr!("prop-changed"), format::time(entry.changed_at)),
     ];
+    // Half the panel at most for each column: a long name (Italian's "Ultima modifica vista
+    // (questo computer)") must not squeeze the values into a column a word wide.
+    let half = ((ui.available_width() - ui.spacing().item_spacing.x) / 2.0).clamp(120.0, 270.0);
     egui::Grid::new("job-properties")
         .num_columns(2)
         .striped(true)
-        .max_col_width(270.0)
+        .max_col_width(half)
         .show(ui, |ui| {
             for (name, value) in rows {
                 ui.label(name);
