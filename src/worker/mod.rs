@@ -795,19 +795,19 @@ impl Worker {
                 return;
             }
         }
-        let mut due = self.tracker.hot_due(id, self.config.fast_poll, now);
-        self.start_listing_if_due(id, due.len(), now);
+        let most = self.config.fast_poll_max.max(1);
+        let (count, mut due) = self.tracker.hot_due(id, self.config.fast_poll, now, most);
+        self.start_listing_if_due(id, count, now);
         let Some(sub) = self.subs.get(id) else {
             return;
         };
         // A listing under way brings the moving jobs for fewer reads than reading them one
         // by one (or soon enough, when it is a burst): they wait for it.
         if let Some(listing) = &sub.listing
-            && (listing.burst || due.len() >= sub.pages_last.saturating_sub(listing.pages))
+            && (listing.burst || count >= sub.pages_last.saturating_sub(listing.pages))
         {
             due.clear();
         }
-        due.truncate(self.config.fast_poll_max.max(1));
         let mut due = due.into_iter();
         let mut next_hot = due.next();
         let mut sent = 0;

@@ -278,9 +278,19 @@ impl Tracker {
         }
     }
 
-    /// The moving jobs of `subscription` due for a read (unread for `fast_poll`), cancels
-    /// first, the longest unread first.
-    pub fn hot_due(&self, subscription: &str, fast_poll: Duration, now: Instant) -> Vec<JobKey> {
+    /// The moving jobs of `subscription` due for a read (unread for `fast_poll`): how many,
+    /// and the first `most` of them, cancels first, the longest unread first.
+    ///
+    /// Only the `most` taken are sorted: at 100,000 jobs some 20,000 move, and sorting and
+    /// cloning all of their keys at every turn of the worker's loop made the worker ~1.5 % of
+    /// a core in an idle window (BENCHMARKS.md, P10), to read 64 of them at most.
+    pub fn hot_due(
+        &self,
+        subscription: &str,
+        fast_poll: Duration,
+        now: Instant,
+        most: usize,
+    ) -> (usize, Vec<JobKey>) {
         let mut due: Vec<(bool, Instant, &JobKey)> = self
             .hot
             .iter()
@@ -291,8 +301,19 @@ impl Tracker {
             })
             .map(|(key, hot)| (!hot.cancel, hot.read_at, key))
             .collect();
-        due.sort();
-        due.into_iter().map(|(_, _, key)| key.clone()).collect()
+        let count = due.len();
+        if most < count {
+            if most == 0 {
+                return (count, Vec::new());
+            }
+            due.select_nth_unstable(most - 1);
+            due.truncate(most);
+        }
+        due.sort_unstable();
+        (
+            count,
+            due.into_iter().map(|(_, _, key)| key.clone()).collect(),
+        )
     }
 
     /// A fast-interval read of `key` started: it is not due again until it ends.
@@ -446,7 +467,7 @@ mod tests {
         );
         // The drives it still has keep the job copying: read on the fast interval.
         assert_eq!(
-            tracker.hot_due("s", FAST, now + FAST),
+            tracker.hot_due("s", FAST, now + FAST, usize::MAX).1,
             [key("s", "a")],
             "still copying"
         );
@@ -538,7 +559,10 @@ mod tests {
         assert!(tracker.listed_by(&key("s1", "a"), epoch));
         assert!(!tracker.listed_by(&key("s2", "b"), epoch));
         assert!(
-            tracker.hot_due("s2", FAST, now + FAST).is_empty(),
+            tracker
+                .hot_due("s2", FAST, now + FAST, usize::MAX)
+                .1
+                .is_empty(),
             "no longer read on the fast interval"
         );
         assert!(tracker.forget_unwatched(|_| true).is_empty());
@@ -557,29 +581,69 @@ mod tests {
         tracker.observed(job("other", "d", JobState::Transferring), at, start);
         assert!(
             tracker
-                .hot_due("s", FAST, start + Duration::from_secs(1))
+                .hot_due("s", FAST, start + Duration::from_secs(1), usize::MAX)
+                .1
                 .is_empty(),
             "read too recently"
         );
         let now = start + Duration::from_secs(3);
         assert_eq!(
-            tracker.hot_due("s", FAST, now),
+            tracker.hot_due("s", FAST, now, usize::MAX).1,
             [key("s", "b"), key("s", "a")]
         );
         tracker.hot_reading(&key("s", "b"));
         assert_eq!(
-            tracker.hot_due("s", FAST, now),
+            tracker.hot_due("s", FAST, now, usize::MAX).1,
             [key("s", "a")],
             "a read under way is not due"
         );
         tracker.hot_read(&key("s", "b"), now);
-        assert_eq!(tracker.hot_due("s", FAST, now), [key("s", "a")]);
         assert_eq!(
-            tracker.hot_due("s", FAST, now + FAST),
+            tracker.hot_due("s", FAST, now, usize::MAX).1,
+            [key("s", "a")]
+        );
+        assert_eq!(
+            tracker.hot_due("s", FAST, now + FAST, usize::MAX).1,
             [key("s", "b"), key("s", "a")]
         );
         tracker.observed(job("s", "a", JobState::Completed), at, now);
-        assert_eq!(tracker.hot_due("s", FAST, now + FAST), [key("s", "b")]);
+        assert_eq!(
+            tracker.hot_due("s", FAST, now + FAST, usize::MAX).1,
+            [key("s", "b")]
+        );
+    }
+
+    #[test]
+    fn hot_due_counts_them_all_and_gives_the_first_few_in_order() {
+        let mut tracker = Tracker::new(false);
+        let (at, start) = (Timestamp::now(), Instant::now());
+        // Read at different times: the longest unread first; one cancel before them all.
+        for i in 0..50_u64 {
+            tracker.observed(
+                job("s", &format!("j{i:02}"), JobState::Transferring),
+                at,
+                start + Duration::from_millis(50 - i),
+            );
+        }
+        let mut cancelling = job("s", "z", JobState::Shipping);
+        cancelling.cancel_requested = true;
+        tracker.observed(cancelling, at, start + Duration::from_millis(60));
+        let now = start + Duration::from_secs(5);
+        let (count, all) = tracker.hot_due("s", FAST, now, usize::MAX);
+        assert_eq!((count, all.len()), (51, 51));
+        let (count, first) = tracker.hot_due("s", FAST, now, 4);
+        assert_eq!(count, 51, "the count is of every due job");
+        assert_eq!(first, all[..4], "the first four, in the same order");
+        assert_eq!(
+            first,
+            [
+                key("s", "z"),
+                key("s", "j49"),
+                key("s", "j48"),
+                key("s", "j47")
+            ]
+        );
+        assert_eq!(tracker.hot_due("s", FAST, now, 0), (51, Vec::new()));
     }
 
     #[test]
