@@ -757,3 +757,20 @@ worker-listed-on-two-pages = on two pages of one listing
 worker-listed-times = { $count } times on one page ({ $states })
 worker-listed-more-than-once = The service listed { $key } { $how }; the last one is kept. (Said once: an anomaly of the service, not a change of the job.)
 arm-throttled-not-sent = Not sent: Azure Resource Manager throttled this subscription and asked to wait { $seconds } s more before the next request.
+
+## The keys in the shortcuts list, as the language's keyboards print them.
+
+keys-refresh = F5, Ctrl+R
+keys-filter = Ctrl+F
+keys-select-all = Ctrl+A
+keys-move = Up, Down
+keys-page = Page Up, Page Down
+keys-home-end = Home, End
+keys-extend = Shift+Up, Shift+Down, …
+keys-enter = Enter
+keys-delete = Delete
+keys-copy = Ctrl+C
+keys-export = Ctrl+E
+keys-escape = Escape
+keys-click = Ctrl+click, Shift+click
+keys-help = F1, ?

@@ -794,3 +794,20 @@ worker-listed-on-two-pages = en dos páginas de una misma lista
 worker-listed-times = { $count } veces en una página ({ $states })
 worker-listed-more-than-once = El servicio listó { $key } { $how }; se conserva el último. (Se indica una sola vez: es una anomalía del servicio, no un cambio del trabajo).
 arm-throttled-not-sent = No se envió: Azure Resource Manager limitó esta suscripción y pidió esperar { $seconds } s más antes de la siguiente solicitud.
+
+## The keys in the shortcuts list, as the language's keyboards print them.
+
+keys-refresh = F5, Ctrl+R
+keys-filter = Ctrl+F
+keys-select-all = Ctrl+A
+keys-move = Flecha arriba, Flecha abajo
+keys-page = Re Pág, Av Pág
+keys-home-end = Inicio, Fin
+keys-extend = Mayús+Flecha arriba, Mayús+Flecha abajo, …
+keys-enter = Entrar
+keys-delete = Supr
+keys-copy = Ctrl+C
+keys-export = Ctrl+E
+keys-escape = Esc
+keys-click = Ctrl+clic, Mayús+clic
+keys-help = F1, ?

@@ -791,3 +791,20 @@ worker-listed-on-two-pages = su due pagine dello stesso elenco
 worker-listed-times = { $count } volte in una pagina ({ $states })
 worker-listed-more-than-once = Il servizio ha elencato { $key } { $how }; viene mantenuto l'ultimo. (Segnalato una sola volta: è un'anomalia del servizio, non una modifica del processo.)
 arm-throttled-not-sent = Non inviato: Azure Resource Manager ha limitato questa sottoscrizione e ha chiesto di attendere altri { $seconds } s prima della richiesta successiva.
+
+## The keys in the shortcuts list, as the language's keyboards print them.
+
+keys-refresh = F5, Ctrl+R
+keys-filter = Ctrl+F
+keys-select-all = Ctrl+A
+keys-move = Freccia su, Freccia giù
+keys-page = Pag su, Pag giù
+keys-home-end = Home, Fine
+keys-extend = Maiusc+Freccia su, Maiusc+Freccia giù, …
+keys-enter = Invio
+keys-delete = Canc
+keys-copy = Ctrl+C
+keys-export = Ctrl+E
+keys-escape = Esc
+keys-click = Ctrl+clic, Maiusc+clic
+keys-help = F1, ?

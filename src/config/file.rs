@@ -97,7 +97,10 @@ pub fn parse(text: &str) -> Result<Layer, Vec<String>> {
         if SECRET_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
             problems.push((
                 place,
-                format!("{at}{}", crate::tr!("config-file-secret-key", key = shown(key))),
+                format!(
+                    "{at}{}",
+                    crate::tr!("config-file-secret-key", key = shown(key))
+                ),
             ));
         } else if let Some(expected) = expectation(key) {
             let single = toml::Table::from_iter([(key.clone(), value.clone())]);
@@ -208,7 +211,11 @@ fn unknown_key(key: &str) -> String {
         )
     } else {
         let keys: Vec<&str> = ENV_KEYS.iter().map(|(k, _)| *k).collect();
-        crate::tr!("config-file-unknown-key", key = shown(key), keys = keys.join(", "))
+        crate::tr!(
+            "config-file-unknown-key",
+            key = shown(key),
+            keys = keys.join(", ")
+        )
     }
 }
 
@@ -301,14 +308,13 @@ pub fn update(path: &Path, edits: &[Edit]) -> Result<(), String> {
     if exists && edited == text {
         return Ok(());
     }
-    write_atomically(path, &[edited.as_bytes()])
-        .map_err(|e| {
-            crate::tr!(
-                "config-file-cannot-save",
-                path = path.display().to_string(),
-                error = e.to_string()
-            )
-        })
+    write_atomically(path, &[edited.as_bytes()]).map_err(|e| {
+        crate::tr!(
+            "config-file-cannot-save",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })
 }
 
 /// Applies one edit to the document, keeping the decoration (spacing, comments) around it.
@@ -610,7 +616,10 @@ api-version = '2021-01-01'
         )
         .unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text, format!("{ENGLISH_HEADER}poll-secs = 45\ncloud = \"china\"\n"));
+        assert_eq!(
+            text,
+            format!("{ENGLISH_HEADER}poll-secs = 45\ncloud = \"china\"\n")
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 
@@ -631,7 +640,11 @@ api-version = '2021-01-01'
     fn the_header_and_the_messages_follow_the_language() {
         use crate::i18n::{Lang, scoped};
         for (lang, first, line) in [
-            (Lang::Es, "# Configuración de iejobs.", "línea 1, columna 1: "),
+            (
+                Lang::Es,
+                "# Configuración de iejobs.",
+                "línea 1, columna 1: ",
+            ),
             (Lang::It, "# Impostazioni di iejobs.", "riga 1, colonna 1: "),
         ] {
             let _guard = scoped(lang);
@@ -640,11 +653,18 @@ api-version = '2021-01-01'
             update(&path, &[Edit::Set("poll-secs", 45.into())]).unwrap();
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(text.starts_with(first), "{lang}: {text}");
-            assert!(text.lines().all(|l| l.starts_with('#') || l.starts_with("poll-secs")));
+            assert!(
+                text.lines()
+                    .all(|l| l.starts_with('#') || l.starts_with("poll-secs"))
+            );
             assert_eq!(parse(&text).unwrap().poll_secs, Some(45));
             let problems = parse("poll_secs = 3\nwho = 1\ncloud = 7\n").unwrap_err();
             assert!(problems[0].starts_with(line), "{problems:?}");
-            assert!(problems[2].contains(if lang == Lang::Es { "se esperaba" } else { "atteso" }));
+            assert!(problems[2].contains(if lang == Lang::Es {
+                "se esperaba"
+            } else {
+                "atteso"
+            }));
             std::fs::remove_dir_all(dir).unwrap();
         }
     }
