@@ -455,7 +455,7 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
         });
 }
 
-/// A tick's number with as many decimals as the step between ticks needs (as egui_plot's own
+/// A tick's number with as many decimals as the step between ticks needs (as `egui_plot`'s own
 /// formatter does), with the language's decimal mark: "0.5" in English, "0,5" in Spanish and
 /// Italian.
 fn tick_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
@@ -468,11 +468,11 @@ fn tick_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String 
     chart_number(mark.value, places)
 }
 
-/// What the pointer is over, as egui_plot's default says it ("x = 1.500") but with the
+/// What the pointer is over, as `egui_plot`'s default says it ("x = 1.500") but with the
 /// language's decimal mark.
 #[expect(
     clippy::unnecessary_wraps,
-    reason = "egui_plot's formatter returns an Option"
+    reason = "the formatter egui_plot takes returns an Option"
 )]
 fn hover_label(position: &HoverPosition<'_>) -> Option<String> {
     let (name, point) = match position {
