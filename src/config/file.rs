@@ -46,18 +46,19 @@ pub fn load(path: &Path, must_exist: bool) -> Result<Layer, ConfigError> {
                 .skip(1)
                 .find(|p| p.is_file())
                 .unwrap_or_else(|| path.parent().unwrap_or(path));
+            let mut args = crate::i18n::FluentArgs::new();
+            args.set("path", path.display().to_string());
+            args.set("file", file.display().to_string());
             if must_exist {
-                return Err(ConfigError(vec![crate::tr!(
+                return Err(ConfigError(vec![crate::i18n::format(
                     "config-file-not-folder",
-                    path = path.display().to_string(),
-                    file = file.display().to_string()
+                    &args,
                 )]));
             }
-            tracing::warn!(
-                path = %path.display(),
-                file = %file.display(),
-                "the config file cannot exist: a folder on its path is a file; no config file is read"
-            );
+            // The log line stays in English, as every log line does.
+            let why =
+                crate::i18n::format_in(crate::i18n::Lang::En, "config-file-not-folder", &args);
+            tracing::warn!("{why}; no config file is read");
             return Ok(Layer::default());
         }
         Err(e) => {
