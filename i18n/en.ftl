@@ -700,3 +700,77 @@ config-endpoint-user-info = endpoint ({ $origin }): the endpoint holds a user na
 config-read-budget-range = read-budget = { $value } ({ $origin }): must be between { $least } and { $most } reads an hour, or 0 ("unlimited") for no limit
 config-not-subscription = subscriptions: { $value } ({ $origin }) is not a subscription id; it looks like 00000000-0000-0000-0000-000000000000
 config-not-id = { $key } = { $value } ({ $origin }): expected an id such as 00000000-0000-0000-0000-000000000000
+
+## The config file (config::file): where a problem is, what a key takes, the header of a
+## new file. $at is "line L, column C: " or nothing; $likely is the key in quotes.
+
+config-file-at = line { $line }, column { $column }
+config-file-not-folder = the config file { $path } cannot exist: { $file } is a file, not a folder
+config-file-unreadable = cannot read the config file { $path }: { $error }
+config-file-secret-key = the key { $key } would hold a secret and is not accepted (its value is not shown); put client secrets in AZURE_CLIENT_SECRET and tokens in IEJOBS_ACCESS_TOKEN
+config-file-expected = { $key } = { $value }: expected { $expected }
+config-expect-cloud = public, usgov or china
+config-expect-endpoint = a URL in quotes, such as "https://management.azure.com"
+config-expect-auth = auto, azure-cli, service-principal, managed-identity, workload-identity or token
+config-expect-id = an id in quotes
+config-expect-subscriptions = a list of subscription ids in quotes, such as ["00000000-0000-0000-0000-000000000000"]
+config-expect-seconds = a whole number of seconds
+config-expect-reads = a whole number of reads an hour (0: no limit)
+config-expect-date = a date in quotes, such as "2020-08-01"
+config-expect-switch = true or false
+config-expect-language = "system", "en", "es" or "it"
+config-file-did-you-mean = unknown key { $key }; did you mean { $likely }?
+config-file-unknown-key = unknown key { $key }; the keys are { $keys }
+config-file-unreadable-unchanged = cannot read the config file { $path }: { $error }; it was not changed
+config-file-not-toml = the config file { $path } cannot be read as TOML ({ $at }{ $error }); it was not changed: correct it or move it away
+config-file-not-saved = the settings were not saved: { $path } would not be a valid config file: { $problems }
+config-file-cannot-save = cannot save the settings to { $path }: { $error }
+config-file-header =
+    # iejobs settings. Precedence: command-line flag > IEJOBS_* environment variable > this file.
+    # Keys: cloud (public | usgov | china), endpoint, auth (auto | azure-cli | service-principal |
+    # managed-identity | workload-identity | token), tenant-id, client-id, subscriptions,
+    # poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false),
+    # language (system | en | es | it).
+    # Secrets never go here: use AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN. The Settings window
+    # changes only the keys you change there; your comments, layout and other keys are kept.
+
+## The worker's lines for the activity log, the status bar and the window's warnings.
+## $finding is one of the worker-finding-* texts; $how one of the worker-listed-* texts.
+
+worker-busy = the background worker is busy; try again in a moment
+worker-stopped = the background worker has stopped
+worker-save-interrupted = the save was interrupted: { $error }
+worker-history-not-history = it is not a history file ({ $error })
+worker-history-unreadable = it cannot be read ({ $error })
+worker-history-not-loaded-kept = The state history { $path } was not loaded: { $error }. It was kept as { $aside }; a new history starts.
+worker-history-not-loaded-left = The state history { $path } was not loaded: { $error }. It could not be moved aside ({ $reason }), so it is left as it is and this run's history is not saved.
+worker-history-cannot-save = The state history cannot be saved to { $path }: { $error }. It is kept in memory and saved again every 10 seconds.
+worker-history-saved-again = The state history is saved to { $path } again
+worker-audit-unreadable = The audit trail cannot be read: { $error }
+worker-recovered = The run that sent it stopped before the answer; read at the next start: { $finding }.
+worker-finding-cancel-shown = the job now shows its cancel request
+worker-finding-no-cancel = the job shows no cancel request
+worker-finding-still-exists = the job still exists
+worker-finding-gone = the job no longer exists
+worker-finding-other-endpoint = unknown: it was sent to another endpoint, no longer in use here
+worker-listed-on-two-pages = on two pages of one listing
+worker-listed-times = { $count } times on one page ({ $states })
+worker-listed-more-than-once = The service listed { $key } { $how }; the last one is kept. (Said once: an anomaly of the service, not a change of the job.)
+arm-throttled-not-sent = Not sent: Azure Resource Manager throttled this subscription and asked to wait { $seconds } s more before the next request.
+
+## The keys in the shortcuts list, as the language's keyboards print them.
+
+keys-refresh = F5, Ctrl+R
+keys-filter = Ctrl+F
+keys-select-all = Ctrl+A
+keys-move = Up, Down
+keys-page = Page Up, Page Down
+keys-home-end = Home, End
+keys-extend = Shift+Up, Shift+Down, …
+keys-enter = Enter
+keys-delete = Delete
+keys-copy = Ctrl+C
+keys-export = Ctrl+E
+keys-escape = Escape
+keys-click = Ctrl+click, Shift+click
+keys-help = F1, ?

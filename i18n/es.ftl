@@ -735,3 +735,79 @@ config-endpoint-user-info = endpoint ({ $origin }): el punto de conexión contie
 config-read-budget-range = read-budget = { $value } ({ $origin }): debe estar entre { $least } y { $most } lecturas por hora, o ser 0 ("unlimited") para no tener límite
 config-not-subscription = subscriptions: { $value } ({ $origin }) no es un id. de suscripción; tiene la forma 00000000-0000-0000-0000-000000000000
 config-not-id = { $key } = { $value } ({ $origin }): se esperaba un id. como 00000000-0000-0000-0000-000000000000
+
+## The config file (config::file): where a problem is, what a key takes, the header of a
+## new file. $at is "line L, column C: " or nothing; $likely is the key in quotes.
+
+config-file-at = línea { $line }, columna { $column }
+config-file-not-folder = el archivo de configuración { $path } no puede existir: { $file } es un archivo, no una carpeta
+config-file-unreadable = no se puede leer el archivo de configuración { $path }: { $error }
+config-file-secret-key = la clave { $key } contendría un secreto y no se acepta (su valor no se muestra); ponga los secretos de cliente en AZURE_CLIENT_SECRET y los tokens en IEJOBS_ACCESS_TOKEN
+config-file-expected = { $key } = { $value }: se esperaba { $expected }
+config-expect-cloud = public, usgov o china
+config-expect-endpoint = una URL entre comillas, como "https://management.azure.com"
+config-expect-auth = auto, azure-cli, service-principal, managed-identity, workload-identity o token
+config-expect-id = un id. entre comillas
+config-expect-subscriptions = una lista de id. de suscripción entre comillas, como ["00000000-0000-0000-0000-000000000000"]
+config-expect-seconds = un número entero de segundos
+config-expect-reads = un número entero de lecturas por hora (0: sin límite)
+config-expect-date = una fecha entre comillas, como "2020-08-01"
+config-expect-switch = true o false
+config-expect-language = "system", "en", "es" o "it"
+config-file-did-you-mean = clave desconocida { $key }; ¿quería decir { $likely }?
+config-file-unknown-key = clave desconocida { $key }; las claves son { $keys }
+config-file-unreadable-unchanged = no se puede leer el archivo de configuración { $path }: { $error }; no se modificó
+config-file-not-toml = el archivo de configuración { $path } no se puede leer como TOML ({ $at }{ $error }); no se modificó: corríjalo o muévalo a otra ubicación
+config-file-not-saved = la configuración no se guardó: { $path } no sería un archivo de configuración válido: { $problems }
+config-file-cannot-save = no se puede guardar la configuración en { $path }: { $error }
+config-file-header =
+    # Configuración de iejobs. Prioridad: opción de la línea de comandos > variable de entorno
+    # IEJOBS_* > este archivo.
+    # Claves: cloud (public | usgov | china), endpoint, auth (auto | azure-cli | service-principal |
+    # managed-identity | workload-identity | token), tenant-id, client-id, subscriptions,
+    # poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false),
+    # language (system | en | es | it).
+    # Los secretos nunca van aquí: use AZURE_CLIENT_SECRET o IEJOBS_ACCESS_TOKEN. La ventana
+    # Configuración solo cambia las claves que cambie en ella; se conservan sus comentarios, su
+    # formato y las demás claves.
+
+## The worker's lines for the activity log, the status bar and the window's warnings.
+## $finding is one of the worker-finding-* texts; $how one of the worker-listed-* texts.
+
+worker-busy = el proceso en segundo plano está ocupado; inténtelo de nuevo en un momento
+worker-stopped = el proceso en segundo plano se ha detenido
+worker-save-interrupted = el guardado se interrumpió: { $error }
+worker-history-not-history = no es un archivo de historial ({ $error })
+worker-history-unreadable = no se puede leer ({ $error })
+worker-history-not-loaded-kept = No se cargó el historial de estados { $path }: { $error }. Se conservó como { $aside }; empieza un historial nuevo.
+worker-history-not-loaded-left = No se cargó el historial de estados { $path }: { $error }. No se pudo apartar ({ $reason }), así que se deja como está y el historial de esta ejecución no se guarda.
+worker-history-cannot-save = No se puede guardar el historial de estados en { $path }: { $error }. Se mantiene en memoria y se vuelve a intentar guardar cada 10 segundos.
+worker-history-saved-again = El historial de estados vuelve a guardarse en { $path }
+worker-audit-unreadable = No se puede leer el registro de auditoría: { $error }
+worker-recovered = La ejecución que envió la solicitud se detuvo antes de recibir la respuesta; comprobado en el siguiente inicio: { $finding }.
+worker-finding-cancel-shown = el trabajo ahora muestra su solicitud de cancelación
+worker-finding-no-cancel = el trabajo no muestra ninguna solicitud de cancelación
+worker-finding-still-exists = el trabajo sigue existiendo
+worker-finding-gone = el trabajo ya no existe
+worker-finding-other-endpoint = desconocido: se envió a otro punto de conexión, que ya no se usa aquí
+worker-listed-on-two-pages = en dos páginas de una misma lista
+worker-listed-times = { $count } veces en una página ({ $states })
+worker-listed-more-than-once = El servicio listó { $key } { $how }; se conserva el último. (Se indica una sola vez: es una anomalía del servicio, no un cambio del trabajo).
+arm-throttled-not-sent = No se envió: Azure Resource Manager limitó esta suscripción y pidió esperar { $seconds } s más antes de la siguiente solicitud.
+
+## The keys in the shortcuts list, as the language's keyboards print them.
+
+keys-refresh = F5, Ctrl+R
+keys-filter = Ctrl+F
+keys-select-all = Ctrl+A
+keys-move = Flecha arriba, Flecha abajo
+keys-page = Re Pág, Av Pág
+keys-home-end = Inicio, Fin
+keys-extend = Mayús+Flecha arriba, Mayús+Flecha abajo, …
+keys-enter = Entrar
+keys-delete = Supr
+keys-copy = Ctrl+C
+keys-export = Ctrl+E
+keys-escape = Esc
+keys-click = Ctrl+clic, Mayús+clic
+keys-help = F1, ?

@@ -732,3 +732,79 @@ config-endpoint-user-info = endpoint ({ $origin }): l'endpoint contiene un nome 
 config-read-budget-range = read-budget = { $value } ({ $origin }): deve essere tra { $least } e { $most } letture all'ora, o 0 ("unlimited") per nessun limite
 config-not-subscription = subscriptions: { $value } ({ $origin }) non è un ID sottoscrizione; ha la forma 00000000-0000-0000-0000-000000000000
 config-not-id = { $key } = { $value } ({ $origin }): era atteso un ID come 00000000-0000-0000-0000-000000000000
+
+## The config file (config::file): where a problem is, what a key takes, the header of a
+## new file. $at is "line L, column C: " or nothing; $likely is the key in quotes.
+
+config-file-at = riga { $line }, colonna { $column }
+config-file-not-folder = il file di configurazione { $path } non può esistere: { $file } è un file, non una cartella
+config-file-unreadable = impossibile leggere il file di configurazione { $path }: { $error }
+config-file-secret-key = la chiave { $key } conterrebbe un segreto e non è accettata (il valore non viene mostrato); mettere i segreti client in AZURE_CLIENT_SECRET e i token in IEJOBS_ACCESS_TOKEN
+config-file-expected = { $key } = { $value }: valore atteso: { $expected }
+config-expect-cloud = public, usgov o china
+config-expect-endpoint = un URL tra virgolette, come "https://management.azure.com"
+config-expect-auth = auto, azure-cli, service-principal, managed-identity, workload-identity o token
+config-expect-id = un ID tra virgolette
+config-expect-subscriptions = un elenco di ID sottoscrizione tra virgolette, come ["00000000-0000-0000-0000-000000000000"]
+config-expect-seconds = un numero intero di secondi
+config-expect-reads = un numero intero di letture all'ora (0: nessun limite)
+config-expect-date = una data tra virgolette, come "2020-08-01"
+config-expect-switch = true o false
+config-expect-language = "system", "en", "es" o "it"
+config-file-did-you-mean = chiave sconosciuta { $key }; forse si intendeva { $likely }?
+config-file-unknown-key = chiave sconosciuta { $key }; le chiavi sono { $keys }
+config-file-unreadable-unchanged = impossibile leggere il file di configurazione { $path }: { $error }; non è stato modificato
+config-file-not-toml = il file di configurazione { $path } non può essere letto come TOML ({ $at }{ $error }); non è stato modificato: correggerlo o spostarlo altrove
+config-file-not-saved = le impostazioni non sono state salvate: { $path } non sarebbe un file di configurazione valido: { $problems }
+config-file-cannot-save = impossibile salvare le impostazioni in { $path }: { $error }
+config-file-header =
+    # Impostazioni di iejobs. Precedenza: opzione della riga di comando > variabile di ambiente
+    # IEJOBS_* > questo file.
+    # Chiavi: cloud (public | usgov | china), endpoint, auth (auto | azure-cli | service-principal |
+    # managed-identity | workload-identity | token), tenant-id, client-id, subscriptions,
+    # poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false),
+    # language (system | en | es | it).
+    # I segreti non vanno mai qui: usare AZURE_CLIENT_SECRET o IEJOBS_ACCESS_TOKEN. La finestra
+    # Impostazioni modifica solo le chiavi cambiate lì; commenti, layout e altre chiavi restano
+    # invariati.
+
+## The worker's lines for the activity log, the status bar and the window's warnings.
+## $finding is one of the worker-finding-* texts; $how one of the worker-listed-* texts.
+
+worker-busy = il componente in background è occupato; riprovare tra un momento
+worker-stopped = il componente in background si è arrestato
+worker-save-interrupted = il salvataggio è stato interrotto: { $error }
+worker-history-not-history = non è un file di cronologia ({ $error })
+worker-history-unreadable = non può essere letto ({ $error })
+worker-history-not-loaded-kept = La cronologia degli stati { $path } non è stata caricata: { $error }. È stata conservata come { $aside }; inizia una nuova cronologia.
+worker-history-not-loaded-left = La cronologia degli stati { $path } non è stata caricata: { $error }. Non è stato possibile spostarla ({ $reason }), quindi resta com'è e la cronologia di questa esecuzione non viene salvata.
+worker-history-cannot-save = Impossibile salvare la cronologia degli stati in { $path }: { $error }. Viene mantenuta in memoria e salvata di nuovo ogni 10 secondi.
+worker-history-saved-again = La cronologia degli stati viene di nuovo salvata in { $path }
+worker-audit-unreadable = Impossibile leggere il registro di controllo: { $error }
+worker-recovered = L'esecuzione che ha inviato la richiesta si è interrotta prima della risposta; verificato all'avvio successivo: { $finding }.
+worker-finding-cancel-shown = il processo ora mostra la richiesta di annullamento
+worker-finding-no-cancel = il processo non mostra alcuna richiesta di annullamento
+worker-finding-still-exists = il processo esiste ancora
+worker-finding-gone = il processo non esiste più
+worker-finding-other-endpoint = sconosciuto: è stata inviata a un altro endpoint, non più in uso qui
+worker-listed-on-two-pages = su due pagine dello stesso elenco
+worker-listed-times = { $count } volte in una pagina ({ $states })
+worker-listed-more-than-once = Il servizio ha elencato { $key } { $how }; viene mantenuto l'ultimo. (Segnalato una sola volta: è un'anomalia del servizio, non una modifica del processo.)
+arm-throttled-not-sent = Non inviato: Azure Resource Manager ha limitato questa sottoscrizione e ha chiesto di attendere altri { $seconds } s prima della richiesta successiva.
+
+## The keys in the shortcuts list, as the language's keyboards print them.
+
+keys-refresh = F5, Ctrl+R
+keys-filter = Ctrl+F
+keys-select-all = Ctrl+A
+keys-move = Freccia su, Freccia giù
+keys-page = Pag su, Pag giù
+keys-home-end = Home, Fine
+keys-extend = Maiusc+Freccia su, Maiusc+Freccia giù, …
+keys-enter = Invio
+keys-delete = Canc
+keys-copy = Ctrl+C
+keys-export = Ctrl+E
+keys-escape = Esc
+keys-click = Ctrl+clic, Maiusc+clic
+keys-help = F1, ?

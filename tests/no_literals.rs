@@ -8,16 +8,6 @@ use std::path::Path;
 
 /// Literals that look like words but are not text to translate.
 const ALLOWED: &[(&str, &str)] = &[
-    // Key names as egui and keyboards print them, the same in every language.
-    ("F5, Ctrl+R", "key names"),
-    ("Up, Down", "key names"),
-    ("Page Up, Page Down", "key names"),
-    ("Home, End", "key names"),
-    ("Shift+Up, Shift+Down, …", "key names"),
-    ("Enter", "key name"),
-    ("Delete", "key name"),
-    ("Escape", "key name"),
-    ("Ctrl+click, Shift+click", "key names"),
     // The export's header row: a file format read by programs and spreadsheets alike.
     ("Name", "export column"),
     ("Resource group", "export column"),

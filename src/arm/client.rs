@@ -342,10 +342,10 @@ impl ArmClient {
             return Err(ArmError::Api(ApiError {
                 status: 429,
                 code: Some("SubscriptionRequestsThrottled".to_owned()),
-                message: Some(format!(
-                    "Not sent: Azure Resource Manager throttled this subscription and asked to \
-                     wait {} s more before the next request.",
-                    wait.as_secs().max(1)
+                // The seconds as text: "3600 s" in English, as before, not "3,600 s".
+                message: Some(crate::tr!(
+                    "arm-throttled-not-sent",
+                    seconds = wait.as_secs().max(1).to_string()
                 )),
                 ids: RequestIds::default(),
                 retry_after: Some(wait),

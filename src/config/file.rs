@@ -46,21 +46,26 @@ pub fn load(path: &Path, must_exist: bool) -> Result<Layer, ConfigError> {
                 .skip(1)
                 .find(|p| p.is_file())
                 .unwrap_or_else(|| path.parent().unwrap_or(path));
-            let why = format!(
-                "the config file {} cannot exist: {} is a file, not a folder",
-                path.display(),
-                file.display()
-            );
+            let mut args = crate::i18n::FluentArgs::new();
+            args.set("path", path.display().to_string());
+            args.set("file", file.display().to_string());
             if must_exist {
-                return Err(ConfigError(vec![why]));
+                return Err(ConfigError(vec![crate::i18n::format(
+                    "config-file-not-folder",
+                    &args,
+                )]));
             }
+            // The log line stays in English, as every log line does.
+            let why =
+                crate::i18n::format_in(crate::i18n::Lang::En, "config-file-not-folder", &args);
             tracing::warn!("{why}; no config file is read");
             return Ok(Layer::default());
         }
         Err(e) => {
-            return Err(ConfigError(vec![format!(
-                "cannot read the config file {}: {e}",
-                path.display()
+            return Err(ConfigError(vec![crate::tr!(
+                "config-file-unreadable",
+                path = path.display().to_string(),
+                error = e.to_string()
             )]));
         }
     };
@@ -94,10 +99,8 @@ pub fn parse(text: &str) -> Result<Layer, Vec<String>> {
             problems.push((
                 place,
                 format!(
-                    "{at}the key {} would hold a secret and is not accepted (its value is not \
-                     shown); put client secrets in AZURE_CLIENT_SECRET and tokens in \
-                     IEJOBS_ACCESS_TOKEN",
-                    shown(key)
+                    "{at}{}",
+                    crate::tr!("config-file-secret-key", key = shown(key))
                 ),
             ));
         } else if let Some(expected) = expectation(key) {
@@ -105,7 +108,15 @@ pub fn parse(text: &str) -> Result<Layer, Vec<String>> {
             if toml::Value::Table(single).try_into::<Layer>().is_err() {
                 problems.push((
                     place,
-                    format!("{at}{key} = {}: expected {expected}", describe(value)),
+                    format!(
+                        "{at}{}",
+                        crate::tr!(
+                            "config-file-expected",
+                            key = key,
+                            value = describe(value),
+                            expected = crate::i18n::text(expected)
+                        )
+                    ),
                 ));
             }
         } else {
@@ -160,29 +171,31 @@ fn position(text: &str, span: Option<std::ops::Range<usize>>) -> String {
             .chars()
             .count()
             + 1;
-        format!("line {line}, column {column}: ")
+        // Given as text, not numbers: a line number is not grouped ("1234", not "1,234").
+        let at = crate::tr!(
+            "config-file-at",
+            line = line.to_string(),
+            column = column.to_string()
+        );
+        format!("{at}: ")
     })
     .unwrap_or_default()
 }
 
-/// What a known key takes, for messages; `None` for a key the file does not know.
+/// What a known key takes, for messages: the id of its wording in the bundles; `None` for
+/// a key the file does not know.
 fn expectation(key: &str) -> Option<&'static str> {
     Some(match key {
-        "cloud" => "public, usgov or china",
-        "endpoint" => "a URL in quotes, such as \"https://management.azure.com\"",
-        "auth" => {
-            "auto, azure-cli, service-principal, managed-identity, workload-identity or token"
-        }
-        "tenant-id" | "client-id" => "an id in quotes",
-        "subscriptions" => {
-            "a list of subscription ids in quotes, such as \
-             [\"00000000-0000-0000-0000-000000000000\"]"
-        }
-        "poll-secs" | "fast-poll-secs" => "a whole number of seconds",
-        "read-budget" => "a whole number of reads an hour (0: no limit)",
-        "api-version" => "a date in quotes, such as \"2020-08-01\"",
-        "notifications" => "true or false",
-        "language" => "\"system\", \"en\", \"es\" or \"it\"",
+        "cloud" => "config-expect-cloud",
+        "endpoint" => "config-expect-endpoint",
+        "auth" => "config-expect-auth",
+        "tenant-id" | "client-id" => "config-expect-id",
+        "subscriptions" => "config-expect-subscriptions",
+        "poll-secs" | "fast-poll-secs" => "config-expect-seconds",
+        "read-budget" => "config-expect-reads",
+        "api-version" => "config-expect-date",
+        "notifications" => "config-expect-switch",
+        "language" => "config-expect-language",
         _ => return None,
     })
 }
@@ -192,13 +205,17 @@ fn expectation(key: &str) -> Option<&'static str> {
 fn unknown_key(key: &str) -> String {
     let likely = key.replace('_', "-").to_ascii_lowercase();
     if likely != key && expectation(&likely).is_some() {
-        format!("unknown key {}; did you mean {likely:?}?", shown(key))
+        crate::tr!(
+            "config-file-did-you-mean",
+            key = shown(key),
+            likely = format!("{likely:?}")
+        )
     } else {
         let keys: Vec<&str> = ENV_KEYS.iter().map(|(k, _)| *k).collect();
-        format!(
-            "unknown key {}; the keys are {}",
-            shown(key),
-            keys.join(", ")
+        crate::tr!(
+            "config-file-unknown-key",
+            key = shown(key),
+            keys = keys.join(", ")
         )
     }
 }
@@ -215,16 +232,11 @@ fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }
 
-/// What a new file starts with.
-const HEADER: &str = "\
-# iejobs settings. Precedence: command-line flag > IEJOBS_* environment variable > this file.
-# Keys: cloud (public | usgov | china), endpoint, auth (auto | azure-cli | service-principal |
-# managed-identity | workload-identity | token), tenant-id, client-id, subscriptions,
-# poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false),
-# language (system | en | es | it).
-# Secrets never go here: use AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN. The Settings window
-# changes only the keys you change there; your comments, layout and other keys are kept.
-";
+/// What a new file starts with: comment lines in the language in force (Fluent drops a
+/// message's last line break, so it is added here).
+fn header() -> String {
+    format!("{}\n", crate::tr!("config-file-header"))
+}
 
 /// One key the user changed in the Settings window.
 #[derive(Clone, Debug)]
@@ -265,22 +277,22 @@ pub fn update(path: &Path, edits: &[Edit]) -> Result<(), String> {
     }
     let (text, exists) = match std::fs::read_to_string(path) {
         Ok(text) => (text, true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (HEADER.to_owned(), false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (header(), false),
         Err(e) => {
-            return Err(format!(
-                "cannot read the config file {}: {e}; it was not changed",
-                path.display()
+            return Err(crate::tr!(
+                "config-file-unreadable-unchanged",
+                path = path.display().to_string(),
+                error = e.to_string()
             ));
         }
     };
     let mut document: toml_edit::DocumentMut =
         text.parse().map_err(|e: toml_edit::TomlError| {
-            format!(
-                "the config file {} cannot be read as TOML ({}{}); it was not changed: correct it \
-             or move it away",
-                path.display(),
-                position(&text, e.span()),
-                cut(first_line(e.message()))
+            crate::tr!(
+                "config-file-not-toml",
+                path = path.display().to_string(),
+                at = position(&text, e.span()),
+                error = cut(first_line(e.message()))
             )
         })?;
     for edit in edits {
@@ -288,17 +300,22 @@ pub fn update(path: &Path, edits: &[Edit]) -> Result<(), String> {
     }
     let edited = document.to_string();
     if let Err(problems) = parse(&edited) {
-        return Err(format!(
-            "the settings were not saved: {} would not be a valid config file: {}",
-            path.display(),
-            problems.join("; ")
+        return Err(crate::tr!(
+            "config-file-not-saved",
+            path = path.display().to_string(),
+            problems = problems.join("; ")
         ));
     }
     if exists && edited == text {
         return Ok(());
     }
-    write_atomically(path, &[edited.as_bytes()])
-        .map_err(|e| format!("cannot save the settings to {}: {e}", path.display()))
+    write_atomically(path, &[edited.as_bytes()]).map_err(|e| {
+        crate::tr!(
+            "config-file-cannot-save",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })
 }
 
 /// Applies one edit to the document, keeping the decoration (spacing, comments) around it.
@@ -600,9 +617,57 @@ api-version = '2021-01-01'
         )
         .unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text, format!("{HEADER}poll-secs = 45\ncloud = \"china\"\n"));
-        assert!(!HEADER.contains("not kept"));
+        assert_eq!(
+            text,
+            format!("{ENGLISH_HEADER}poll-secs = 45\ncloud = \"china\"\n")
+        );
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// The header as English writes it, word for word.
+    const ENGLISH_HEADER: &str = "\
+# iejobs settings. Precedence: command-line flag > IEJOBS_* environment variable > this file.
+# Keys: cloud (public | usgov | china), endpoint, auth (auto | azure-cli | service-principal |
+# managed-identity | workload-identity | token), tenant-id, client-id, subscriptions,
+# poll-secs, fast-poll-secs, read-budget, api-version, notifications (true | false),
+# language (system | en | es | it).
+# Secrets never go here: use AZURE_CLIENT_SECRET or IEJOBS_ACCESS_TOKEN. The Settings window
+# changes only the keys you change there; your comments, layout and other keys are kept.
+";
+
+    /// A new file in Spanish or Italian starts with comments in that language, and is a
+    /// config file all the same; messages about a file are in the language too.
+    #[test]
+    fn the_header_and_the_messages_follow_the_language() {
+        use crate::i18n::{Lang, scoped};
+        for (lang, first, line) in [
+            (
+                Lang::Es,
+                "# Configuración de iejobs.",
+                "línea 1, columna 1: ",
+            ),
+            (Lang::It, "# Impostazioni di iejobs.", "riga 1, colonna 1: "),
+        ] {
+            let _guard = scoped(lang);
+            let dir = scratch(&format!("header-{lang}"));
+            let path = dir.join("config.toml");
+            update(&path, &[Edit::Set("poll-secs", 45.into())]).unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.starts_with(first), "{lang}: {text}");
+            assert!(
+                text.lines()
+                    .all(|l| l.starts_with('#') || l.starts_with("poll-secs"))
+            );
+            assert_eq!(parse(&text).unwrap().poll_secs, Some(45));
+            let problems = parse("poll_secs = 3\nwho = 1\ncloud = 7\n").unwrap_err();
+            assert!(problems[0].starts_with(line), "{problems:?}");
+            assert!(problems[2].contains(if lang == Lang::Es {
+                "se esperaba"
+            } else {
+                "atteso"
+            }));
+            std::fs::remove_dir_all(dir).unwrap();
+        }
     }
 
     #[test]

@@ -68,7 +68,8 @@ fn every_id_the_program_asks_for_exists() {
         }
         let source = std::fs::read_to_string(&path).unwrap();
         // Ids given as literals to the macro or the functions, and the tables of ids
-        // (columns, shortcuts, --help) whose entries start with their group's prefix.
+        // (columns, shortcuts and their keys, --help, what a config key takes, what a
+        // recovered action found) whose entries start with their group's prefix.
         for marker in [
             "tr!(",
             "i18n::text(",
@@ -76,13 +77,16 @@ fn every_id_the_program_asks_for_exists() {
             "column(",
             "(\"",
             "\"help-",
+            "\"keys-",
+            "\"config-expect-",
+            "\"worker-finding-",
         ] {
             for (at, _) in source.match_indices(marker) {
                 let before = source[..at].chars().next_back().unwrap_or(' ');
                 if marker == "tr!(" && (before.is_alphanumeric() || before == '_') {
                     continue;
                 }
-                if marker == "\"help-" {
+                if marker.starts_with('"') {
                     let rest = &source[at + 1..];
                     let Some(end) = rest.find('"') else {
                         continue;

@@ -5,7 +5,7 @@
 
 use eframe::egui;
 use egui::collapsing_header::CollapsingState;
-use egui_plot::{Line, Plot, PlotPoints, VLine};
+use egui_plot::{GridMark, HoverPosition, Line, Plot, PlotPoints, VLine};
 
 use crate::model::{
     CancelReport, DriveOutcome, DriveReport, Eta, JobEntry, JobKey, Package, cancel_report,
@@ -422,6 +422,9 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
         .height(150.0)
         .x_axis_label(tr!("monitor-chart-x", unit = time_unit))
         .y_axis_label(tr!("monitor-chart-y", unit = unit))
+        .x_axis_formatter(tick_label)
+        .y_axis_formatter(tick_label)
+        .label_formatter(hover_label)
         .include_x(0.0)
         .include_y(0.0)
         .allow_scroll(false)
@@ -452,6 +455,56 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
         });
 }
 
+/// A tick's number with as many decimals as the step between ticks needs (as `egui_plot`'s own
+/// formatter does), with the language's decimal mark: "0.5" in English, "0,5" in Spanish and
+/// Italian.
+fn tick_label(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a handful of decimals, clamped to 0..=6"
+    )]
+    let places = (-mark.step_size.log10().round()).clamp(0.0, 6.0) as usize;
+    chart_number(mark.value, places)
+}
+
+/// What the pointer is over, as `egui_plot`'s default says it ("x = 1.500") but with the
+/// language's decimal mark.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "the formatter egui_plot takes returns an Option"
+)]
+fn hover_label(position: &HoverPosition<'_>) -> Option<String> {
+    let (name, point) = match position {
+        HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => (Some(*plot_name), position),
+        HoverPosition::Elsewhere { position } => (None, position),
+    };
+    let xy = format!(
+        "x = {}\ny = {}",
+        chart_number(point.x, 3),
+        chart_number(point.y, 3)
+    );
+    Some(match name {
+        Some(name) => format!("{name}\n{xy}"),
+        None => xy,
+    })
+}
+
+/// A chart's number with `places` decimals in the language's way; never "-0" (a value that
+/// rounds to zero is zero).
+fn chart_number(value: f64, places: usize) -> String {
+    let text = crate::i18n::decimal(value, places);
+    if text.starts_with('-') && text.chars().all(|c| matches!(c, '-' | '0' | '.' | ',')) {
+        text[1..].to_owned()
+    } else {
+        text
+    }
+}
+
 /// Whether the chart draws the drive: the ones that copied after the request (a skipped
 /// drive's line would lie flat on zero).
 fn plotted(drive: &DriveReport) -> bool {
@@ -468,5 +521,41 @@ fn byte_unit(most: i64) -> (f64, &'static str) {
         (1e9, "GB")
     } else {
         (1e12, "TB")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+
+    #[test]
+    fn chart_numbers_use_the_language_s_decimal_mark() {
+        // egui_plot's grid steps are powers of ten.
+        let half = GridMark {
+            value: 2.5,
+            step_size: 0.1,
+        };
+        let whole = GridMark {
+            value: 40.0,
+            step_size: 10.0,
+        };
+        let range = 0.0..=50.0;
+        for (lang, expected) in [(Lang::En, "2.5"), (Lang::Es, "2,5"), (Lang::It, "2,5")] {
+            let _guard = scoped(lang);
+            assert_eq!(tick_label(half, &range), expected);
+            assert_eq!(tick_label(whole, &range), "40");
+            assert_eq!(
+                chart_number(-0.0001, 2),
+                if lang == Lang::En { "0.00" } else { "0,00" }
+            );
+        }
+        let _guard = scoped(Lang::It);
+        let hover = hover_label(&HoverPosition::NearDataPoint {
+            plot_name: "DRIVE1",
+            position: egui_plot::PlotPoint::new(1.25, 3.5),
+            index: 0,
+        });
+        assert_eq!(hover.as_deref(), Some("DRIVE1\nx = 1,250\ny = 3,500"));
     }
 }

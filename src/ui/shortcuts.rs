@@ -17,7 +17,7 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                 .striped(true)
                 .show(ui, |ui| {
                     for (keys, what) in SHORTCUTS {
-                        ui.strong(keys);
+                        ui.strong(crate::i18n::text(keys));
                         ui.label(crate::i18n::text(what));
                         ui.end_row();
                     }

@@ -169,23 +169,24 @@ pub struct Keys {
     pub export: bool,
 }
 
-/// The keyboard shortcuts, as the shortcuts window lists them: the keys (as egui names
-/// them, in every language) and the message id of what they do.
+/// The keyboard shortcuts, as the shortcuts window lists them: the message id of the keys
+/// (named as the language's keyboards print them: "Re Pág", "Maiusc") and the message id of
+/// what they do.
 pub const SHORTCUTS: [(&str, &str); 14] = [
-    ("F5, Ctrl+R", "shortcut-refresh"),
-    ("Ctrl+F", "shortcut-filter"),
-    ("Ctrl+A", "shortcut-select-all"),
-    ("Up, Down", "shortcut-move"),
-    ("Page Up, Page Down", "shortcut-page"),
-    ("Home, End", "shortcut-home-end"),
-    ("Shift+Up, Shift+Down, …", "shortcut-extend"),
-    ("Enter", "shortcut-enter"),
-    ("Delete", "shortcut-delete"),
-    ("Ctrl+C", "shortcut-copy"),
-    ("Ctrl+E", "shortcut-export"),
-    ("Escape", "shortcut-escape"),
-    ("Ctrl+click, Shift+click", "shortcut-click"),
-    ("F1, ?", "shortcut-help"),
+    ("keys-refresh", "shortcut-refresh"),
+    ("keys-filter", "shortcut-filter"),
+    ("keys-select-all", "shortcut-select-all"),
+    ("keys-move", "shortcut-move"),
+    ("keys-page", "shortcut-page"),
+    ("keys-home-end", "shortcut-home-end"),
+    ("keys-extend", "shortcut-extend"),
+    ("keys-enter", "shortcut-enter"),
+    ("keys-delete", "shortcut-delete"),
+    ("keys-copy", "shortcut-copy"),
+    ("keys-export", "shortcut-export"),
+    ("keys-escape", "shortcut-escape"),
+    ("keys-click", "shortcut-click"),
+    ("keys-help", "shortcut-help"),
 ];
 
 /// Everything the window shows and edits; see the module's documentation.

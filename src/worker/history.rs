@@ -77,7 +77,8 @@ impl History {
     /// beside itself, and if even that fails, the history is not saved at all this run.
     #[must_use]
     pub fn load(path: &Path) -> Loaded {
-        let error = match std::fs::read(path) {
+        // Why, as the message id that says it and the error itself (logged as it is).
+        let (why, cause) = match std::fs::read(path) {
             Ok(bytes) => match serde_json::from_slice::<History>(&bytes) {
                 Ok(history) => {
                     return Loaded {
@@ -86,7 +87,7 @@ impl History {
                         writable: true,
                     };
                 }
-                Err(e) => format!("it is not a history file ({e})"),
+                Err(e) => ("worker-history-not-history", e.to_string()),
             },
             // No file (a file where its folder should be is no history either: saving says
             // so, and tries again).
@@ -101,29 +102,38 @@ impl History {
                     ..Loaded::default()
                 };
             }
-            Err(e) => format!("it cannot be read ({e})"),
+            Err(e) => ("worker-history-unreadable", e.to_string()),
         };
+        let mut args = crate::i18n::FluentArgs::new();
+        args.set("error", cause.clone());
+        let error = crate::i18n::format(why, &args);
         let aside = aside_path(path, jiff::Timestamp::now());
         let (problem, writable) = match std::fs::rename(path, &aside) {
             Ok(()) => (
-                format!(
-                    "The state history {} was not loaded: {error}. It was kept as {}; a new \
-                     history starts.",
-                    path.display(),
-                    aside.display()
+                crate::tr!(
+                    "worker-history-not-loaded-kept",
+                    path = path.display().to_string(),
+                    error = &error,
+                    aside = aside.display().to_string()
                 ),
                 true,
             ),
             Err(e) => (
-                format!(
-                    "The state history {} was not loaded: {error}. It could not be moved aside \
-                     ({e}), so it is left as it is and this run's history is not saved.",
-                    path.display()
+                crate::tr!(
+                    "worker-history-not-loaded-left",
+                    path = path.display().to_string(),
+                    error = &error,
+                    reason = e.to_string()
                 ),
                 false,
             ),
         };
-        tracing::warn!(path = %path.display(), %problem, "history file not loaded");
+        tracing::warn!(
+            path = %path.display(),
+            error = %cause,
+            moved_aside = writable,
+            "history file not loaded"
+        );
         Loaded {
             history: History::default(),
             problem: Some(problem),

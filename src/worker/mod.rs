@@ -31,6 +31,7 @@ use crate::arm::{
     job_summary_from_wire,
 };
 use crate::audit::{Audit, Failure, Outcome, Sender as AuditSender};
+use crate::i18n::Lang;
 use crate::model::{
     Action, Activity, BulkProgress, Event, Job, JobKey, Permission, SlowPage, SubscriptionFailure,
     SubscriptionInfo, SubscriptionStatus, WorkerStatus,
@@ -227,13 +228,11 @@ impl WorkerHandle {
     /// caller shows that, so no action is lost silently.
     pub fn send(&self, command: Command) -> Result<(), String> {
         let Some(commands) = &self.commands else {
-            return Err("the background worker has stopped".to_owned());
+            return Err(crate::tr!("worker-stopped").to_owned());
         };
         commands.try_send(command).map_err(|e| match e {
-            mpsc::error::TrySendError::Full(_) => {
-                "the background worker is busy; try again in a moment".to_owned()
-            }
-            mpsc::error::TrySendError::Closed(_) => "the background worker has stopped".to_owned(),
+            mpsc::error::TrySendError::Full(_) => crate::tr!("worker-busy").to_owned(),
+            mpsc::error::TrySendError::Closed(_) => crate::tr!("worker-stopped").to_owned(),
         })
     }
 
@@ -628,7 +627,9 @@ impl Worker {
                 let result =
                     tokio::task::spawn_blocking(move || crate::config::file::update(&path, &edits))
                         .await
-                        .unwrap_or_else(|e| Err(format!("the save was interrupted: {e}")))
+                        .unwrap_or_else(|e| {
+                            Err(crate::tr!("worker-save-interrupted", error = e.to_string()))
+                        })
                         .map(|()| written);
                 self.emit(Event::SettingsSaved {
                     result,
@@ -1094,17 +1095,22 @@ impl Worker {
             if !self.tracker.first_anomaly(&key) {
                 continue;
             }
+            tracing::warn!(job = %key, times = states.len(), states = %states.join(", "), "the service listed a job more than once");
             let how = if states.is_empty() {
-                "on two pages of one listing".to_owned()
+                crate::tr!("worker-listed-on-two-pages").to_owned()
             } else {
-                format!("{} times on one page ({})", states.len(), states.join(", "))
+                crate::tr!(
+                    "worker-listed-times",
+                    count = states.len(),
+                    states = states.join(", ")
+                )
             };
-            tracing::warn!(job = %key, %how, "the service listed a job more than once");
             self.outbox.push_back((
                 Event::Warning {
-                    message: format!(
-                        "The service listed {key} {how}; the last one is kept. (Said once: an \
-                     anomaly of the service, not a change of the job.)"
+                    message: crate::tr!(
+                        "worker-listed-more-than-once",
+                        key = key.to_string(),
+                        how = how
                     ),
                     key: Some(key),
                     at: Timestamp::now(),
@@ -1297,10 +1303,10 @@ impl Worker {
                 if !std::mem::replace(&mut self.history_file.save_failed, true) {
                     self.emit(Event::Warning {
                         key: None,
-                        message: format!(
-                            "The state history cannot be saved to {}: {e}. It is kept in memory \
-                             and saved again every 10 seconds.",
-                            path.display()
+                        message: crate::tr!(
+                            "worker-history-cannot-save",
+                            path = path.display().to_string(),
+                            error = e.to_string()
                         ),
                         at: Timestamp::now(),
                     });
@@ -1311,7 +1317,10 @@ impl Worker {
                     self.emit(Event::Logged(vec![Activity {
                         at: Timestamp::now(),
                         key: None,
-                        text: format!("The state history is saved to {} again", path.display()),
+                        text: crate::tr!(
+                            "worker-history-saved-again",
+                            path = path.display().to_string()
+                        ),
                         is_error: false,
                     }]));
                 }
@@ -1334,7 +1343,7 @@ impl Worker {
             Ok(Err(e)) => {
                 self.emit(Event::Warning {
                     key: None,
-                    message: format!("The audit trail cannot be read: {e}"),
+                    message: crate::tr!("worker-audit-unreadable", error = e.to_string()),
                     at: Timestamp::now(),
                 });
                 return;
@@ -1574,15 +1583,15 @@ async fn resolve(
     let (outcome, finding) = if record.endpoint == client.config().endpoint.as_str() {
         match (read_job(client, &key, Read::Summary).await, action) {
             (Ok(job), Action::Cancel) if job.cancel_requested => {
-                (Outcome::Confirmed, "the job now shows its cancel request")
+                (Outcome::Confirmed, "worker-finding-cancel-shown")
             }
-            (Ok(_), Action::Cancel) => (Outcome::Failed, "the job shows no cancel request"),
-            (Ok(_), Action::Delete) => (Outcome::Failed, "the job still exists"),
+            (Ok(_), Action::Cancel) => (Outcome::Failed, "worker-finding-no-cancel"),
+            (Ok(_), Action::Delete) => (Outcome::Failed, "worker-finding-still-exists"),
             (Err(e), Action::Delete) if e.is_not_found() => {
-                (Outcome::Confirmed, "the job no longer exists")
+                (Outcome::Confirmed, "worker-finding-gone")
             }
             (Err(e), Action::Cancel) if e.is_not_found() => {
-                (Outcome::Failed, "the job no longer exists")
+                (Outcome::Failed, "worker-finding-gone")
             }
             (Err(e), _) => {
                 tracing::warn!(job = %key, error = %e, "an unfinished action stays unresolved");
@@ -1590,23 +1599,26 @@ async fn resolve(
             }
         }
     } else {
-        (
-            Outcome::Failed,
-            "unknown: it was sent to another endpoint, no longer in use here",
-        )
+        (Outcome::Failed, "worker-finding-other-endpoint")
+    };
+    // The audit trail stays in English; the activity log says it in the language in force.
+    let recovered = |lang: Lang| {
+        let mut args = crate::i18n::FluentArgs::new();
+        args.set("finding", crate::i18n::text_in(lang, finding));
+        crate::i18n::format_in(lang, "worker-recovered", &args)
     };
     let mut line = record;
     line.outcome = outcome;
-    line.message = Some(format!(
-        "The run that sent it stopped before the answer; read at the next start: {finding}."
-    ));
+    line.message = Some(recovered(Lang::En));
     line.at = jiff::Zoned::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string();
     if let Err(e) = audit.append_record(&line) {
         tracing::error!(error = %e, "cannot write the audit trail");
     }
-    vec![Event::Logged(vec![audit_line(&line)])]
+    let mut shown = line;
+    shown.message = Some(recovered(crate::i18n::current()));
+    vec![Event::Logged(vec![audit_line(&shown)])]
 }
 
 /// The event of an action that failed or was not sent.
