@@ -796,8 +796,8 @@ impl Worker {
                 return;
             }
         }
-        let most = self.config.fast_poll_max.max(1);
-        let (count, mut due) = self.tracker.hot_due(id, self.config.fast_poll, now, most);
+        let wanted = self.config.fast_poll_max.max(1);
+        let (count, mut due) = self.tracker.hot_due(id, self.config.fast_poll, now, wanted);
         self.start_listing_if_due(id, count, now);
         let Some(sub) = self.subs.get(id) else {
             return;

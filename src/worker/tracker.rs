@@ -7,7 +7,7 @@
 //! methods say what to send instead of sending it, so the worker's loop stays the only
 //! place that talks to the window, and the rules are tested here without a runtime.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -281,7 +281,7 @@ impl Tracker {
     /// The moving jobs of `subscription` due for a read (unread for `fast_poll`): how many,
     /// and the first `most` of them, cancels first, the longest unread first.
     ///
-    /// Only the `most` taken are sorted: at 100,000 jobs some 20,000 move, and sorting and
+    /// Only the `most` taken are kept and sorted: at 100,000 jobs some 20,000 move, and sorting and
     /// cloning all of their keys at every turn of the worker's loop made the worker ~1.5 % of
     /// a core in an idle window (BENCHMARKS.md, P10), to read 64 of them at most.
     pub fn hot_due(
@@ -291,29 +291,32 @@ impl Tracker {
         now: Instant,
         most: usize,
     ) -> (usize, Vec<JobKey>) {
-        let mut due: Vec<(bool, Instant, &JobKey)> = self
-            .hot
-            .iter()
-            .filter(|(key, hot)| {
-                !hot.reading
-                    && now.saturating_duration_since(hot.read_at) >= fast_poll
-                    && key.subscription_id.eq_ignore_ascii_case(subscription)
-            })
-            .map(|(key, hot)| (!hot.cancel, hot.read_at, key))
-            .collect();
-        let count = due.len();
-        if most < count {
-            if most == 0 {
-                return (count, Vec::new());
+        // The `most` first kept in a heap whose top is the last of them: no list of every
+        // due job is made.
+        let mut first: BinaryHeap<(bool, Instant, &JobKey)> = BinaryHeap::new();
+        let mut count = 0;
+        for (key, hot) in &self.hot {
+            if hot.reading
+                || now.saturating_duration_since(hot.read_at) < fast_poll
+                || !key.subscription_id.eq_ignore_ascii_case(subscription)
+            {
+                continue;
             }
-            due.select_nth_unstable(most - 1);
-            due.truncate(most);
+            count += 1;
+            let entry = (!hot.cancel, hot.read_at, key);
+            if first.len() < most {
+                first.push(entry);
+            } else if first.peek().is_some_and(|last| entry < *last) {
+                first.pop();
+                first.push(entry);
+            }
         }
-        due.sort_unstable();
-        (
-            count,
-            due.into_iter().map(|(_, _, key)| key.clone()).collect(),
-        )
+        let keys = first
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(_, _, key)| key.clone())
+            .collect();
+        (count, keys)
     }
 
     /// A fast-interval read of `key` started: it is not due again until it ends.
