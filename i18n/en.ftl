@@ -774,3 +774,22 @@ keys-export = Ctrl+E
 keys-escape = Escape
 keys-click = Ctrl+click, Shift+click
 keys-help = F1, ?
+
+## The ARM client's errors (arm::error, arm::token, arm::convert, auth, audit)
+
+arm-err-decode = HTTP { $status }: the response is not a valid { $what }: { $detail }{ $ids }
+arm-err-body-too-large = the response is larger than { $limit } bytes and was not read
+arm-err-transport = { $method } { $path } failed after { $attempts } attempt(s): { $detail }
+arm-err-foreign-next-link = the service sent a next-page link to { $link }, not to the endpoint { $endpoint }; it was not followed, so the access token stays with the endpoint
+arm-err-next-link-loop = the service sent the same next-page link twice ({ $link }); listing stopped instead of looping
+arm-err-bad-next-link = the service sent a next-page link that is not a valid URL: { $link }
+arm-err-too-many-pages = listing stopped after { $pages } pages
+arm-err-invalid-endpoint = invalid endpoint: { $reason }
+arm-err-unauthorized = Azure refused the credentials of { $identity }{ $refreshed ->
+    [yes] { " " }even with a freshly issued token
+   *[no] {""}
+}: { $api }. Sign in again (for the Azure CLI: az login) or check that this identity may read the subscription
+arm-err-token = could not get an access token: { $reason }
+arm-err-bad-id = a job came without a valid resource id (got { $id })
+auth-err = cannot sign in with { $method }: { $reason }
+audit-err = the audit trail { $path }: { $reason }

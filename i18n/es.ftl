@@ -811,3 +811,25 @@ keys-export = Ctrl+E
 keys-escape = Esc
 keys-click = Ctrl+clic, Mayús+clic
 keys-help = F1, ?
+
+## The ARM client's errors (arm::error, arm::token, arm::convert, auth, audit)
+
+arm-err-decode = HTTP { $status }: la respuesta no es un { $what } válido: { $detail }{ $ids }
+arm-err-body-too-large = la respuesta supera los { $limit } bytes y no se leyó
+arm-err-transport = { $method } { $path } falló tras { $attempts ->
+    [one] { $attempts } intento
+   *[other] { $attempts } intentos
+}: { $detail }
+arm-err-foreign-next-link = el servicio envió un vínculo a la página siguiente hacia { $link }, no hacia el punto de conexión { $endpoint }; no se siguió, así que el token de acceso no sale del punto de conexión
+arm-err-next-link-loop = el servicio envió dos veces el mismo vínculo a la página siguiente ({ $link }); la lista se detuvo en lugar de repetirse sin fin
+arm-err-bad-next-link = el servicio envió un vínculo a la página siguiente que no es una URL válida: { $link }
+arm-err-too-many-pages = la lista se detuvo tras { $pages } páginas
+arm-err-invalid-endpoint = punto de conexión no válido: { $reason }
+arm-err-unauthorized = Azure rechazó las credenciales de { $identity }{ $refreshed ->
+    [yes] { " " }incluso con un token recién emitido
+   *[no] {""}
+}: { $api }. Vuelva a iniciar sesión (con la CLI de Azure: az login) o compruebe que esta identidad puede leer la suscripción
+arm-err-token = no se pudo obtener un token de acceso: { $reason }
+arm-err-bad-id = llegó un trabajo sin un identificador de recurso válido (se recibió { $id })
+auth-err = no se puede iniciar sesión con { $method }: { $reason }
+audit-err = el registro de auditoría { $path }: { $reason }

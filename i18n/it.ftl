@@ -808,3 +808,25 @@ keys-export = Ctrl+E
 keys-escape = Esc
 keys-click = Ctrl+clic, Maiusc+clic
 keys-help = F1, ?
+
+## The ARM client's errors (arm::error, arm::token, arm::convert, auth, audit)
+
+arm-err-decode = HTTP { $status }: la risposta non è un { $what } valido: { $detail }{ $ids }
+arm-err-body-too-large = la risposta supera { $limit } byte e non è stata letta
+arm-err-transport = { $method } { $path } non riuscita dopo { $attempts ->
+    [one] { $attempts } tentativo
+   *[other] { $attempts } tentativi
+}: { $detail }
+arm-err-foreign-next-link = il servizio ha inviato un collegamento alla pagina successiva verso { $link }, non verso l'endpoint { $endpoint }; non è stato seguito, quindi il token di accesso resta all'endpoint
+arm-err-next-link-loop = il servizio ha inviato due volte lo stesso collegamento alla pagina successiva ({ $link }); l'elenco si è fermato invece di ripetersi all'infinito
+arm-err-bad-next-link = il servizio ha inviato un collegamento alla pagina successiva che non è un URL valido: { $link }
+arm-err-too-many-pages = elenco fermato dopo { $pages } pagine
+arm-err-invalid-endpoint = endpoint non valido: { $reason }
+arm-err-unauthorized = Azure ha rifiutato le credenziali di { $identity }{ $refreshed ->
+    [yes] { " " }anche con un token appena emesso
+   *[no] {""}
+}: { $api }. Accedere di nuovo (con l'interfaccia della riga di comando di Azure: az login) o verificare che questa identità possa leggere la sottoscrizione
+arm-err-token = impossibile ottenere un token di accesso: { $reason }
+arm-err-bad-id = è arrivato un processo senza un ID risorsa valido (ricevuto { $id })
+auth-err = impossibile accedere con { $method }: { $reason }
+audit-err = il registro di controllo { $path }: { $reason }

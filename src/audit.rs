@@ -157,7 +157,7 @@ pub struct Sender {
 
 /// Why the trail could not be written or read.
 #[derive(Debug, thiserror::Error)]
-#[error("the audit trail {path}: {source}")]
+#[error("{}", crate::tr!("audit-err", path = .path, reason = .source.to_string()))]
 pub struct AuditError {
     /// The file.
     pub path: String,

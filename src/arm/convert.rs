@@ -8,7 +8,7 @@ use super::wire::{DriveStatus, JobResponse, PackageInformation};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConvertError {
     /// Without a valid resource id the job cannot be addressed, so no action could reach it.
-    #[error("a job came without a valid resource id (got {0:?})")]
+    #[error("{}", crate::tr!("arm-err-bad-id", id = format!("{:?}", .0)))]
     BadId(Option<String>),
 }
 

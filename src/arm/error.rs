@@ -96,7 +96,7 @@ pub enum ArmError {
     #[error("{0}")]
     Api(ApiError),
     /// The service answered success with a body that could not be read.
-    #[error("HTTP {status}: the response is not a valid {what}: {detail}{ids}")]
+    #[error("{}", crate::tr!("arm-err-decode", status = .status.to_string(), what = *.what, detail = .detail, ids = .ids.to_string()))]
     Decode {
         /// HTTP status.
         status: u16,
@@ -108,13 +108,13 @@ pub enum ArmError {
         ids: RequestIds,
     },
     /// The response body was larger than the client accepts.
-    #[error("the response is larger than {limit_bytes} bytes and was not read")]
+    #[error("{}", crate::tr!("arm-err-body-too-large", limit = .limit_bytes.to_string()))]
     BodyTooLarge {
         /// The limit.
         limit_bytes: usize,
     },
     /// The request did not get an answer.
-    #[error("{method} {path} failed after {attempts} attempt(s): {detail}")]
+    #[error("{}", crate::tr!("arm-err-transport", method = .method, path = .path, attempts = *.attempts, detail = .detail))]
     Transport {
         /// Connect, timeout or other.
         kind: TransportKind,
@@ -128,10 +128,7 @@ pub enum ArmError {
         detail: String,
     },
     /// A `nextLink` pointed to another origin than the configured endpoint.
-    #[error(
-        "the service sent a next-page link to {link_origin}, not to the endpoint {endpoint_origin}; \
-         it was not followed, so the access token stays with the endpoint"
-    )]
+    #[error("{}", crate::tr!("arm-err-foreign-next-link", link = .link_origin, endpoint = .endpoint_origin))]
     ForeignNextLink {
         /// Origin of the link.
         link_origin: String,
@@ -139,29 +136,28 @@ pub enum ArmError {
         endpoint_origin: String,
     },
     /// A `nextLink` repeated an earlier one.
-    #[error(
-        "the service sent the same next-page link twice ({0}); listing stopped instead of looping"
-    )]
+    #[error("{}", crate::tr!("arm-err-next-link-loop", link = .0))]
     NextLinkLoop(String),
     /// A `nextLink` was not a URL.
-    #[error("the service sent a next-page link that is not a valid URL: {0:?}")]
+    #[error("{}", crate::tr!("arm-err-bad-next-link", link = format!("{:?}", .0)))]
     BadNextLink(String),
     /// The listing exceeded the page limit.
-    #[error("listing stopped after {0} pages")]
+    #[error("{}", crate::tr!("arm-err-too-many-pages", pages = .0.to_string()))]
     TooManyPages(usize),
     /// The configured endpoint is not usable.
-    #[error("invalid endpoint: {0}")]
+    #[error("{}", crate::tr!("arm-err-invalid-endpoint", reason = .0))]
     InvalidEndpoint(String),
     /// No token could be had.
     #[error(transparent)]
     Token(#[from] TokenError),
     /// The service refused the credentials (HTTP 401), after one fresh token when the
     /// source could give one.
-    #[error(
-        "Azure refused the credentials of {identity}{after}: {api}. Sign in again \
-         (for the Azure CLI: az login) or check that this identity may read the subscription",
-        after = if *.refreshed { " even with a freshly issued token" } else { "" }
-    )]
+    #[error("{}", crate::tr!(
+        "arm-err-unauthorized",
+        identity = .identity,
+        refreshed = if *.refreshed { "yes" } else { "no" },
+        api = .api.to_string(),
+    ))]
     Unauthorized {
         /// The service's answer.
         api: Box<ApiError>,
@@ -209,5 +205,57 @@ impl ArmError {
     #[must_use]
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(404)
+    }
+}
+
+#[cfg(test)]
+mod i18n_tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+
+    fn transport(attempts: u32) -> ArmError {
+        ArmError::Transport {
+            kind: TransportKind::Connect,
+            method: "GET".into(),
+            path: "/subscriptions/s/providers/Microsoft.ImportExport/jobs".into(),
+            attempts,
+            detail: "connection refused".into(),
+        }
+    }
+
+    #[test]
+    fn the_client_s_own_errors_speak_the_language_in_force() {
+        let path = "/subscriptions/s/providers/Microsoft.ImportExport/jobs";
+        {
+            let _guard = scoped(Lang::En);
+            assert_eq!(
+                transport(3).to_string(),
+                format!("GET {path} failed after 3 attempt(s): connection refused")
+            );
+            assert_eq!(
+                ArmError::TooManyPages(1000).to_string(),
+                "listing stopped after 1000 pages"
+            );
+        }
+        {
+            let _guard = scoped(Lang::Es);
+            assert_eq!(
+                transport(1).to_string(),
+                format!("GET {path} falló tras 1 intento: connection refused")
+            );
+            assert_eq!(
+                transport(3).to_string(),
+                format!("GET {path} falló tras 3 intentos: connection refused")
+            );
+        }
+        let _guard = scoped(Lang::It);
+        assert_eq!(
+            transport(3).to_string(),
+            format!("GET {path} non riuscita dopo 3 tentativi: connection refused")
+        );
+        assert_eq!(
+            TokenError::Unavailable("az login needed".into()).to_string(),
+            "impossibile ottenere un token di accesso: az login needed"
+        );
     }
 }

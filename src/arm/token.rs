@@ -45,7 +45,7 @@ pub struct AccessToken {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TokenError {
     /// The source could not produce a token; the text says why, without any secret.
-    #[error("could not get an access token: {0}")]
+    #[error("{}", crate::tr!("arm-err-token", reason = .0))]
     Unavailable(String),
 }
 

@@ -37,7 +37,7 @@ pub struct AuthOptions {
 
 /// Why no credential could be set up.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("cannot sign in with {method}: {reason}")]
+#[error("{}", crate::tr!("auth-err", method = *.method, reason = .reason))]
 pub struct AuthError {
     /// The method tried.
     pub method: &'static str,

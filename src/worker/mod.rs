@@ -586,7 +586,11 @@ impl Worker {
                     Ok(permit) => {
                         if let Some((event, wake)) = self.outbox.pop_front() {
                             permit.send(event);
-                            (self.notify)(wake);
+                            // Events the window has not taken hold jobs in memory: past half
+                            // the channel, it is woken at once (a fast listing of 100,000
+                            // changed jobs otherwise waited for the background repaint).
+                            let backlog = events.capacity() < CHANNEL_CAPACITY / 2;
+                            (self.notify)(if backlog { Wake::Now } else { wake });
                         }
                     }
                     // The window is gone: nobody will read these.
