@@ -42,6 +42,6 @@ pub use store::Store;
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
 pub use text::{ArcStr, shared, shared_opt};
 pub use units::bytes;
-pub use verdict::{Verdict, verdict};
+pub use verdict::{SelectionVerdicts, Verdict, verdict};
 
 pub(crate) use open_enum::open_enum;

@@ -1,10 +1,8 @@
 //! The top bar: actions on the selection, the text filter, state chips, the views, Help.
 
-use std::collections::BTreeSet;
-
 use eframe::egui;
 
-use crate::model::{Action, JobKey, JobState, verdict};
+use crate::model::{Action, JobState, SelectionVerdicts};
 use crate::tr;
 
 use super::context::{PanelContext, PanelState};
@@ -281,6 +279,13 @@ fn filter_row_ui(
     });
 }
 
+/// The selection buttons' verdicts, and the language their reasons are worded in.
+#[derive(Clone, Default)]
+struct ButtonsMade {
+    lang: Option<crate::i18n::Lang>,
+    verdicts: SelectionVerdicts,
+}
+
 /// What a selection button shows: the rule applied to every selected job.
 #[derive(Clone, Debug)]
 struct SelectionButton {
@@ -289,19 +294,8 @@ struct SelectionButton {
     why_not: Option<String>,
 }
 
-/// The buttons as last worked out, and for which jobs, selection and language (the reason
-/// is worded in it).
-#[derive(Clone, Default)]
-struct ButtonsMade {
-    version: Option<u64>,
-    lang: Option<crate::i18n::Lang>,
-    selected: BTreeSet<JobKey>,
-    buttons: Vec<SelectionButton>,
-}
-
-/// The selection buttons, the rule applied again only when the jobs or the selection
-/// changed (with every job selected at 100,000 jobs, applying it at every frame took
-/// ~150 ms a frame).
+/// The selection buttons, the rule applied again only to the jobs that changed (see
+/// [`SelectionVerdicts`]), or to all when the selection or the language changed.
 fn selection_buttons(ui: &egui::Ui, cx: &PanelContext<'_>) -> Vec<SelectionButton> {
     let store = cx.store();
     let selection = &cx.selection.keys;
@@ -309,27 +303,19 @@ fn selection_buttons(ui: &egui::Ui, cx: &PanelContext<'_>) -> Vec<SelectionButto
         let made =
             data.get_temp_mut_or_default::<ButtonsMade>(egui::Id::unique("selection-buttons"));
         let lang = crate::i18n::current();
-        if made.version != Some(store.version())
-            || made.selected != *selection
-            || made.lang != Some(lang)
-        {
-            let selected: Vec<JobKey> = selection.iter().cloned().collect();
-            made.buttons = Action::ALL
-                .into_iter()
-                .map(|action| {
-                    let verdict = verdict(store, action, &selected);
-                    SelectionButton {
-                        action,
-                        allowed: verdict.allowed.len(),
-                        why_not: verdict.why_not(),
-                    }
-                })
-                .collect();
-            made.version = Some(store.version());
+        if made.lang != Some(lang) {
+            made.verdicts.reset();
             made.lang = Some(lang);
-            made.selected.clone_from(selection);
         }
-        made.buttons.clone()
+        made.verdicts.update(store, selection);
+        made.verdicts
+            .iter()
+            .map(|(action, allowed, why_not)| SelectionButton {
+                action,
+                allowed,
+                why_not: why_not.map(str::to_owned),
+            })
+            .collect()
     })
 }
 
