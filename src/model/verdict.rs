@@ -152,14 +152,15 @@ impl SelectionVerdicts {
                 }
             }
         }
+        let mut selected: Option<Vec<JobKey>> = None;
         for (i, action) in Action::ALL.into_iter().enumerate() {
             if !self.allowed[i].is_empty() {
                 self.why_not[i] = None;
             } else if any_selected || self.why_not[i].is_none() {
                 // None allowed: the reason names the first job's or the common one, so it
                 // takes every job (only while nothing selected may be acted on).
-                let selected: Vec<JobKey> = selection.iter().cloned().collect();
-                self.why_not[i] = verdict(store, action, &selected).why_not();
+                let selected = selected.get_or_insert_with(|| selection.iter().cloned().collect());
+                self.why_not[i] = verdict(store, action, selected).why_not();
             }
         }
     }
