@@ -89,6 +89,9 @@ fn main() {
     if wants("frame-breakdown") {
         frame_breakdown_section(&options.sizes);
     }
+    if wants("frame-fed") {
+        frame_fed_section(&options.sizes);
+    }
     if wants("idle") {
         idle_section(&options.sizes, options.idle_secs);
     }
@@ -291,6 +294,75 @@ impl Headless {
             started: Instant::now(),
             next_repaint,
         }
+    }
+
+    /// The app around a worker handle of the caller's (a scripted one).
+    fn with_handle(handle: iejobs::worker::WorkerHandle) -> Self {
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let app = App::with_worker(
+            &cc,
+            Source::Emulator {
+                url: "scripted".to_owned(),
+                scenario: "bench".to_owned(),
+                speed: 0.0,
+            },
+            &WorkerConfig::new(vec![DEMO_SUBSCRIPTION.to_owned()]),
+            SettingsContext::default(),
+            iejobs::ui::Folders::default(),
+            handle,
+        );
+        Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            started: Instant::now(),
+            next_repaint: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Frames with these input events, then one with the modifiers let go.
+    fn press(&mut self, key: egui::Key, modifiers: egui::Modifiers) {
+        for events in [
+            vec![
+                egui::Event::ModifiersChanged(modifiers),
+                egui::Event::Key {
+                    key,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                },
+            ],
+            vec![egui::Event::ModifiersChanged(egui::Modifiers::NONE)],
+        ] {
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1440.0, 880.0),
+                )),
+                time: Some(self.started.elapsed().as_secs_f64()),
+                events,
+                ..Default::default()
+            };
+            self.app.logic(&self.ctx, &mut self.frame);
+            let output = self
+                .ctx
+                .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
+            std::hint::black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
+        }
+    }
+
+    /// Every job selected, as Ctrl+A does.
+    fn select_all(&mut self) {
+        self.press(egui::Key::A, egui::Modifiers::COMMAND);
+        assert_eq!(self.app.selection().keys.len(), self.app.store().len());
+    }
+
+    /// The selection emptied, as Escape does.
+    fn clear_selection(&mut self) {
+        self.press(egui::Key::Escape, egui::Modifiers::NONE);
+        assert!(self.app.selection().keys.is_empty(), "Escape clears the selection");
     }
 
     /// One whole frame; returns its wall-clock time (egui pass plus tessellation).
@@ -570,6 +642,129 @@ fn frame_breakdown_section(sizes: &[usize]) {
         );
         drop(app);
         drop(emulator);
+    }
+    println!();
+}
+
+/// P9 with the changes fed at a set rate: the window gets its events from a scripted worker
+/// (no emulator, no worker thread), so the frames compare alone whatever the worker's speed.
+/// Every frame takes one batch of `k` changed jobs (bytes copied on their drives; one job of
+/// each batch moves from Transferring to Packaging), as the worker sends them: a page of a
+/// listing brings up to 100, a single read one. Against Azure's read budget a frame gets at
+/// most one page (a read every ~3 s), so 100 a frame is the worst case.
+fn frame_fed_section(sizes: &[usize]) {
+    use iejobs::model::{Event, Job, JobState};
+    use iejobs::worker::WorkerHandle;
+    println!(
+        "## P9 fed: every frame applies a batch of k changed jobs (scripted worker), CPU (release, headless)\n"
+    );
+    println!(
+        "| jobs | k (changed jobs a frame) | frames | frame median (ms) | p90 (ms) | p99 (ms) | max (ms) | every job selected: median (ms) | p99 (ms) |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for &n in sizes {
+        let emulator = runtime.block_on(served(n));
+        let jobs: Vec<Job> = runtime
+            .block_on(client(&emulator.url()).list_jobs(&ListScope::Subscription(
+                DEMO_SUBSCRIPTION.to_owned(),
+            )))
+            .unwrap()
+            .iter()
+            .filter_map(|j| job_from_wire(j).ok())
+            .collect();
+        runtime.block_on(emulator.shutdown());
+        assert_eq!(jobs.len(), n);
+        let (handle, script) = WorkerHandle::scripted();
+        let mut app = Headless::with_handle(handle);
+        // The first listing, a page at a time, as the worker sends it.
+        let mut pages = jobs.chunks(100);
+        let mut next = pages.next();
+        while let Some(page) = next {
+            match script.events.try_send(Event::Partial {
+                jobs: page.to_vec(),
+                at: jiff::Timestamp::now(),
+            }) {
+                Ok(()) => next = pages.next(),
+                Err(_) => {
+                    app.frame();
+                }
+            }
+        }
+        script
+            .events
+            .try_send(Event::ListingDone {
+                subscription: DEMO_SUBSCRIPTION.to_owned(),
+                jobs: n,
+                gone: Vec::new(),
+                first: true,
+                at: jiff::Timestamp::now(),
+            })
+            .unwrap();
+        while app.app.store().len() < n {
+            app.frame();
+        }
+        app.focus_a_cancellation();
+        for _ in 0..30 {
+            app.frame();
+        }
+        // The jobs that move: those in Transferring with drives.
+        let mut moving: Vec<Job> = jobs
+            .into_iter()
+            .filter(|j| j.state == JobState::Transferring && j.drives.is_some())
+            .collect();
+        assert!(!moving.is_empty(), "the load scenario has jobs in Transferring");
+        let mut turn = 0usize;
+        let mut batch = |k: usize| -> Vec<Job> {
+            let mut out = Vec::with_capacity(k);
+            for i in 0..k {
+                let index = (turn * k + i) % moving.len();
+                let job = &mut moving[index];
+                for drive in job.drives.iter_mut().flatten() {
+                    drive.bytes_succeeded = Some(drive.bytes_succeeded.unwrap_or(0) + 1_000_000);
+                }
+                if i == 0 {
+                    job.state = JobState::Packaging;
+                }
+                out.push(job.clone());
+            }
+            turn += 1;
+            out
+        };
+        for k in [1, 10, 100] {
+            let mut run = |app: &mut Headless, frames: usize| -> Vec<f64> {
+                let mut times = Vec::with_capacity(frames);
+                for _ in 0..frames {
+                    script
+                        .events
+                        .try_send(Event::Partial {
+                            jobs: batch(k),
+                            at: jiff::Timestamp::now(),
+                        })
+                        .unwrap();
+                    let version = app.app.store().version();
+                    let (_, cpu) = app.timed_frame();
+                    assert_ne!(app.app.store().version(), version, "the batch was applied");
+                    times.push(ms(cpu));
+                }
+                times
+            };
+            run(&mut app, 20); // warm-up
+            let mut plain = run(&mut app, 300);
+            app.select_all();
+            let mut selected = run(&mut app, 100);
+            app.clear_selection();
+            let frames = plain.len();
+            let max = plain.iter().copied().fold(0.0, f64::max);
+            println!(
+                "| {n} | {k} | {frames} | {:.3} | {:.3} | {:.3} | {max:.3} | {:.3} | {:.3} |",
+                median(&mut plain),
+                percentile(&mut plain, 0.90),
+                percentile(&mut plain, 0.99),
+                median(&mut selected),
+                percentile(&mut selected, 0.99),
+            );
+        }
     }
     println!();
 }

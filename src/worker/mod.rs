@@ -168,6 +168,17 @@ pub struct WorkerHandle {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+/// The other end of [`WorkerHandle::scripted`]: what a worker would send and receive.
+#[cfg(any(test, feature = "test-support"))]
+pub struct ScriptedWorker {
+    /// Events for the window, as the worker sends them.
+    pub events: mpsc::Sender<Event>,
+    /// The commands the window sent.
+    pub commands: mpsc::Receiver<Command>,
+    /// The worker's status, as the window reads it.
+    pub status: watch::Sender<WorkerStatus>,
+}
+
 /// The worker's loop, to be run on a tokio runtime (see [`WorkerHandle::start`]).
 pub struct WorkerLoop {
     worker: Worker,
@@ -220,6 +231,30 @@ impl WorkerHandle {
             WorkerLoop {
                 worker,
                 commands: command_rx,
+            },
+        )
+    }
+
+    /// A handle with no worker behind it: the caller feeds its events and reads the commands
+    /// the window sends (benches feed changes at a set rate, so frames compare alone).
+    #[cfg(any(test, feature = "test-support"))]
+    #[must_use]
+    pub fn scripted() -> (Self, ScriptedWorker) {
+        let (command_tx, command_rx) = mpsc::channel(CHANNEL_CAPACITY);
+        let (event_tx, event_rx) = mpsc::channel(CHANNEL_CAPACITY);
+        let (status_tx, status_rx) = watch::channel(WorkerStatus::default());
+        let handle = Self {
+            commands: Some(command_tx),
+            events: event_rx,
+            status: status_rx,
+            thread: None,
+        };
+        (
+            handle,
+            ScriptedWorker {
+                events: event_tx,
+                commands: command_rx,
+                status: status_tx,
             },
         )
     }
