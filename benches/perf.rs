@@ -362,7 +362,10 @@ impl Headless {
     /// The selection emptied, as Escape does.
     fn clear_selection(&mut self) {
         self.press(egui::Key::Escape, egui::Modifiers::NONE);
-        assert!(self.app.selection().keys.is_empty(), "Escape clears the selection");
+        assert!(
+            self.app.selection().keys.is_empty(),
+            "Escape clears the selection"
+        );
     }
 
     /// One whole frame; returns its wall-clock time (egui pass plus tessellation).
@@ -666,9 +669,10 @@ fn frame_fed_section(sizes: &[usize]) {
     for &n in sizes {
         let emulator = runtime.block_on(served(n));
         let jobs: Vec<Job> = runtime
-            .block_on(client(&emulator.url()).list_jobs(&ListScope::Subscription(
-                DEMO_SUBSCRIPTION.to_owned(),
-            )))
+            .block_on(
+                client(&emulator.url())
+                    .list_jobs(&ListScope::Subscription(DEMO_SUBSCRIPTION.to_owned())),
+            )
             .unwrap()
             .iter()
             .filter_map(|j| job_from_wire(j).ok())
@@ -713,7 +717,10 @@ fn frame_fed_section(sizes: &[usize]) {
             .into_iter()
             .filter(|j| j.state == JobState::Transferring && j.drives.is_some())
             .collect();
-        assert!(!moving.is_empty(), "the load scenario has jobs in Transferring");
+        assert!(
+            !moving.is_empty(),
+            "the load scenario has jobs in Transferring"
+        );
         let mut turn = 0usize;
         let mut batch = |k: usize| -> Vec<Job> {
             let mut out = Vec::with_capacity(k);
@@ -731,7 +738,15 @@ fn frame_fed_section(sizes: &[usize]) {
             turn += 1;
             out
         };
-        for k in [1, 10, 100] {
+        // IEJOBS_BENCH_FED_K=100 runs one batch size (and 3,000 frames, for a profiler).
+        let only: Option<usize> = std::env::var("IEJOBS_BENCH_FED_K")
+            .ok()
+            .and_then(|k| k.parse().ok());
+        let (ks, frames) = match only {
+            Some(k) => (vec![k], 3000),
+            None => (vec![1, 10, 100], 300),
+        };
+        for k in ks {
             let mut run = |app: &mut Headless, frames: usize| -> Vec<f64> {
                 let mut times = Vec::with_capacity(frames);
                 for _ in 0..frames {
@@ -750,7 +765,7 @@ fn frame_fed_section(sizes: &[usize]) {
                 times
             };
             run(&mut app, 20); // warm-up
-            let mut plain = run(&mut app, 300);
+            let mut plain = run(&mut app, frames);
             app.select_all();
             let mut selected = run(&mut app, 100);
             app.clear_selection();

@@ -169,6 +169,15 @@ impl PartialOrd for JobKey {
     }
 }
 
+/// A storage account's name: the last segment of its ARM id.
+#[must_use]
+pub fn account_name(id: &str) -> Option<&str> {
+    id.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|name| !name.is_empty())
+}
+
 impl fmt::Display for JobKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.resource_group, self.name)
@@ -301,10 +310,7 @@ impl Job {
     /// The storage account's name: the last segment of its ARM id.
     #[must_use]
     pub fn storage_account_name(&self) -> Option<&str> {
-        self.storage_account_id
-            .as_deref()
-            .and_then(|id| id.trim_end_matches('/').rsplit('/').next())
-            .filter(|name| !name.is_empty())
+        self.storage_account_id.as_deref().and_then(account_name)
     }
 
     /// Whether data is being copied: the job or one of its drives is transferring.

@@ -28,7 +28,7 @@ pub use entry::{
     RETENTION, Transition,
 };
 pub use event::Event;
-pub use job::{Drive, Job, JobKey, Package};
+pub use job::{Drive, Job, JobKey, Package, account_name};
 pub use notify::{
     GROUP_MAX_WAIT, GROUP_QUIET, NAMED_IN_GROUP, Notification, NotificationKind, Notifier,
     UNREACHABLE_AFTER,

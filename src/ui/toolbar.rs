@@ -307,7 +307,8 @@ fn selection_buttons(ui: &egui::Ui, cx: &PanelContext<'_>) -> Vec<SelectionButto
             made.verdicts.reset();
             made.lang = Some(lang);
         }
-        made.verdicts.update(store, selection, cx.selection.keys.stamp());
+        made.verdicts
+            .update(store, selection, cx.selection.keys.stamp());
         made.verdicts
             .iter()
             .map(|(action, allowed, why_not)| SelectionButton {
