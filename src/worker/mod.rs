@@ -51,6 +51,22 @@ const DISCOVERY_INTERVAL: Duration = Duration::from_mins(30);
 /// the user asks (Refresh): such a refusal does not go away in seconds.
 const REFUSED_RETRY: Duration = Duration::from_mins(1);
 
+/// The least time between two saves of the history (when it changed).
+const HISTORY_SAVE_MIN: Duration = Duration::from_secs(10);
+
+/// The most time between two saves of the history (when it changed); a clean stop saves it
+/// whatever the time.
+const HISTORY_SAVE_MAX: Duration = Duration::from_mins(5);
+
+/// How long to wait before saving the history again after a save that took `took`: 2,000
+/// times as long, so that saving costs at most 0.05 % of a core, within
+/// [`HISTORY_SAVE_MIN`] and [`HISTORY_SAVE_MAX`]. The timelines of 100,000 jobs (~19 MB)
+/// saved every 10 s were a third of the worker's time in an idle window (BENCHMARKS.md, P10).
+fn history_save_interval(took: Duration) -> Duration {
+    took.saturating_mul(2000)
+        .clamp(HISTORY_SAVE_MIN, HISTORY_SAVE_MAX)
+}
+
 /// Below this many reads left (ARM's `x-ms-ratelimit-remaining-subscription-reads`), the
 /// worker holds a subscription's polls for [`LOW_BUDGET_PAUSE`] and lets it refill.
 const LOW_REMAINING_READS: u64 = 25;
@@ -633,8 +649,9 @@ impl Worker {
                 },
                 _ = tick.tick() => {}
                 () = tokio::time::sleep_until(next_save) => {
-                    next_save = tokio::time::Instant::now() + Duration::from_secs(10);
+                    let began = tokio::time::Instant::now();
                     self.save_history().await;
+                    next_save = tokio::time::Instant::now() + history_save_interval(began.elapsed());
                 }
             }
         }
@@ -832,6 +849,22 @@ impl Worker {
                 );
                 sub.hold_until = Some(now + LOW_BUDGET_PAUSE);
                 sub.probe = true;
+                return;
+            }
+        }
+        // When no read can start now (every read slot taken, or no budget left but for a
+        // burst listing's pages), the moving jobs are not looked through: 20,000 of them at
+        // 100,000 jobs, at every turn of the loop, were the worker's largest cost in an idle
+        // window (BENCHMARKS.md, P10). A listing that would start waits for a read with it.
+        if let Some(sub) = self.subs.get_mut(id) {
+            let burst = sub
+                .listing
+                .as_ref()
+                .map_or(sub.refresh || sub.listed_at.is_none(), |l| l.burst);
+            if self.reads >= self.config.concurrency.max(1)
+                || !sub.pace.ready(now)
+                || !(burst || sub.sustained.ready(now))
+            {
                 return;
             }
         }
@@ -1897,5 +1930,28 @@ fn error_message(error: &ArmError) -> String {
     match error {
         ArmError::Api(api) => api.message.clone().unwrap_or_else(|| error.to_string()),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_history_is_saved_less_often_when_saving_it_costs_more() {
+        assert_eq!(history_save_interval(Duration::ZERO), HISTORY_SAVE_MIN);
+        assert_eq!(
+            history_save_interval(Duration::from_millis(2)),
+            HISTORY_SAVE_MIN
+        );
+        assert_eq!(
+            history_save_interval(Duration::from_millis(30)),
+            Duration::from_mins(1)
+        );
+        assert_eq!(
+            history_save_interval(Duration::from_secs(1)),
+            HISTORY_SAVE_MAX
+        );
+        assert_eq!(history_save_interval(Duration::MAX), HISTORY_SAVE_MAX);
     }
 }
