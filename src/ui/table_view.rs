@@ -261,13 +261,17 @@ impl TableView {
         for key in changed {
             let Some(entry) = store.get(key).filter(|entry| query.matches(entry)) else {
                 // Gone or filtered out: its row, if any, cannot be found by its order.
+                tracing::debug!(target: "iejobs::frames", job = %key, gone = store.get(key).is_none(), changed = changed.len(), "table rows: a pass over all rows");
                 return self.update_rows_by_key(store, query, changed);
             };
             let value = query.sort_value(entry);
             match self.located(query, &value, key) {
                 Some(at) => found.push((at, value)),
                 // New, newly matching, or its sort value changed.
-                None => return self.update_rows_by_key(store, query, changed),
+                None => {
+                    tracing::debug!(target: "iejobs::frames", job = %key, new = true, changed = changed.len(), "table rows: a pass over all rows");
+                    return self.update_rows_by_key(store, query, changed);
+                }
             }
         }
         // Every changed row found where its value says: the values are the same, unless
