@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::entry::JobEntry;
 use super::job::Drive;
 use super::state::DriveState;
-use super::text::ArcStr;
+use super::text::DriveId;
 
 /// Intervals between progress samples that the rate is taken over (the last ones).
 const RATE_WINDOW: usize = 8;
@@ -60,7 +60,7 @@ pub struct Eta {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DriveReport {
     /// The drive's id.
-    pub drive_id: ArcStr,
+    pub drive_id: DriveId,
     /// Its state as the service wrote it.
     pub state: DriveState,
     /// What it does after the request.
@@ -238,7 +238,7 @@ mod tests {
 
     fn drive(id: &str, state: DriveState, bytes: i64, percent: i64) -> Drive {
         Drive {
-            drive_id: ArcStr::from(id),
+            drive_id: DriveId::from(id),
             state,
             copy_status: None,
             percent_complete: Some(percent),
@@ -334,7 +334,8 @@ mod tests {
     #[test]
     fn a_drive_the_service_marks_cancelled_is_skipped_and_no_cancel_means_no_report() {
         let mut entry = entry(&[100]);
-        entry.job.drives.as_mut().unwrap()[1].copy_status = Some(ArcStr::from("Cancelled"));
+        entry.job.drives.as_mut().unwrap()[1].copy_status =
+            Some(crate::model::ArcStr::from("Cancelled"));
         let report = cancel_report(&entry).unwrap();
         assert_eq!(report.drives[1].outcome, DriveOutcome::Skipped);
         entry.cancel = None;

@@ -7,7 +7,7 @@ use super::job::{Drive, Job};
 use super::progress::Progress;
 use super::rules::{Action, Permission};
 use super::state::JobState;
-use super::text::ArcStr;
+use super::text::DriveId;
 
 /// Azure deletes Completed and Closed jobs this long after they finish.
 pub const RETENTION: SignedDuration = SignedDuration::from_hours(90 * 24);
@@ -96,7 +96,7 @@ pub struct CancelWatch {
     /// Whether iejobs saw the request happen (false: it was pending when first seen).
     pub seen_requested: bool,
     /// Bytes per drive at that moment, by drive id.
-    pub baseline: Vec<(ArcStr, i64)>,
+    pub baseline: Vec<(DriveId, i64)>,
 }
 
 /// Where a cancel stands: what the table's Cancel column, the chips and the monitor say.
@@ -257,7 +257,7 @@ impl JobEntry {
 
     /// Bytes each drive copied since the cancel request, by drive id.
     #[must_use]
-    pub fn bytes_since_cancel(&self) -> Vec<(ArcStr, i64)> {
+    pub fn bytes_since_cancel(&self) -> Vec<(DriveId, i64)> {
         let Some(watch) = &self.cancel else {
             return Vec::new();
         };
@@ -454,7 +454,7 @@ mod tests {
 
     fn drive(id: &str, bytes: i64) -> Drive {
         Drive {
-            drive_id: ArcStr::from(id),
+            drive_id: DriveId::from(id),
             state: crate::model::DriveState::Transferring,
             copy_status: None,
             percent_complete: None,
@@ -479,9 +479,9 @@ mod tests {
         // Opened: the full read brings drives, log links and the diagnostics path.
         let mut full = listed.clone();
         let mut d = drive("D1", 100);
-        d.verbose_log_uri = Some(ArcStr::from("https://x/verbose.log"));
+        d.verbose_log_uri = Some(crate::model::ArcStr::from("https://x/verbose.log"));
         full.drives = Some(vec![d]);
-        full.diagnostics_path = Some(ArcStr::from("waimportexport"));
+        full.diagnostics_path = Some(crate::model::ArcStr::from("waimportexport"));
         assert!(
             entry.update(full.clone(), later(10)),
             "shown: the drives are new"

@@ -42,7 +42,7 @@ pub use status::{BulkProgress, SlowPage, SubscriptionFailure, SubscriptionStatus
 pub use store::Store;
 
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
-pub use text::{ArcStr, shared, shared_opt};
+pub use text::{ArcStr, DriveId, shared, shared_opt};
 pub use units::bytes;
 pub use verdict::{SelectionVerdicts, Verdict, verdict};
 
