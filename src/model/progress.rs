@@ -20,9 +20,9 @@ const COUNT_MAX: u64 = (1 << 31) - 1;
 /// A job's drive progress over time, oldest first.
 ///
 /// Each sample is laid out as words: the time's seconds; its nanoseconds (low 32 bits), the
-/// drive count and the [`HAS_MASK`] bit; the bytes of each drive (0 for a drive that did not
-/// report); when some drive did not report, one bit a drive saying which did. The layout is
-/// canonical, so equal samples are equal words.
+/// drive count and a bit saying whether a mask follows; the bytes of each drive (0 for a
+/// drive that did not report); when some drive did not report, one bit a drive saying which
+/// did. The layout is canonical, so equal samples are equal words.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     words: Vec<u64>,
