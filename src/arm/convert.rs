@@ -1,6 +1,8 @@
 //! From the wire format to the app's model.
 
-use crate::model::{ArcStr, Drive, DriveState, Job, JobKey, JobState, Package, shared_opt};
+use crate::model::{
+    ArcStr, Drive, DriveId, DriveState, Job, JobKey, JobState, Package, shared_opt,
+};
 
 use super::wire::{DriveStatus, JobResponse, PackageInformation};
 
@@ -110,7 +112,7 @@ fn drive_from_wire(drive: &DriveStatus, detail: Detail) -> Drive {
         drive_id: drive
             .drive_id
             .as_deref()
-            .map(ArcStr::from)
+            .map(DriveId::from)
             .unwrap_or_default(),
         state: drive
             .state

@@ -183,7 +183,7 @@ impl DriveWire<'_> {
             drive_id: self
                 .drive_id
                 .as_deref()
-                .map(ArcStr::from)
+                .map(crate::model::DriveId::from)
                 .unwrap_or_default(),
             state: self
                 .state

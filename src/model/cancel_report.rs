@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::entry::JobEntry;
 use super::job::Drive;
 use super::state::DriveState;
-use super::text::ArcStr;
+use super::text::DriveId;
 
 /// Intervals between progress samples that the rate is taken over (the last ones).
 const RATE_WINDOW: usize = 8;
@@ -60,7 +60,7 @@ pub struct Eta {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DriveReport {
     /// The drive's id.
-    pub drive_id: ArcStr,
+    pub drive_id: DriveId,
     /// Its state as the service wrote it.
     pub state: DriveState,
     /// What it does after the request.
@@ -186,25 +186,21 @@ fn outcome(drive: &Drive, job_finished: bool) -> DriveOutcome {
 
 /// The drive's rate over the last intervals between samples, and its landing time.
 fn rate_and_eta(entry: &JobEntry, drive: usize, left: Option<i64>) -> (Option<f64>, Option<Eta>) {
-    let samples = &entry.progress;
-    let start = samples.len().saturating_sub(RATE_WINDOW + 1);
+    let samples = entry.progress.last_n(RATE_WINDOW + 1);
     let mut total_bytes = 0.0;
     let mut total_seconds = 0.0;
     let mut slowest = f64::INFINITY;
     let mut fastest: f64 = 0.0;
-    for pair in samples[start..].windows(2) {
+    for pair in samples.windows(2) {
         let seconds = pair[1].at.duration_since(pair[0].at).as_secs_f64();
-        let (Some(Some(a)), Some(Some(b))) = (
-            pair[0].drive_bytes.get(drive),
-            pair[1].drive_bytes.get(drive),
-        ) else {
+        let (Some(a), Some(b)) = (pair[0].drive_bytes(drive), pair[1].drive_bytes(drive)) else {
             continue;
         };
         if seconds <= 0.0 {
             continue;
         }
         #[expect(clippy::cast_precision_loss, reason = "rates need no byte precision")]
-        let delta = b.saturating_sub(*a).max(0) as f64;
+        let delta = b.saturating_sub(a).max(0) as f64;
         total_bytes += delta;
         total_seconds += seconds;
         slowest = slowest.min(delta / seconds);
@@ -237,12 +233,12 @@ mod tests {
     use jiff::SignedDuration;
 
     use super::*;
-    use crate::model::entry::ProgressSample;
+    use crate::model::Progress;
     use crate::model::{Job, JobKey, JobState};
 
     fn drive(id: &str, state: DriveState, bytes: i64, percent: i64) -> Drive {
         Drive {
-            drive_id: ArcStr::from(id),
+            drive_id: DriveId::from(id),
             state,
             copy_status: None,
             percent_complete: Some(percent),
@@ -271,16 +267,14 @@ mod tests {
             drive("B", DriveState::Received, 0, 0),
         ]);
         let mut entry = JobEntry::new(job.clone(), at(0));
-        entry.progress = vec![ProgressSample {
-            at: at(0),
-            drive_bytes: vec![Some(bytes), Some(0)],
-        }];
+        entry.progress = Progress::default();
+        entry.progress.push(at(0), &[Some(bytes), Some(0)]);
         for (i, rate) in rates.iter().enumerate() {
             bytes += rate * 10;
-            entry.progress.push(ProgressSample {
-                at: at(10 * (i64::try_from(i).unwrap() + 1)),
-                drive_bytes: vec![Some(bytes), Some(0)],
-            });
+            entry.progress.push(
+                at(10 * (i64::try_from(i).unwrap() + 1)),
+                &[Some(bytes), Some(0)],
+            );
         }
         // 50 % copied: as much again is left.
         job.drives = Some(vec![
@@ -340,7 +334,8 @@ mod tests {
     #[test]
     fn a_drive_the_service_marks_cancelled_is_skipped_and_no_cancel_means_no_report() {
         let mut entry = entry(&[100]);
-        entry.job.drives.as_mut().unwrap()[1].copy_status = Some(ArcStr::from("Cancelled"));
+        entry.job.drives.as_mut().unwrap()[1].copy_status =
+            Some(crate::model::ArcStr::from("Cancelled"));
         let report = cancel_report(&entry).unwrap();
         assert_eq!(report.drives[1].outcome, DriveOutcome::Skipped);
         entry.cancel = None;

@@ -4,9 +4,10 @@
 use jiff::{SignedDuration, Timestamp};
 
 use super::job::{Drive, Job};
+use super::progress::Progress;
 use super::rules::{Action, Permission};
 use super::state::JobState;
-use super::text::ArcStr;
+use super::text::DriveId;
 
 /// Azure deletes Completed and Closed jobs this long after they finish.
 pub const RETENTION: SignedDuration = SignedDuration::from_hours(90 * 24);
@@ -87,15 +88,6 @@ impl ActionFailure {
     }
 }
 
-/// Bytes copied per drive at one time.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProgressSample {
-    /// When observed.
-    pub at: Timestamp,
-    /// Bytes per drive, in the job's drive order (`None`: not reported).
-    pub drive_bytes: Vec<Option<i64>>,
-}
-
 /// What iejobs knows of a cancel request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CancelWatch {
@@ -104,7 +96,7 @@ pub struct CancelWatch {
     /// Whether iejobs saw the request happen (false: it was pending when first seen).
     pub seen_requested: bool,
     /// Bytes per drive at that moment, by drive id.
-    pub baseline: Vec<(ArcStr, i64)>,
+    pub baseline: Vec<(DriveId, i64)>,
 }
 
 /// Where a cancel stands: what the table's Cancel column, the chips and the monitor say.
@@ -161,7 +153,7 @@ pub struct JobEntry {
     /// Observed states, oldest first.
     pub timeline: Vec<Transition>,
     /// Drive progress over time, recorded while drives move or a cancel is pending.
-    pub progress: Vec<ProgressSample>,
+    pub progress: Progress,
     /// The cancel request, once known.
     pub cancel: Option<Box<CancelWatch>>,
 }
@@ -177,7 +169,7 @@ impl JobEntry {
             changed_at: at,
             pending: None,
             failure: None,
-            progress: Vec::new(),
+            progress: Progress::default(),
             cancel: None,
         };
         if entry.job.cancel_requested {
@@ -265,7 +257,7 @@ impl JobEntry {
 
     /// Bytes each drive copied since the cancel request, by drive id.
     #[must_use]
-    pub fn bytes_since_cancel(&self) -> Vec<(ArcStr, i64)> {
+    pub fn bytes_since_cancel(&self) -> Vec<(DriveId, i64)> {
         let Some(watch) = &self.cancel else {
             return Vec::new();
         };
@@ -291,18 +283,16 @@ impl JobEntry {
     pub fn drive_rates(&self) -> Vec<f64> {
         let count = self.job.drives.as_ref().map_or(0, Vec::len);
         let mut rates = vec![0.0; count];
-        if let [.., before, last] = self.progress.as_slice() {
+        if let [before, last] = self.progress.last_n(2)[..] {
             let seconds = last.at.duration_since(before.at).as_secs_f64();
             if seconds > 0.0 {
                 for (i, rate) in rates.iter_mut().enumerate() {
-                    if let (Some(Some(a)), Some(Some(b))) =
-                        (before.drive_bytes.get(i), last.drive_bytes.get(i))
-                    {
+                    if let (Some(a), Some(b)) = (before.drive_bytes(i), last.drive_bytes(i)) {
                         #[expect(
                             clippy::cast_precision_loss,
                             reason = "rates need no byte precision"
                         )]
-                        let delta = b.saturating_sub(*a).max(0) as f64;
+                        let delta = b.saturating_sub(a).max(0) as f64;
                         *rate = delta / seconds;
                     }
                 }
@@ -335,30 +325,19 @@ impl JobEntry {
         if bytes.iter().all(Option::is_none) {
             return;
         }
-        if self
-            .progress
-            .last()
-            .is_some_and(|last| last.drive_bytes == bytes)
-        {
+        if self.progress.last_is(&bytes) {
             return;
         }
         if self.cancel.is_some() {
             if self.progress.len() >= MAX_SAMPLES {
                 // Keep the first (the span's start) and every other one after it.
-                let mut index = 0;
-                self.progress.retain(|_| {
-                    index += 1;
-                    index % 2 == 1
-                });
+                self.progress.keep_every_other();
             }
         } else if self.progress.len() >= MAX_IDLE_SAMPLES {
             let excess = self.progress.len() + 1 - MAX_IDLE_SAMPLES;
-            self.progress.drain(..excess);
+            self.progress.drop_oldest(excess);
         }
-        self.progress.push(ProgressSample {
-            at,
-            drive_bytes: bytes,
-        });
+        self.progress.push(at, &bytes);
     }
 
     /// Replaces the job with a fresh read; true when anything visible changed.
@@ -475,7 +454,7 @@ mod tests {
 
     fn drive(id: &str, bytes: i64) -> Drive {
         Drive {
-            drive_id: ArcStr::from(id),
+            drive_id: DriveId::from(id),
             state: crate::model::DriveState::Transferring,
             copy_status: None,
             percent_complete: None,
@@ -500,9 +479,9 @@ mod tests {
         // Opened: the full read brings drives, log links and the diagnostics path.
         let mut full = listed.clone();
         let mut d = drive("D1", 100);
-        d.verbose_log_uri = Some(ArcStr::from("https://x/verbose.log"));
+        d.verbose_log_uri = Some(crate::model::ArcStr::from("https://x/verbose.log"));
         full.drives = Some(vec![d]);
-        full.diagnostics_path = Some(ArcStr::from("waimportexport"));
+        full.diagnostics_path = Some(crate::model::ArcStr::from("waimportexport"));
         assert!(
             entry.update(full.clone(), later(10)),
             "shown: the drives are new"

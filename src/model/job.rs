@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::state::{DriveState, JobState, JobType};
-use super::text::{ArcStr, shared};
+use super::text::{ArcStr, DriveId, shared};
 
 /// Where a job lives in Azure Resource Manager: the three path segments that name it.
 ///
@@ -201,7 +201,7 @@ pub struct Package {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Drive {
     /// The drive's serial number.
-    pub drive_id: ArcStr,
+    pub drive_id: DriveId,
     /// Where the drive is in its lifecycle.
     pub state: DriveState,
     /// Free text from the service, e.g. "InProgress"; present from Transferring on.

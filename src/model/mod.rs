@@ -11,6 +11,7 @@ mod job;
 mod journal;
 mod notify;
 mod open_enum;
+mod progress;
 mod rules;
 mod session;
 mod state;
@@ -24,8 +25,8 @@ mod verdict;
 pub use activity::{Activity, ActivityLog, MAX_ACTIVITY};
 pub use cancel_report::{CancelReport, DriveOutcome, DriveReport, Eta, cancel_report};
 pub use entry::{
-    ActionFailure, CancelPhase, CancelWatch, JobEntry, MAX_TRANSITIONS, Pending, ProgressSample,
-    RETENTION, Transition,
+    ActionFailure, CancelPhase, CancelWatch, JobEntry, MAX_TRANSITIONS, Pending, RETENTION,
+    Transition,
 };
 pub use event::Event;
 pub use job::{Drive, Job, JobKey, Package, account_name};
@@ -33,6 +34,7 @@ pub use notify::{
     GROUP_MAX_WAIT, GROUP_QUIET, NAMED_IN_GROUP, Notification, NotificationKind, Notifier,
     UNREACHABLE_AFTER,
 };
+pub use progress::{Progress, ProgressSample};
 pub use rules::{Action, Permission, permission};
 pub use session::Session;
 pub use state::{DriveState, JobState, JobType};
@@ -40,7 +42,7 @@ pub use status::{BulkProgress, SlowPage, SubscriptionFailure, SubscriptionStatus
 pub use store::Store;
 
 pub use subscriptions::{SubscriptionInfo, Subscriptions};
-pub use text::{ArcStr, shared, shared_opt};
+pub use text::{ArcStr, DriveId, shared, shared_opt};
 pub use units::bytes;
 pub use verdict::{SelectionVerdicts, Verdict, verdict};
 

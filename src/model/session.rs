@@ -369,7 +369,11 @@ mod tests {
             "{}",
             chart.len()
         );
-        assert_eq!(chart[0].at, at(0), "the span starts where it started");
+        assert_eq!(
+            chart.first().unwrap().at,
+            at(0),
+            "the span starts where it started"
+        );
         assert_eq!(chart.last().unwrap().at, at(4_999));
     }
 

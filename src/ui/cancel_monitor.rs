@@ -434,7 +434,7 @@ fn chart_ui(ui: &mut egui::Ui, entry: &JobEntry, report: &CancelReport) {
                 let points: PlotPoints = samples
                     .iter()
                     .filter_map(|s| {
-                        s.drive_bytes.get(*i).copied().flatten().map(|b| {
+                        s.drive_bytes(*i).map(|b| {
                             #[expect(clippy::cast_precision_loss, reason = "plotted")]
                             let y = b.saturating_sub(base).max(0) as f64 / scale;
                             [s.at.duration_since(origin).as_secs_f64() / per, y]
