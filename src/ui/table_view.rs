@@ -34,6 +34,15 @@ pub enum SortColumn {
     LastChange,
 }
 
+impl SortColumn {
+    /// Whether the column shows a part of the job's key: a row's place then follows from
+    /// the key alone.
+    #[must_use]
+    pub fn of_key(self) -> bool {
+        matches!(self, Self::Name | Self::ResourceGroup | Self::Subscription)
+    }
+}
+
 /// What the table shows: filters and order. Kept across runs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -117,13 +126,25 @@ impl TableQuery {
         )
     }
 
+    /// The sort value of a job by its key alone, for a column that shows a part of it
+    /// ([`SortColumn::of_key`]).
+    fn key_value(&self, key: &JobKey) -> Option<SortValue> {
+        match self.sort {
+            SortColumn::Name => Some(SortValue::Caseless(key.name.clone())),
+            SortColumn::ResourceGroup => Some(SortValue::Caseless(key.resource_group.clone())),
+            SortColumn::Subscription => Some(SortValue::Text(key.subscription_id.clone())),
+            _ => None,
+        }
+    }
+
     /// What `entry` shows in the sort column, to compare.
     fn sort_value(&self, entry: &JobEntry) -> SortValue {
         let job = &entry.job;
         match self.sort {
-            SortColumn::Name => SortValue::Caseless(job.name.clone()),
-            SortColumn::ResourceGroup => SortValue::Caseless(job.key.resource_group.clone()),
-            SortColumn::Subscription => SortValue::Text(job.key.subscription_id.clone()),
+            // Some always: these show a part of the key.
+            SortColumn::Name | SortColumn::ResourceGroup | SortColumn::Subscription => {
+                self.key_value(&job.key).unwrap_or(SortValue::Flag(false))
+            }
             SortColumn::Type => SortValue::Type(job.job_type.clone()),
             SortColumn::State => SortValue::State(job.state.clone()),
             SortColumn::CancelPending => SortValue::Flag(entry.cancel_pending()),
@@ -257,19 +278,29 @@ impl TableView {
     /// row where it was: that is checked with a few comparisons per changed job, not a pass
     /// over the rows (at 100,000 rows the pass cost a frame 10–25 ms).
     fn update_rows(&mut self, store: &Store, query: &TableQuery, changed: &[&JobKey]) {
+        // Sorted by a part of the key, a job's row is where its key says, whether the job
+        // is new, changed or gone: no pass over all rows is needed to find it.
+        let by_key = query.sort.of_key();
         let mut found = Vec::with_capacity(changed.len());
+        let (mut dropped, mut added) = (Vec::new(), false);
         for key in changed {
             let Some(entry) = store.get(key).filter(|entry| query.matches(entry)) else {
-                // Gone or filtered out: its row, if any, cannot be found by its order.
-                tracing::debug!(target: "iejobs::frames", job = %key, gone = store.get(key).is_none(), changed = changed.len(), "table rows: a pass over all rows");
+                // Gone or filtered out.
+                if let Some(value) = query.key_value(key) {
+                    dropped.extend(self.located(query, &value, key));
+                    continue;
+                }
+                tracing::debug!(target: "iejobs::frames", job = %key, changed = changed.len(), "table rows: a pass over all rows (a job gone or filtered out)");
                 return self.update_rows_by_key(store, query, changed);
             };
             let value = query.sort_value(entry);
             match self.located(query, &value, key) {
                 Some(at) => found.push((at, value)),
+                // New or newly matching (it has no row).
+                None if by_key => added = true,
                 // New, newly matching, or its sort value changed.
                 None => {
-                    tracing::debug!(target: "iejobs::frames", job = %key, new = true, changed = changed.len(), "table rows: a pass over all rows");
+                    tracing::debug!(target: "iejobs::frames", job = %key, changed = changed.len(), "table rows: a pass over all rows (a job new or moved)");
                     return self.update_rows_by_key(store, query, changed);
                 }
             }
@@ -279,16 +310,16 @@ impl TableView {
         for (at, value) in &found {
             self.values[*at] = value.clone();
         }
-        if found.iter().all(|(at, _)| self.ordered_around(query, *at)) {
+        if dropped.is_empty()
+            && !added
+            && found.iter().all(|(at, _)| self.ordered_around(query, *at))
+        {
             // Every changed row is still between its neighbours, and the others did not
             // change: the rows are in order, with the same jobs.
             return;
         }
-        let mut found: Vec<usize> = found.into_iter().map(|(at, _)| at).collect();
-        found.sort_unstable();
-        found.dedup();
         let mut keep = vec![true; self.rows.len()];
-        for at in found {
+        for at in found.into_iter().map(|(at, _)| at).chain(dropped) {
             keep[at] = false;
         }
         self.retain_rows(&keep);
