@@ -115,7 +115,10 @@ for name, (ticks, wakes, n) in end.items():
 for ticks, name, n, wakes in sorted(rows, reverse=True):
     print(f"  {name:<18} {n:>3} {100 * ticks / hz / wall:6.2f} % {wakes:8.0f}")
 EOF
-    grep -h 'frames' "$scratch/app.log" | tail -3 || true
+    grep -h 'frames drawn' "$scratch/app.log" | tail -3 || true
+    # Change frames that fell back to a pass over all rows (src/ui/table_view.rs).
+    echo "table passes over all rows: $(grep -c 'a pass over all rows' "$scratch/app.log" || true)"
+    grep -h 'a pass over all rows' "$scratch/app.log" | tail -3 || true
 fi
 
 if [ "$mode" = idle ]; then
