@@ -15,6 +15,7 @@
 
 mod budget;
 mod history;
+mod hot;
 mod tracker;
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -869,7 +870,11 @@ impl Worker {
             }
         }
         let wanted = self.config.fast_poll_max.max(1);
-        let (count, mut due) = self.tracker.hot_due(id, self.config.fast_poll, now, wanted);
+        // The count is compared with the pages of a listing only: counted up to those.
+        let count_up_to = self.subs.get(id).map_or(1, |s| s.pages_last.max(1));
+        let (count, mut due) =
+            self.tracker
+                .hot_due(id, self.config.fast_poll, now, wanted, count_up_to);
         self.start_listing_if_due(id, count, now);
         let Some(sub) = self.subs.get(id) else {
             return;

@@ -7,12 +7,13 @@
 //! methods say what to send instead of sending it, so the worker's loop stays the only
 //! place that talks to the window, and the rules are tested here without a runtime.
 
-use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
 use super::History;
+use super::hot::HotJobs;
 use crate::model::{Job, JobKey, JobState, Transition};
 
 /// What the worker knows of the jobs it watches (see the module's documentation).
@@ -22,7 +23,7 @@ pub struct Tracker {
     /// not a copy: the store keeps the one full copy of every job.
     known: HashMap<JobKey, Known>,
     /// The jobs that move, read on the fast interval.
-    hot: BTreeMap<JobKey, Hot>,
+    hot: HotJobs,
     /// Counts listings; a job's [`Known::seen`] says which one last listed it.
     epoch: u32,
     /// Jobs with actions queued or under way, and how many: a listing that misses one does
@@ -38,17 +39,6 @@ pub struct Tracker {
     anomalies: HashSet<JobKey>,
     /// Subscriptions (lower case) listed in full at least once in this run.
     listed_once: HashSet<String>,
-}
-
-/// A job read on the fast interval.
-#[derive(Clone, Copy, Debug)]
-struct Hot {
-    /// A cancel is pending (read before jobs that only copy).
-    cancel: bool,
-    /// When it was last read (by a GET or a listing).
-    read_at: Instant,
-    /// A read of it is under way.
-    reading: bool,
 }
 
 /// What the worker remembers of a job: enough to tell a change and to choose what to poll.
@@ -128,7 +118,7 @@ impl Tracker {
     pub fn new(record_history: bool) -> Self {
         Self {
             known: HashMap::new(),
-            hot: BTreeMap::new(),
+            hot: HotJobs::default(),
             epoch: 0,
             acting: HashMap::new(),
             history: History::default(),
@@ -186,9 +176,7 @@ impl Tracker {
         now: Instant,
     ) -> Vec<Job> {
         jobs.retain_mut(|job| {
-            if let Some(hot) = self.hot.get_mut(&job.key) {
-                hot.read_at = now;
-            }
+            self.hot.seen(&job.key, now);
             let Some(summary) = self.change(job) else {
                 if let Some(known) = self.known.get_mut(&job.key) {
                     known.seen = epoch;
@@ -251,7 +239,7 @@ impl Tracker {
             }
             keep
         });
-        self.hot.retain(|key, _| watched(key));
+        self.hot.retain(watched);
         forgotten
     }
 
@@ -279,59 +267,28 @@ impl Tracker {
     }
 
     /// The moving jobs of `subscription` due for a read (unread for `fast_poll`): how many,
-    /// and the first `most` of them, cancels first, the longest unread first.
-    ///
-    /// Only the `most` taken are kept and sorted: at 100,000 jobs some 20,000 move, and sorting and
-    /// cloning all of their keys at every turn of the worker's loop made the worker ~1.5 % of
-    /// a core in an idle window (BENCHMARKS.md, P10), to read 64 of them at most.
+    /// counted up to `count_up_to`, and the first `most` of them, cancels first, the longest
+    /// unread first (see [`HotJobs::due`]).
     pub fn hot_due(
         &self,
         subscription: &str,
         fast_poll: Duration,
         now: Instant,
         most: usize,
+        count_up_to: usize,
     ) -> (usize, Vec<JobKey>) {
-        // The `most` first kept in a heap whose top is the last of them: no list of every
-        // due job is made.
-        let mut first: BinaryHeap<(bool, Instant, &JobKey)> = BinaryHeap::new();
-        let mut count = 0;
-        for (key, hot) in &self.hot {
-            if hot.reading
-                || now.saturating_duration_since(hot.read_at) < fast_poll
-                || !key.subscription_id.eq_ignore_ascii_case(subscription)
-            {
-                continue;
-            }
-            count += 1;
-            let entry = (!hot.cancel, hot.read_at, key);
-            if first.len() < most {
-                first.push(entry);
-            } else if first.peek().is_some_and(|last| entry < *last) {
-                first.pop();
-                first.push(entry);
-            }
-        }
-        let keys = first
-            .into_sorted_vec()
-            .into_iter()
-            .map(|(_, _, key)| key.clone())
-            .collect();
-        (count, keys)
+        self.hot
+            .due(subscription, fast_poll, now, most, count_up_to)
     }
 
     /// A fast-interval read of `key` started: it is not due again until it ends.
     pub fn hot_reading(&mut self, key: &JobKey) {
-        if let Some(hot) = self.hot.get_mut(key) {
-            hot.reading = true;
-        }
+        self.hot.reading(key);
     }
 
     /// A fast-interval read of `key` ended (whatever its outcome).
     pub fn hot_read(&mut self, key: &JobKey, now: Instant) {
-        if let Some(hot) = self.hot.get_mut(key) {
-            hot.reading = false;
-            hot.read_at = now;
-        }
+        self.hot.read(key, now);
     }
 
     /// Whether `key` is a listing's repeated job not told before: each is told once a run.
@@ -351,17 +308,8 @@ impl Tracker {
     /// Keeps `known` for `key`, and whether it is read on the fast interval.
     fn remember(&mut self, key: JobKey, known: Known, now: Instant) {
         match known.hot() {
-            Some(cancel) => {
-                let entry = self.hot.entry(key.clone()).or_insert(Hot {
-                    cancel,
-                    read_at: now,
-                    reading: false,
-                });
-                entry.cancel = cancel;
-            }
-            None => {
-                self.hot.remove(&key);
-            }
+            Some(cancel) => self.hot.moving(&key, cancel, now),
+            None => self.hot.remove(&key),
         }
         self.known.insert(key, known);
     }
@@ -470,7 +418,9 @@ mod tests {
         );
         // The drives it still has keep the job copying: read on the fast interval.
         assert_eq!(
-            tracker.hot_due("s", FAST, now + FAST, usize::MAX).1,
+            tracker
+                .hot_due("s", FAST, now + FAST, usize::MAX, usize::MAX)
+                .1,
             [key("s", "a")],
             "still copying"
         );
@@ -563,7 +513,7 @@ mod tests {
         assert!(!tracker.listed_by(&key("s2", "b"), epoch));
         assert!(
             tracker
-                .hot_due("s2", FAST, now + FAST, usize::MAX)
+                .hot_due("s2", FAST, now + FAST, usize::MAX, usize::MAX)
                 .1
                 .is_empty(),
             "no longer read on the fast interval"
@@ -584,34 +534,44 @@ mod tests {
         tracker.observed(job("other", "d", JobState::Transferring), at, start);
         assert!(
             tracker
-                .hot_due("s", FAST, start + Duration::from_secs(1), usize::MAX)
+                .hot_due(
+                    "s",
+                    FAST,
+                    start + Duration::from_secs(1),
+                    usize::MAX,
+                    usize::MAX
+                )
                 .1
                 .is_empty(),
             "read too recently"
         );
         let now = start + Duration::from_secs(3);
         assert_eq!(
-            tracker.hot_due("s", FAST, now, usize::MAX).1,
+            tracker.hot_due("s", FAST, now, usize::MAX, usize::MAX).1,
             [key("s", "b"), key("s", "a")]
         );
         tracker.hot_reading(&key("s", "b"));
         assert_eq!(
-            tracker.hot_due("s", FAST, now, usize::MAX).1,
+            tracker.hot_due("s", FAST, now, usize::MAX, usize::MAX).1,
             [key("s", "a")],
             "a read under way is not due"
         );
         tracker.hot_read(&key("s", "b"), now);
         assert_eq!(
-            tracker.hot_due("s", FAST, now, usize::MAX).1,
+            tracker.hot_due("s", FAST, now, usize::MAX, usize::MAX).1,
             [key("s", "a")]
         );
         assert_eq!(
-            tracker.hot_due("s", FAST, now + FAST, usize::MAX).1,
+            tracker
+                .hot_due("s", FAST, now + FAST, usize::MAX, usize::MAX)
+                .1,
             [key("s", "b"), key("s", "a")]
         );
         tracker.observed(job("s", "a", JobState::Completed), at, now);
         assert_eq!(
-            tracker.hot_due("s", FAST, now + FAST, usize::MAX).1,
+            tracker
+                .hot_due("s", FAST, now + FAST, usize::MAX, usize::MAX)
+                .1,
             [key("s", "b")]
         );
     }
@@ -632,9 +592,9 @@ mod tests {
         cancelling.cancel_requested = true;
         tracker.observed(cancelling, at, start + Duration::from_millis(60));
         let now = start + Duration::from_secs(5);
-        let (count, all) = tracker.hot_due("s", FAST, now, usize::MAX);
+        let (count, all) = tracker.hot_due("s", FAST, now, usize::MAX, usize::MAX);
         assert_eq!((count, all.len()), (51, 51));
-        let (count, first) = tracker.hot_due("s", FAST, now, 4);
+        let (count, first) = tracker.hot_due("s", FAST, now, 4, usize::MAX);
         assert_eq!(count, 51, "the count is of every due job");
         assert_eq!(first, all[..4], "the first four, in the same order");
         assert_eq!(
@@ -646,7 +606,10 @@ mod tests {
                 key("s", "j47")
             ]
         );
-        assert_eq!(tracker.hot_due("s", FAST, now, 0), (51, Vec::new()));
+        assert_eq!(
+            tracker.hot_due("s", FAST, now, 0, usize::MAX),
+            (51, Vec::new())
+        );
     }
 
     #[test]
