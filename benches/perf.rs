@@ -654,7 +654,8 @@ fn frame_breakdown_section(sizes: &[usize]) {
 /// Every frame takes one batch of `k` changed jobs (bytes copied on their drives; one job of
 /// each batch moves from Transferring to Packaging), as the worker sends them: a page of a
 /// listing brings up to 100, a single read one. Against Azure's read budget a frame gets at
-/// most one page (a read every ~3 s), so 100 a frame is the worst case.
+/// most one page (a read every ~3 s), so 100 a frame is the worst case. With k = 0 nothing
+/// changes: the steady frame, free of the worker's timing.
 fn frame_fed_section(sizes: &[usize]) {
     use iejobs::model::{Event, Job, JobState};
     use iejobs::worker::WorkerHandle;
@@ -744,22 +745,29 @@ fn frame_fed_section(sizes: &[usize]) {
             .and_then(|k| k.parse().ok());
         let (ks, frames) = match only {
             Some(k) => (vec![k], 3000),
-            None => (vec![1, 10, 100], 300),
+            None => (vec![0, 1, 10, 100], 300),
         };
         for k in ks {
             let mut run = |app: &mut Headless, frames: usize| -> Vec<f64> {
                 let mut times = Vec::with_capacity(frames);
                 for _ in 0..frames {
-                    script
-                        .events
-                        .try_send(Event::Partial {
-                            jobs: batch(k),
-                            at: jiff::Timestamp::now(),
-                        })
-                        .unwrap();
+                    // k = 0: nothing changes, the steady frame (P1) with no worker at all.
+                    if k > 0 {
+                        script
+                            .events
+                            .try_send(Event::Partial {
+                                jobs: batch(k),
+                                at: jiff::Timestamp::now(),
+                            })
+                            .unwrap();
+                    }
                     let version = app.app.store().version();
                     let (_, cpu) = app.timed_frame();
-                    assert_ne!(app.app.store().version(), version, "the batch was applied");
+                    assert_eq!(
+                        app.app.store().version() != version,
+                        k > 0,
+                        "a batch is applied in its frame"
+                    );
                     times.push(ms(cpu));
                 }
                 times
