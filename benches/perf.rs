@@ -336,15 +336,7 @@ impl Headless {
             ],
             vec![egui::Event::ModifiersChanged(egui::Modifiers::NONE)],
         ] {
-            let input = egui::RawInput {
-                screen_rect: Some(egui::Rect::from_min_size(
-                    egui::Pos2::ZERO,
-                    egui::vec2(1440.0, 880.0),
-                )),
-                time: Some(self.started.elapsed().as_secs_f64()),
-                events,
-                ..Default::default()
-            };
+            let input = self.input(events);
             self.app.logic(&self.ctx, &mut self.frame);
             let output = self
                 .ctx
@@ -368,6 +360,19 @@ impl Headless {
         );
     }
 
+    /// A frame's input: the window's size, the time, and `events`.
+    fn input(&self, events: Vec<egui::Event>) -> egui::RawInput {
+        egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1440.0, 880.0),
+            )),
+            time: Some(self.started.elapsed().as_secs_f64()),
+            events,
+            ..Default::default()
+        }
+    }
+
     /// One whole frame; returns its wall-clock time (egui pass plus tessellation).
     fn frame(&mut self) -> Duration {
         self.timed_frame().0
@@ -377,14 +382,7 @@ impl Headless {
     /// it. The CPU time is what P1 asks for: on a shared 2-core machine the thread is often
     /// preempted (by the worker, the emulator, other tenants), which wall time counts.
     fn timed_frame(&mut self) -> (Duration, Duration) {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1440.0, 880.0),
-            )),
-            time: Some(self.started.elapsed().as_secs_f64()),
-            ..Default::default()
-        };
+        let input = self.input(Vec::new());
         let began = Instant::now();
         let cpu = cpu_time::ThreadTime::now();
         self.app.logic(&self.ctx, &mut self.frame);
@@ -558,14 +556,7 @@ fn frame_breakdown_section(sizes: &[usize]) {
         );
         for _ in 0..400 {
             let version = app.app.store().version();
-            let input = egui::RawInput {
-                screen_rect: Some(egui::Rect::from_min_size(
-                    egui::Pos2::ZERO,
-                    egui::vec2(1440.0, 880.0),
-                )),
-                time: Some(app.started.elapsed().as_secs_f64()),
-                ..Default::default()
-            };
+            let input = app.input(Vec::new());
             let t0 = cpu_time::ThreadTime::now();
             app.app.logic(&app.ctx, &mut app.frame);
             let t_logic = t0.elapsed();
@@ -594,42 +585,13 @@ fn frame_breakdown_section(sizes: &[usize]) {
         }
         // Then every job selected (Ctrl+A), as a user acting on all of them: the toolbar and
         // the selection's upkeep then have 100,000 keys to look at in every frame.
-        let select_all = egui::Event::Key {
-            key: egui::Key::A,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: egui::Modifiers::COMMAND,
-        };
-        let mut events = vec![
-            egui::Event::ModifiersChanged(egui::Modifiers::COMMAND),
-            select_all,
-        ];
+        app.select_all();
         let mut selected_frames = Vec::new();
-        for _ in 0..100 {
-            let input = egui::RawInput {
-                screen_rect: Some(egui::Rect::from_min_size(
-                    egui::Pos2::ZERO,
-                    egui::vec2(1440.0, 880.0),
-                )),
-                time: Some(app.started.elapsed().as_secs_f64()),
-                // The key let go in the frame after.
-                events: if selected_frames.len() == 1 {
-                    vec![egui::Event::ModifiersChanged(egui::Modifiers::NONE)]
-                } else {
-                    std::mem::take(&mut events)
-                },
-                ..Default::default()
-            };
-            let t0 = cpu_time::ThreadTime::now();
-            app.app.logic(&app.ctx, &mut app.frame);
-            let output = app.ctx.run_ui(input, |ui| app.app.ui(ui, &mut app.frame));
-            std::hint::black_box(app.ctx.tessellate(output.shapes, output.pixels_per_point));
-            selected_frames.push(ms(t0.elapsed()));
+        for _ in 0..99 {
+            selected_frames.push(ms(app.timed_frame().1));
             std::thread::sleep(Duration::from_millis(8));
         }
         let selected = app.app.selection().keys.len();
-        selected_frames.remove(0); // the frame that selects
         let max_keys = keys.iter().copied().fold(0.0, f64::max);
         println!(
             "| {n} | {} | {:.0} ({max_keys:.0}) | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} ({selected} selected) |",

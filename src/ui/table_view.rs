@@ -34,15 +34,6 @@ pub enum SortColumn {
     LastChange,
 }
 
-impl SortColumn {
-    /// Whether the column shows a part of the job's key: a row's place then follows from
-    /// the key alone.
-    #[must_use]
-    pub fn of_key(self) -> bool {
-        matches!(self, Self::Name | Self::ResourceGroup | Self::Subscription)
-    }
-}
-
 /// What the table shows: filters and order. Kept across runs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -126,8 +117,8 @@ impl TableQuery {
         )
     }
 
-    /// The sort value of a job by its key alone, for a column that shows a part of it
-    /// ([`SortColumn::of_key`]).
+    /// The sort value of a job by its key alone, for a column that shows a part of the key
+    /// (name, resource group, subscription): a row's place then follows from the key.
     fn key_value(&self, key: &JobKey) -> Option<SortValue> {
         match self.sort {
             SortColumn::Name => Some(SortValue::Caseless(key.name.clone())),
@@ -280,7 +271,6 @@ impl TableView {
     fn update_rows(&mut self, store: &Store, query: &TableQuery, changed: &[&JobKey]) {
         // Sorted by a part of the key, a job's row is where its key says, whether the job
         // is new, changed or gone: no pass over all rows is needed to find it.
-        let by_key = query.sort.of_key();
         let mut found = Vec::with_capacity(changed.len());
         let (mut dropped, mut added) = (Vec::new(), false);
         for key in changed {
@@ -297,7 +287,7 @@ impl TableView {
             match self.located(query, &value, key) {
                 Some(at) => found.push((at, value)),
                 // New or newly matching (it has no row).
-                None if by_key => added = true,
+                None if query.key_value(key).is_some() => added = true,
                 // New, newly matching, or its sort value changed.
                 None => {
                     tracing::debug!(target: "iejobs::frames", job = %key, changed = changed.len(), "table rows: a pass over all rows (a job new or moved)");

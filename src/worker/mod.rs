@@ -229,27 +229,12 @@ impl WorkerHandle {
     /// with paused time do).
     #[must_use]
     pub fn start(client: ArmClient, config: WorkerConfig, notify: Notify) -> (Self, WorkerLoop) {
-        let (command_tx, command_rx) = mpsc::channel(CHANNEL_CAPACITY);
-        let (event_tx, event_rx) = mpsc::channel(CHANNEL_CAPACITY);
-        let status = WorkerStatus {
+        let (handle, commands, events, status) = Self::wired(WorkerStatus {
             read_budget_per_hour: config.budget.reads_per_hour,
             ..WorkerStatus::default()
-        };
-        let (status_tx, status_rx) = watch::channel(status);
-        let worker = Worker::new(client, config, event_tx, status_tx, notify);
-        let handle = Self {
-            commands: Some(command_tx),
-            events: event_rx,
-            status: status_rx,
-            thread: None,
-        };
-        (
-            handle,
-            WorkerLoop {
-                worker,
-                commands: command_rx,
-            },
-        )
+        });
+        let worker = Worker::new(client, config, events, status, notify);
+        (handle, WorkerLoop { worker, commands })
     }
 
     /// A handle with no worker behind it: the caller feeds its events and reads the commands
@@ -257,23 +242,34 @@ impl WorkerHandle {
     #[cfg(any(test, feature = "test-support"))]
     #[must_use]
     pub fn scripted() -> (Self, ScriptedWorker) {
+        let (handle, commands, events, status) = Self::wired(WorkerStatus::default());
+        let script = ScriptedWorker {
+            events,
+            commands,
+            status,
+        };
+        (handle, script)
+    }
+
+    /// A handle and the worker's ends of its channels.
+    fn wired(
+        status: WorkerStatus,
+    ) -> (
+        Self,
+        mpsc::Receiver<Command>,
+        mpsc::Sender<Event>,
+        watch::Sender<WorkerStatus>,
+    ) {
         let (command_tx, command_rx) = mpsc::channel(CHANNEL_CAPACITY);
         let (event_tx, event_rx) = mpsc::channel(CHANNEL_CAPACITY);
-        let (status_tx, status_rx) = watch::channel(WorkerStatus::default());
+        let (status_tx, status_rx) = watch::channel(status);
         let handle = Self {
             commands: Some(command_tx),
             events: event_rx,
             status: status_rx,
             thread: None,
         };
-        (
-            handle,
-            ScriptedWorker {
-                events: event_tx,
-                commands: command_rx,
-                status: status_tx,
-            },
-        )
+        (handle, command_rx, event_tx, status_tx)
     }
 
     /// Sends a command without waiting. Fails only when the worker is gone or swamped; the
